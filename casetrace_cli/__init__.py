@@ -1,0 +1,1 @@
+"""The `casetrace` command line."""

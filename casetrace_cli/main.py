@@ -1,0 +1,184 @@
+"""casetrace: document intake, extraction and skip tracing for collection teams."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from casetrace_cli.console import err, setup_logging
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
+user_app = typer.Typer(help="Workbench users.", no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(db_app, name="db")
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging.")) -> None:
+    setup_logging(verbose)
+
+
+@app.command()
+def extract(files: list[Path] = typer.Argument(..., help="PDF or image files."),
+            format: OutputFormat = typer.Option(OutputFormat.json, "--format")) -> None:
+    """Read files and print one JSON object per file (JSON Lines); no database."""
+    from casetrace_cli.extract_cmd import run_extract
+
+    raise typer.Exit(run_extract(files))
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recursive).")
+           ) -> None:
+    """Store documents, pages, fields and parties in the database and link identities."""
+    from intake.ingest import IngestOutcome, ingest_paths
+
+    counts = {"extracted": 0, "duplicate": 0, "failed": 0}
+
+    def show(outcome: IngestOutcome) -> None:
+        counts[outcome.status] += 1
+        style = {"extracted": "green", "duplicate": "yellow", "failed": "red"}[outcome.status]
+        label = {"extracted": "ok", "duplicate": "known", "failed": "error"}[outcome.status]
+        err.print(f"[{style}]{label:5}[/{style}] {outcome.path}: {outcome.message}")
+
+    with err.status("ingesting") as status:
+        ingest_paths(paths, on_outcome=show,
+                     progress=lambda message: status.update(f"ingesting: {message}"))
+    total = sum(counts.values())
+    err.print(f"{total} files: {counts['extracted']} ingested, {counts['duplicate']} already "
+              f"known, {counts['failed']} failed")
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+@app.command()
+def serve(port: int = typer.Option(8501, help="Port for the workbench."),
+          address: str = typer.Option("localhost", help="Address to listen on.")) -> None:
+    """Start the Streamlit workbench on the same database."""
+    app_file = Path(__file__).resolve().parent.parent / "workbench_app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app_file),
+               "--server.port", str(port), "--server.address", address,
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    raise typer.Exit(subprocess.call(command, env=os.environ.copy()))
+
+
+@app.command()
+def link(input_csv: Path = typer.Argument(..., help="Person records (CONTRACT.md section 2)."),
+         out: Path = typer.Option(..., "--out", help="Where to write record_id,identity_id.")
+         ) -> None:
+    """Batch entity resolution of person records from a CRM export."""
+    from skiptrace.link_csv import LinkInputError, link_csv
+
+    try:
+        summary = link_csv(input_csv, out)
+    except LinkInputError as exc:
+        err.print(f"[red]error[/red] {input_csv}: {exc}")
+        raise typer.Exit(1) from None
+    except FileNotFoundError:
+        err.print(f"[red]error[/red] {input_csv}: no such file")
+        raise typer.Exit(1) from None
+    err.print(str(summary))
+
+
+@app.command()
+def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN last four or DOB."),
+          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Find identities and show the best one's ranked address and phone history."""
+    import json
+
+    from models.db import session_scope
+    from skiptrace.store import trace_report
+
+    with session_scope() as session:
+        report = trace_report(session, query)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, default=str))
+        return
+    from casetrace_cli.trace_view import print_trace
+
+    print_trace(report)
+
+
+@app.command()
+def samples(out: Path = typer.Option(..., "--out", help="Folder to write into."),
+            count: int = typer.Option(30, "--count", min=1),
+            seed: int = typer.Option(1, "--seed"),
+            scans: bool = typer.Option(True, "--scans/--no-scans",
+                                       help="Also render scanned versions.")) -> None:
+    """Generate synthetic collection documents with ground truth."""
+    from samples.generate import generate_corpus
+
+    with err.status("generating") as status:
+        truths = generate_corpus(out, count, seed, scans=scans,
+                                 progress=lambda done, total: status.update(
+                                     f"generating {done}/{total}"))
+    err.print(f"wrote {len(truths)} documents with ground truth to {out}")
+
+
+@app.command("eval")
+def evaluate(docs: Path = typer.Option(..., "--docs", help="Folder of documents."),
+             truth: Path = typer.Option(..., "--truth", help="Folder of *.truth.json."),
+             transformer: bool = typer.Option(True, "--transformer/--no-transformer",
+                                              help="Use the transformer role model.")) -> None:
+    """Score extraction against ground truth: per-field precision/recall/F1 and more."""
+    from extraction.evaluate import evaluate as run_evaluation
+    from intake.read import read_file
+
+    report = run_evaluation(docs, truth, use_transformer=transformer, read=read_file)
+    typer.echo(report.render())
+
+
+@user_app.command("add")
+def user_add(username: str = typer.Argument(...),
+             role: str = typer.Option(..., "--role",
+                                      help="intake | reviewer | investigator | admin"),
+             password: str = typer.Option(..., prompt=True, hide_input=True,
+                                          confirmation_prompt=True)) -> None:
+    """Create a workbench user (the password is stored as a bcrypt hash)."""
+    from models.db import session_scope
+    from workbench.auth import add_user
+
+    try:
+        with session_scope() as session:
+            add_user(session, username, password, role)
+    except ValueError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+    err.print(f"user {username} ({role}) created")
+
+
+@user_app.command("ensure-admin")
+def user_ensure_admin() -> None:
+    """Create a local admin with a random password if there are no users yet."""
+    from models.db import session_scope
+    from workbench.auth import ensure_default_admin
+
+    with session_scope() as session:
+        password = ensure_default_admin(session)
+    if password:
+        err.print(f"[bold]Created workbench user 'admin' with password: {password}[/bold]")
+    else:
+        err.print("workbench users exist already; no default admin created")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply Alembic migrations to the configured database."""
+    from models.db import database_url, init_db
+
+    init_db()
+    err.print(f"database at {database_url()} is up to date")
+
+
+if __name__ == "__main__":
+    app()

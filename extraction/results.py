@@ -1,0 +1,66 @@
+"""What extraction produces: fields and parties with confidence and provenance.
+
+These mirror CONTRACT.md's JSON one to one (``to_contract``), plus the
+extractor that found each value, which the review screen shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intake.document import BBox
+
+FIELD_NAMES = (
+    "case_number", "court_name", "filing_date", "judgment_date", "due_date", "amount_due",
+    "judgment_amount", "principal", "interest", "fees", "account_number", "creditor_name",
+)
+PARTY_ROLES = ("debtor", "creditor", "attorney", "garnishee", "other")
+DOC_TYPES = (
+    "collection_letter", "placement", "complaint", "summons", "judgment", "garnishment",
+    "property_record", "other",
+)
+
+
+@dataclass(slots=True)
+class ExtractedField:
+    name: str
+    value: str
+    raw: str
+    confidence: float
+    page: int
+    bbox: BBox
+    extractor: str = "rules"
+
+    def to_contract(self) -> dict:
+        return {"name": self.name, "value": self.value, "raw": self.raw,
+                "confidence": round(self.confidence, 4), "page": self.page,
+                "bbox": [round(v, 1) for v in self.bbox]}
+
+
+@dataclass(slots=True)
+class ExtractedParty:
+    role: str
+    name: str
+    dob: str | None = None
+    ssn_last4: str | None = None
+    addresses: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    page: int = 1
+    bbox: BBox = (0.0, 0.0, 0.0, 0.0)
+    extractor: str = "rules"
+
+    def to_contract(self) -> dict:
+        return {"role": self.role, "name": self.name, "dob": self.dob,
+                "ssn_last4": self.ssn_last4, "addresses": list(self.addresses),
+                "phones": list(self.phones), "emails": list(self.emails),
+                "confidence": round(self.confidence, 4), "page": self.page,
+                "bbox": [round(v, 1) for v in self.bbox]}
+
+
+@dataclass(slots=True)
+class Extraction:
+    doc_type: str
+    fields: list[ExtractedField] = field(default_factory=list)
+    parties: list[ExtractedParty] = field(default_factory=list)

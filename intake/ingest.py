@@ -1,0 +1,326 @@
+"""Storing files and processing them into the database, one document at a time.
+
+The original bytes are stored (content-addressed) before anything else; the
+database is written at each stage boundary, so a crash mid-batch loses at most
+the document in hand and a rerun picks up queued documents where it stopped.
+Re-extraction never overwrites a reviewer's decision.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from intake import errors, sniff
+from intake.document import ReadDocument
+from intake.filestore import store_bytes, stored_path
+from intake.read import read_bytes
+from intake.settings import IntakeSettings
+from models.db import get_engine, init_db
+from models.tables import Document, ExtractedFieldRow, Page, Party, utcnow
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+# Field statuses a person set: re-extraction leaves these rows (and their names) alone.
+REVIEWED_STATUSES = frozenset({"accepted", "corrected", "rejected", "not_in_document", "added"})
+# Which extracted date stands for "when this document speaks", best first.
+DOCUMENT_DATE_FIELDS = ("judgment_date", "filing_date", "due_date")
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What happened to one file, for the one-line summary."""
+
+    path: str
+    document_id: int | None
+    status: str  # "extracted" | "duplicate" | "failed"
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def store_file(session: Session, data: bytes, file_name: str, *, batch_id: int | None = None
+               ) -> tuple[Document, bool]:
+    """Store the bytes and queue a Document; (document, False) when the bytes are known."""
+    digest, path, _ = store_bytes(data)
+    existing = session.exec(select(Document).where(Document.sha256 == digest)).first()
+    if existing is not None:
+        return existing, False
+    document = Document(sha256=digest, file_name=Path(file_name).name, stored_path=str(path),
+                        size_bytes=len(data),
+                        media_type=sniff.sniff_media_type(data[:2048]) or "",
+                        status="queued", batch_id=batch_id)
+    session.add(document)
+    try:
+        session.commit()
+    except IntegrityError:  # another worker stored the same bytes a moment ago
+        session.rollback()
+        existing = session.exec(select(Document).where(Document.sha256 == digest)).one()
+        return existing, False
+    session.refresh(document)
+    return document, True
+
+
+def _set_progress(engine, document_id: int, status: str | None, progress: str) -> None:
+    """Record progress in its own short transaction, so the workbench sees it live."""
+    with Session(engine) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            return
+        if status:
+            document.status = status
+        document.progress = progress
+        document.updated_at = utcnow()
+        session.add(document)
+        session.commit()
+
+
+def _replace_pages(session: Session, document: Document, read: ReadDocument) -> None:
+    for old in session.exec(select(Page).where(Page.document_id == document.id)).all():
+        session.delete(old)
+    session.flush()
+    for page in read.pages:
+        session.add(Page(document_id=document.id, number=page.number, source=page.source,
+                         width=page.width, height=page.height,
+                         words=[w.to_dict() for w in page.words], text=page.text,
+                         status=page.status, error=page.error))
+
+
+def _replace_extraction(session: Session, document: Document, extraction) -> None:
+    """Swap machine-extracted rows for new ones; reviewed fields stay as the reviewer left them."""
+    reviewed_names = set()
+    for row in session.exec(select(ExtractedFieldRow)
+                            .where(ExtractedFieldRow.document_id == document.id)).all():
+        if row.status in REVIEWED_STATUSES:
+            reviewed_names.add(row.name)
+        else:
+            session.delete(row)
+    for party in session.exec(select(Party).where(Party.document_id == document.id)).all():
+        session.delete(party)
+    session.flush()
+    for field in extraction.fields:
+        if field.name in reviewed_names:
+            continue
+        session.add(ExtractedFieldRow(document_id=document.id, name=field.name,
+                                      value=field.value, raw=field.raw,
+                                      confidence=field.confidence, page=field.page,
+                                      bbox=list(field.bbox), extractor=field.extractor))
+    for party in extraction.parties:
+        session.add(Party(document_id=document.id, role=party.role, name=party.name,
+                          dob=party.dob, ssn_last4=party.ssn_last4,
+                          addresses=list(party.addresses), phones=list(party.phones),
+                          emails=list(party.emails), confidence=party.confidence,
+                          page=party.page, bbox=list(party.bbox), extractor=party.extractor))
+
+
+def _document_date(extraction) -> date | None:
+    by_name = {f.name: f.value for f in sorted(extraction.fields, key=lambda f: -f.confidence)}
+    for name in DOCUMENT_DATE_FIELDS:
+        value = by_name.get(name)
+        if value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                continue
+    return None
+
+
+def extract(read: ReadDocument):
+    """Run the extraction stage (fields and parties) on a read document."""
+    from extraction.pipeline import extract_document
+
+    return extract_document(read)
+
+
+def _after_extraction(session: Session, document: Document) -> None:
+    """Hooks of the later stages: review policy, then identity linking."""
+    try:
+        from workbench.review import apply_review_policy
+    except ImportError:
+        apply_review_policy = None
+    if apply_review_policy is not None:
+        apply_review_policy(session, document)
+    try:
+        from skiptrace.store import link_new_parties
+    except ImportError:
+        return
+    link_new_parties(session, [document.id])
+
+
+def process_document(document_id: int, *, url: str | None = None,
+                     progress: Progress | None = None,
+                     settings: IntakeSettings | None = None) -> Document:
+    """Read, extract and store one queued document; failures are recorded, not raised."""
+    engine = init_db(url)
+
+    def report(message: str) -> None:
+        _set_progress(engine, document_id, None, message)
+        if progress:
+            progress(message)
+
+    _set_progress(engine, document_id, "reading", "reading")
+    with Session(engine, expire_on_commit=False) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise LookupError(f"no document #{document_id}")
+        try:
+            data = stored_path(document.sha256).read_bytes()
+            read = read_bytes(data, document.file_name, settings=settings, progress=report)
+        except (errors.IntakeError, OSError) as exc:
+            reason = exc.message if isinstance(exc, errors.IntakeError) else str(exc)
+            return _fail(session, document, reason)
+        document.media_type = read.media_type
+        document.page_count = len(read.pages)
+        document.doc_type = read.doc_type
+        _replace_pages(session, document, read)
+        session.commit()
+        report("extracting")
+        try:
+            extraction = extract(read)
+        except Exception as exc:  # a bug in one extractor must not sink the batch
+            log.exception("extraction failed for document #%s", document_id)
+            return _fail(session, document, f"extraction failed: {type(exc).__name__}")
+        document.doc_type = extraction.doc_type or read.doc_type
+        _replace_extraction(session, document, extraction)
+        document.document_date = _document_date(extraction)
+        confidences = [f.confidence for f in extraction.fields]
+        document.min_confidence = min(confidences) if confidences else None
+        failed_pages = [p.number for p in read.pages if p.status == "failed"]
+        document.error = (f"pages failed: {', '.join(map(str, failed_pages))}"
+                          if failed_pages else None)
+        document.status = "extracted"
+        document.progress = "extracted"
+        document.updated_at = utcnow()
+        session.add(document)
+        session.commit()
+        try:
+            _after_extraction(session, document)
+            session.commit()
+        except Exception:
+            session.rollback()
+            log.exception("linking/review policy failed for document #%s", document_id)
+        session.refresh(document)
+        return document
+
+
+def _fail(session: Session, document: Document, reason: str) -> Document:
+    document.status = "failed"
+    document.error = reason
+    document.progress = "failed"
+    document.updated_at = utcnow()
+    session.add(document)
+    session.commit()
+    return document
+
+
+def claim_next_queued(url: str | None = None) -> int | None:
+    """Atomically take the oldest queued document (safe with several processes)."""
+    from sqlalchemy import update
+
+    engine = get_engine(url)
+    with Session(engine) as session:
+        candidates = session.exec(select(Document.id).where(Document.status == "queued")
+                                  .order_by(Document.id).limit(5)).all()
+        for candidate in candidates:
+            result = session.exec(update(Document)  # type: ignore[call-overload]
+                                  .where(Document.id == candidate, Document.status == "queued")
+                                  .values(status="reading", progress="claimed"))
+            session.commit()
+            if result.rowcount == 1:
+                return candidate
+    return None
+
+
+def process_pending(*, url: str | None = None, limit: int | None = None,
+                    progress: Progress | None = None) -> int:
+    """Process queued documents one by one; returns how many were processed."""
+    init_db(url)
+    done = 0
+    while limit is None or done < limit:
+        document_id = claim_next_queued(url)
+        if document_id is None:
+            break
+        process_document(document_id, url=url, progress=progress)
+        done += 1
+    return done
+
+
+def ingest_bytes(session: Session, data: bytes, name: str, *, url: str | None = None,
+                 batch_id: int | None = None, progress: Progress | None = None,
+                 settings: IntakeSettings | None = None) -> IngestOutcome:
+    """Store and process one file now (the in-process path used without a queue)."""
+    document, created = store_file(session, data, name, batch_id=batch_id)
+    if not created and document.status in ("extracted", "failed"):
+        return IngestOutcome(name, document.id, "duplicate",
+                             f"already ingested as document #{document.id} "
+                             f"({document.status}); nothing added")
+    processed = process_document(document.id, url=url, progress=progress, settings=settings)
+    if processed.status == "failed":
+        return IngestOutcome(name, processed.id, "failed", processed.error or "failed")
+    return IngestOutcome(name, processed.id, "extracted", summarize(session, processed))
+
+
+def summarize(session: Session, document: Document) -> str:
+    pages = session.exec(select(Page).where(Page.document_id == document.id)).all()
+    ocr = sum(1 for p in pages if p.source == "ocr")
+    fields = session.exec(select(ExtractedFieldRow.id)
+                          .where(ExtractedFieldRow.document_id == document.id)).all()
+    parties = session.exec(select(Party.id).where(Party.document_id == document.id)).all()
+    text = (f"document #{document.id}: {document.doc_type}, {len(pages)} pages "
+            f"({ocr} OCR), {len(fields)} fields, {len(parties)} parties")
+    if document.error:
+        text += f"; {document.error}"
+    return text
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, folders walked recursively (sorted; hidden files skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.is_file() and not any(part.startswith(".")
+                                                           for part in p.relative_to(path).parts)))
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_paths(paths: list[Path], *, url: str | None = None,
+                 on_outcome: Callable[[IngestOutcome], None] | None = None,
+                 progress: Progress | None = None) -> list[IngestOutcome]:
+    """Ingest files and folders; every file gets an outcome, bad ones never stop the batch."""
+    engine = init_db(url)
+    outcomes: list[IngestOutcome] = []
+    from models.tables import Batch
+
+    files = expand_paths(paths)
+    with Session(engine, expire_on_commit=False) as session:
+        batch = Batch(created_by="cli", label=f"{len(files)} files")
+        session.add(batch)
+        session.commit()
+        for path in files:
+            try:
+                data = path.read_bytes()
+                outcome = ingest_bytes(session, data, str(path), url=url, batch_id=batch.id,
+                                       progress=progress)
+            except errors.IntakeError as exc:
+                outcome = IngestOutcome(str(path), None, "failed", exc.message)
+            except FileNotFoundError:
+                outcome = IngestOutcome(str(path), None, "failed", errors.not_found().message)
+            except OSError as exc:
+                outcome = IngestOutcome(str(path), None, "failed",
+                                        f"cannot read file ({exc.strerror or exc})")
+            outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+    return outcomes

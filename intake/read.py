@@ -1,0 +1,206 @@
+"""file -> pages (words + boxes): the intake stage as one function.
+
+Per page, the text layer is used when it really holds the page's text;
+otherwise the page is rendered at 300 dpi and read by tesseract. OCR runs
+one tesseract process per core. A page that fails is recorded as failed with
+its reason and the rest of the document still reads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageSequence
+
+from intake import errors, pdf, sniff
+from intake.document import PageContent, ReadDocument
+from intake.filestore import sha256_hex
+from intake.ocr import ocr_page_image, single_threaded_tesseract
+from intake.settings import IntakeSettings
+from intake.text_layer import assess_text_layer, image_share, page_words
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+DEFAULT_IMAGE_DPI = 300.0
+
+
+@dataclass
+class _OcrTask:
+    number: int
+    width: float
+    height: float
+    image: Image.Image | None
+    dpi: float
+    error: errors.IntakeError | None = None
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+def _check_page_size(number: int, width: float, height: float, settings: IntakeSettings) -> None:
+    inches = (width / 72.0, height / 72.0)
+    if max(inches) > settings.max_page_inches or min(inches) < settings.min_page_inches:
+        raise errors.absurd_page_size(number, width, height)
+
+
+def _render_dpi(width: float, height: float, settings: IntakeSettings) -> float:
+    """The OCR resolution, lowered for huge pages so a page stays under the pixel cap."""
+    dpi = float(settings.ocr_dpi)
+    megapixels = (width / 72 * dpi) * (height / 72 * dpi) / 1e6
+    if megapixels > settings.max_megapixels:
+        dpi *= (settings.max_megapixels / megapixels) ** 0.5
+    return dpi
+
+
+def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
+               ) -> tuple[list[PageContent], list[_OcrTask]]:
+    plumber, data = pdf.open_pdf(data)
+    with plumber:
+        count = len(plumber.pages)
+        if count > settings.max_pages:
+            raise errors.too_many_pages(count, settings.max_pages)
+        if count == 0:
+            raise errors.truncated("the PDF has no pages")
+        pages: list[PageContent] = []
+        tasks: list[_OcrTask] = []
+        for index, page in enumerate(plumber.pages):
+            number = index + 1
+            width, height = float(page.width), float(page.height)
+            _check_page_size(number, width, height, settings)
+            progress(f"reading page {number}/{count}")
+            try:
+                words = page_words(page)
+                verdict = assess_text_layer(words, height, image_share(page))
+            except Exception as exc:  # one broken page must not sink the document
+                log.warning("page %d: text layer unreadable (%s); will OCR", number, exc)
+                words, verdict = [], None
+            if verdict is not None and verdict.use_text_layer:
+                pages.append(PageContent(number, width, height, "text", words))
+            else:
+                tasks.append(_OcrTask(number, width, height, None, 0.0))
+    if tasks:
+        renderer = pdf.open_for_rendering(data)
+        try:
+            for task in tasks:
+                task.dpi = _render_dpi(task.width, task.height, settings)
+                try:
+                    task.image = pdf.render_pdf_page(renderer, task.number - 1, task.dpi)
+                except Exception as exc:
+                    task.error = errors.unreadable(f"page {task.number} cannot be rendered: {exc}")
+        finally:
+            renderer.close()
+    return pages, tasks
+
+
+def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
+    import io
+
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Exception as exc:
+        raise errors.truncated(f"image cannot be opened: {type(exc).__name__}") from None
+    frames = getattr(image, "n_frames", 1)
+    if frames > settings.max_pages:
+        raise errors.too_many_pages(frames, settings.max_pages)
+    tasks: list[_OcrTask] = []
+    for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+        megapixels = frame.width * frame.height / 1e6
+        if megapixels > settings.max_megapixels:
+            raise errors.too_many_pixels(number, megapixels, settings.max_megapixels)
+        dpi_info = frame.info.get("dpi") or image.info.get("dpi")
+        has_dpi = bool(dpi_info and dpi_info[0] and dpi_info[0] > 1)
+        dpi = float(dpi_info[0]) if has_dpi else DEFAULT_IMAGE_DPI
+        width, height = frame.width / dpi * 72, frame.height / dpi * 72
+        _check_page_size(number, width, height, settings)
+        try:
+            copy = frame.convert("L")
+        except OSError as exc:
+            raise errors.truncated(f"image data is cut short ({exc})") from None
+        tasks.append(_OcrTask(number, width, height, copy, dpi))
+    return tasks
+
+
+def _ocr_task(task: _OcrTask, settings: IntakeSettings) -> PageContent:
+    if task.error is not None or task.image is None:
+        reason = task.error.message if task.error else "page could not be rendered"
+        return PageContent(task.number, task.width, task.height, "ocr", [], "failed", reason)
+    try:
+        result = ocr_page_image(task.image, task.dpi, page=task.number,
+                                language=settings.ocr_language, timeout=settings.ocr_timeout,
+                                fix_orientation=settings.fix_orientation,
+                                deskew=settings.deskew)
+    except errors.IntakeError as exc:
+        return PageContent(task.number, task.width, task.height, "ocr", [], "failed", exc.message)
+    finally:
+        task.image = None  # free the bitmap as soon as it is read
+    return PageContent(task.number, task.width, task.height, "ocr", result.words)
+
+
+def ocr_tasks(tasks: list[_OcrTask], settings: IntakeSettings, progress: Progress
+              ) -> list[PageContent]:
+    """OCR pages in parallel, one single-threaded tesseract per worker."""
+    if not tasks:
+        return []
+    single_threaded_tesseract()
+    total = len(tasks)
+    done = 0
+    results: list[PageContent] = []
+    workers = min(settings.worker_count, total)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        for page in pool.map(lambda t: _ocr_task(t, settings), tasks):
+            done += 1
+            progress(f"OCR page {done}/{total}")
+            results.append(page)
+    return results
+
+
+def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None,
+               progress: Progress | None = None) -> ReadDocument:
+    """Read a file's bytes into pages of words. Raises IntakeError for a bad file."""
+    settings = settings or IntakeSettings.from_env()
+    progress = progress or _noop
+    if not data:
+        raise errors.empty_file()
+    media_type = sniff.sniff_media_type(data[:2048])
+    if media_type is None:
+        raise errors.unsupported(sniff.describe_unsupported(data[:2048]))
+    if media_type == sniff.PDF:
+        pages, tasks = _pdf_pages(data, settings, progress)
+    else:
+        pages, tasks = [], _image_pages(data, settings)
+    pages.extend(ocr_tasks(tasks, settings, progress))
+    pages.sort(key=lambda p: p.number)
+    document = ReadDocument(path=name, sha256=sha256_hex(data), media_type=media_type,
+                            pages=pages)
+    document.doc_type = classify(document)
+    return document
+
+
+def read_file(path: Path, *, settings: IntakeSettings | None = None,
+              progress: Progress | None = None) -> ReadDocument:
+    """Read one file from disk (see ``read_bytes``)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise errors.not_found() from None
+    except IsADirectoryError:
+        raise errors.unreadable("is a directory") from None
+    except PermissionError:
+        raise errors.unreadable("permission denied") from None
+    return read_bytes(data, str(path), settings=settings, progress=progress)
+
+
+def classify(document: ReadDocument) -> str:
+    """The document type from its words (the classifier lives in intake.classify)."""
+    try:
+        from intake.classify import classify_document
+    except ImportError:  # classifier not installed in a stripped-down build
+        return "other"
+    doc_type, _confidence = classify_document(document.pages)
+    return doc_type

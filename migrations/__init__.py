@@ -1,0 +1,1 @@
+"""Alembic migrations for the casetrace schema (see models/tables.py)."""

@@ -1,0 +1,71 @@
+"""The database engine and sessions.
+
+``CASETRACE_DATABASE_URL`` (any SQLAlchemy URL) picks the database; the
+default is SQLite at ``./data/casetrace.db``. The schema is created and
+upgraded by Alembic (``init_db``), never by ``create_all`` behind its back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+DEFAULT_DATABASE_URL = "sqlite:///data/casetrace.db"
+DATABASE_URL_ENV = "CASETRACE_DATABASE_URL"
+
+
+def database_url() -> str:
+    return os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+
+
+def _prepare_sqlite_path(url: str) -> None:
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str | None = None) -> Engine:
+    """One engine per URL per process (engines pool connections)."""
+    url = url or database_url()
+    _prepare_sqlite_path(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def init_db(url: str | None = None) -> Engine:
+    """Bring the schema to the newest Alembic revision and return the engine."""
+    from models.migrate import upgrade_to_head
+
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    return engine
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A session that commits on success and rolls back on error."""
+    with Session(init_db(url), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
