@@ -9,6 +9,7 @@ its reason and the rest of the document still reads.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -102,7 +103,13 @@ def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
     import io
 
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            # we apply our own, configurable pixel cap per page below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            image.size  # noqa: B018  (forces the header to be parsed)
+    except Image.DecompressionBombError:
+        raise errors.too_many_pixels(1, float("inf"), settings.max_megapixels) from None
     except Exception as exc:
         raise errors.truncated(f"image cannot be opened: {type(exc).__name__}") from None
     frames = getattr(image, "n_frames", 1)
@@ -119,7 +126,9 @@ def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
         width, height = frame.width / dpi * 72, frame.height / dpi * 72
         _check_page_size(number, width, height, settings)
         try:
-            copy = frame.convert("L")
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                copy = frame.convert("L")
         except OSError as exc:
             raise errors.truncated(f"image data is cut short ({exc})") from None
         tasks.append(_OcrTask(number, width, height, copy, dpi))
