@@ -7,7 +7,7 @@ import os
 
 from rich.console import Console
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def setup_logging(verbose: bool) -> None:

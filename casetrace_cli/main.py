@@ -52,9 +52,21 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
         label = {"extracted": "ok", "duplicate": "known", "failed": "error"}[outcome.status]
         err.print(f"[{style}]{label:5}[/{style}] {outcome.path}: {outcome.message}")
 
-    with err.status("ingesting") as status:
-        ingest_paths(paths, on_outcome=show,
-                     progress=lambda message: status.update(f"ingesting: {message}"))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from intake.ingest import expand_paths
+
+    files = expand_paths(paths)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=len(files))
+
+        def advance(outcome: IngestOutcome) -> None:
+            show(outcome)
+            bar.update(task, advance=1, description="ingesting")
+
+        ingest_paths(files, on_outcome=advance,
+                     progress=lambda message: bar.update(task, description=message))
     total = sum(counts.values())
     err.print(f"{total} files: {counts['extracted']} ingested, {counts['duplicate']} already "
               f"known, {counts['failed']} failed")

@@ -65,9 +65,13 @@ def estimate_skew(image: Image.Image) -> float:
     return round(float(best), 2)
 
 
-def _run_tesseract(image: Image.Image, language: str, timeout: float, page: int) -> dict:
+def _run_tesseract(image: Image.Image, language: str, timeout: float, page: int,
+                   dpi: float) -> dict:
+    # pytesseract hands the image over as a file; BMP is written ~10x faster than PNG.
+    image.format = "BMP"
+    config = f"{TESSERACT_CONFIG} --dpi {round(dpi)}"
     try:
-        return pytesseract.image_to_data(image, lang=language, config=TESSERACT_CONFIG,
+        return pytesseract.image_to_data(image, lang=language, config=config,
                                          output_type=pytesseract.Output.DICT, timeout=timeout)
     except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
         if "timeout" in str(exc).lower():
@@ -146,7 +150,7 @@ def _read(image: Image.Image, rotation: int, skew: float, dpi: float, language: 
                            fillcolor="white")
         total_ccw += skew
     cx, cy = work.width / 2, work.height / 2
-    data = _run_tesseract(work, language, timeout, page)
+    data = _run_tesseract(work, language, timeout, page, dpi)
 
     def transform(x: float, y: float) -> tuple[float, float]:
         if not total_ccw:
