@@ -11,12 +11,13 @@ SYSTEM_STAMP := .make/system-deps
 TORCH  := torch==2.13.0
 PORT   ?= 8501
 
-.PHONY: setup run ingest-samples test test-fast lint check clean help
+.PHONY: setup run ingest-samples test test-fast test-postgres postgres-up lint check clean help
 
 help:
 	@echo "make run    - install everything, ingest samples/corpus, start the workbench"
 	@echo "make check  - install everything, ruff + the whole test suite (what CI runs)"
-	@echo "make test   - install everything, the whole test suite"
+	@echo "make test   - install everything, the whole test suite (SQLite)"
+	@echo "make test-postgres - the suite against PostgreSQL"
 
 $(SYSTEM_STAMP): scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
@@ -42,13 +43,23 @@ run: ingest-samples
 test: setup
 	$(BIN)/python -m pytest
 
+# The same suite against a real PostgreSQL server (fails loudly if none answers).
+test-postgres: setup postgres-up
+	$(BIN)/python -m pytest --backend postgres -m "not e2e"
+
+postgres-up:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || \
+	  (command -v pg_ctlcluster >/dev/null && \
+	   pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n1) main start) || \
+	  echo "no local PostgreSQL to start; test-postgres needs CASETRACE_TEST_POSTGRES_URL"
+
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not e2e"
 
 lint: setup
 	$(BIN)/ruff check .
 
-check: lint test
+check: lint test test-postgres
 
 clean:
 	rm -rf $(VENV) .make .pytest_cache .ruff_cache
