@@ -39,11 +39,16 @@ def extract(files: list[Path] = typer.Argument(..., help="PDF or image files."),
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recursive).")
+def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recursive)."),
+           queue: bool = typer.Option(False, "--queue",
+                                      help="Store and queue one job per document for "
+                                           "`casetrace worker` (needs PostgreSQL).")
            ) -> None:
     """Store documents, pages, fields and parties in the database and link identities."""
     from intake.ingest import IngestOutcome, ingest_paths
 
+    if queue:
+        raise typer.Exit(_ingest_queued(paths))
     counts = {"extracted": 0, "duplicate": 0, "failed": 0}
 
     def show(outcome: IngestOutcome) -> None:
@@ -71,6 +76,40 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
     err.print(f"{total} files: {counts['extracted']} ingested, {counts['duplicate']} already "
               f"known, {counts['failed']} failed")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _ingest_queued(paths: list[Path]) -> int:
+    from casetrace_cli.worker_cmd import DATABASE_DOWN, database_down_line, ingest_to_queue
+    from intake.queue import QueueUnavailable
+
+    try:
+        outcomes = ingest_to_queue(paths)
+    except QueueUnavailable as exc:
+        err.print(f"[red]error[/red] {exc}")
+        return 2
+    except DATABASE_DOWN as exc:
+        err.print(f"[red]error[/red] {database_down_line(exc)}")
+        return 2
+    counts = {"queued": 0, "duplicate": 0, "failed": 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+        style = {"queued": "green", "duplicate": "yellow", "failed": "red"}[outcome.status]
+        label = {"queued": "queued", "duplicate": "known", "failed": "error"}[outcome.status]
+        err.print(f"[{style}]{label:6}[/{style}] {outcome.path}: {outcome.message}")
+    err.print(f"{len(outcomes)} files: {counts['queued']} queued, {counts['duplicate']} already "
+              f"known, {counts['failed']} failed; `casetrace worker` processes the queue")
+    return 1 if counts["failed"] else 0
+
+
+@app.command()
+def worker(concurrency: int = typer.Option(1, "--concurrency", min=1,
+                                           help="Worker processes on this machine."),
+           once: bool = typer.Option(False, "--once", help="Stop when the queue is empty.")
+           ) -> None:
+    """Process queued documents (PostgreSQL); run it on as many machines as you like."""
+    from casetrace_cli.worker_cmd import run_worker
+
+    raise typer.Exit(run_worker(concurrency, once))
 
 
 @app.command()

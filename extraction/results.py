@@ -30,6 +30,7 @@ class ExtractedField:
     page: int
     bbox: BBox
     extractor: str = "rules"
+    evidence: str = ""  # the calibration bucket the confidence was read from (not exported)
 
     def to_contract(self) -> dict:
         return {"name": self.name, "value": self.value, "raw": self.raw,
@@ -50,6 +51,7 @@ class ExtractedParty:
     page: int = 1
     bbox: BBox = (0.0, 0.0, 0.0, 0.0)
     extractor: str = "rules"
+    evidence: str = ""  # the calibration bucket the confidence was read from (not exported)
 
     def to_contract(self) -> dict:
         return {"role": self.role, "name": self.name, "dob": self.dob,

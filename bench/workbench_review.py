@@ -1,0 +1,143 @@
+"""How fast the review screen answers on a large backlog.
+
+Fills a temporary SQLite database with N extracted documents of F fields each
+(random confidences, a few without any field), then measures, as medians over
+``--repeat`` runs:
+
+- the review queue (``workbench.review.review_queue``: counting and ordering in SQL)
+  against a baseline that loads every reviewable document and its fields and
+  filters in Python (what a first version did), and the ratio of the two;
+- the per-page-view triage check (``triage_pending`` once everything is triaged);
+- one rerun of the Review page through Streamlit's AppTest (queue, lock, page image,
+  fields table), the time a reviewer waits after each click.
+
+    nice -n 10 python bench/workbench_review.py --documents 5000 --fields 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlmodel import Session, col, select  # noqa: E402
+
+from extraction.results import FIELD_NAMES  # noqa: E402
+from models.tables import Document, ExtractedFieldRow, Page  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fill(session: Session, documents: int, fields: int, seed: int) -> None:
+    rng = random.Random(seed)
+    words = [{"text": f"w{i}", "bbox": [72.0 + 40 * (i % 12), 72.0 + 14 * (i // 12),
+                                        100.0 + 40 * (i % 12), 82.0 + 14 * (i // 12)],
+              "confidence": 1.0, "line": i // 12} for i in range(300)]
+    for start in range(0, documents, 500):
+        batch = [Document(sha256=f"{n:064x}", file_name=f"doc{n}.pdf", status="extracted",
+                          doc_type=rng.choice(("complaint", "judgment", "placement")),
+                          page_count=1) for n in range(start, min(start + 500, documents))]
+        session.add_all(batch)
+        session.flush()
+        for document in batch:
+            session.add(Page(document_id=document.id, number=1, width=612.0, height=792.0,
+                             words=words))
+            if rng.random() < 0.02:
+                continue  # nothing found: goes first in the queue
+            for name in rng.sample(FIELD_NAMES, fields):
+                session.add(ExtractedFieldRow(
+                    document_id=document.id, name=name, value="1", raw="1",
+                    confidence=round(rng.betavariate(5, 1.5), 3), page=1,
+                    bbox=[72.0, 72.0, 120.0, 82.0]))
+        session.commit()
+
+
+def queue_in_python(session: Session, limit: int = 200) -> list[tuple[float, int]]:
+    """The baseline: every reviewable document and its fields loaded, filtered in Python."""
+    from workbench.review import REVIEWABLE_DOCS, needs_review
+
+    documents = session.exec(select(Document).where(
+        Document.status == "extracted", col(Document.review_status).in_(REVIEWABLE_DOCS))).all()
+    rows = session.exec(select(ExtractedFieldRow).where(
+        col(ExtractedFieldRow.document_id).in_([d.id for d in documents]))).all()
+    by_doc: dict[int, list[ExtractedFieldRow]] = {}
+    for row in rows:
+        by_doc.setdefault(row.document_id, []).append(row)
+    items = []
+    for document in documents:
+        fields = by_doc.get(document.id, [])
+        open_fields = [f for f in fields if needs_review(f, document)]
+        if fields and not open_fields:
+            continue
+        items.append((min((f.confidence for f in open_fields), default=-1.0), document.id))
+    items.sort()
+    return items[:limit]
+
+
+def median_ms(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=5000)
+    parser.add_argument("--fields", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+
+    folder = Path(tempfile.mkdtemp(prefix="casetrace-bench-"))
+    url = f"sqlite:///{folder / 'bench.db'}"
+    os.environ["CASETRACE_DATABASE_URL"] = url
+    os.environ["CASETRACE_FILE_STORE"] = str(folder / "files")
+    os.environ["CASETRACE_WORKBENCH_WORKER"] = "0"
+    from workbench.auth import SignedIn
+    from workbench.db import db_session, ensure_schema
+    from workbench.review import ReviewSettings, review_queue, triage_pending
+
+    ensure_schema(url)
+    with db_session(url) as session:
+        fill(session, args.documents, args.fields, args.seed)
+    settings = ReviewSettings()
+    with db_session(url) as session:
+        started = time.perf_counter()
+        triage_pending(session, settings, random.Random(args.seed))
+        first_triage_ms = round((time.perf_counter() - started) * 1000, 1)
+    with db_session(url) as session:
+        fast = median_ms(lambda: review_queue(session), args.repeat)
+        slow = median_ms(lambda: queue_in_python(session), args.repeat)
+        same = [i.document_id for i in review_queue(session)] == [
+            d for _, d in queue_in_python(session)]
+        triage_ms = median_ms(lambda: triage_pending(session, settings), args.repeat)
+
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "workbench" / "pages" / "review.py"), default_timeout=120)
+    app.session_state["signed_in"] = SignedIn("bench", "reviewer")
+    app.run()  # first run: imports, page render cached
+    page_ms = median_ms(app.run, args.repeat)
+    print(json.dumps({
+        "documents": args.documents, "fields_per_document": args.fields,
+        "queue_sql_median_ms": fast, "queue_python_baseline_median_ms": slow,
+        "queue_speedup": round(slow / fast, 1) if fast else None, "same_order": same,
+        "first_triage_ms": first_triage_ms, "triage_check_median_ms": triage_ms,
+        "review_page_rerun_median_ms": page_ms, "page_exception": bool(app.exception),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Calibrated confidence: the share of values like this one that were right on unseen documents.
+
+A raw evidence score (where the label was, how often the value repeats, whether a rival
+value scored as high, how sure OCR was) is mapped to a bucket; each bucket's probability
+of being right was counted on a held-out generated set by ``extraction/fit_calibration.py``
+and is read from ``calibration.json`` beside this module. Unknown buckets fall back to a
+conservative prior, so a value never claims more trust than it has earned.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+TABLE_PATH = Path(__file__).with_name("calibration.json")
+PRIOR_SHRINK = 0.75  # weight of the raw score when a bucket was never observed
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, float]]:
+    if not TABLE_PATH.exists():
+        return {"fields": {}, "parties": {}}
+    return json.loads(TABLE_PATH.read_text())
+
+
+def field_bucket(name: str, score: float, where: str, repeats: int, competitors: int,
+                 ocr_confidence: float, ocr: bool) -> str:
+    """The key under which calibration counts a field value."""
+    strength = "hi" if score >= 0.9 else "mid" if score >= 0.8 else "lo"
+    rep = "rep" if repeats > 1 else "one"
+    rival = "rival" if competitors else "alone"
+    noise = "ocr" if ocr and ocr_confidence < 0.85 else "clean"
+    return f"{name}|{where}|{strength}|{rep}|{rival}|{noise}"
+
+
+def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
+                 ocr: bool) -> str:
+    """The key under which calibration counts a party: its role, how it was found, whether
+    it recurs, has contacts, and what spaCy calls its name."""
+    rep = "rep" if anchors > 1 else "one"
+    has = "contacts" if contacts else "bare"
+    return f"{role}|{how}|{rep}|{has}|{kind}|{'ocr' if ocr else 'text'}"
+
+
+def _lookup(kind: str, key: str, raw: float) -> float:
+    """The most specific bucket's rate: the full key, else coarser keys (dropping parts from
+    the end), else the raw score shrunk toward doubt."""
+    table = _table().get(kind, {})
+    parts = key.split("|")
+    for cut in range(len(parts), 0, -1):
+        coarse = "|".join(parts[:cut])
+        if coarse in table:
+            return float(table[coarse])
+    return raw * PRIOR_SHRINK
+
+
+def calibrate_field(key: str, score: float) -> float:
+    return _lookup("fields", key, score)
+
+
+def calibrate_party(key: str, score: float) -> float:
+    return _lookup("parties", key, score)

@@ -1,0 +1,144 @@
+"""attach_contacts: give each address, phone, email, birth date and SSN to its party.
+
+A contact belongs to a party when its label says so ("Debtor Phone:", "Employer
+Address:") or, failing that, when it sits in the block under the party's name (same
+column, a few lines down, before the next party). Contacts in a placement sheet's history
+tables belong to the debtor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction.candidates import Candidate
+from extraction.parties import PartyAnchor
+from intake.document import BBox
+
+CONTACT_KINDS = ("address", "phone", "email", "ssn_last4", "date")
+BLOCK_MAX_LINES = 9  # how far under a name its contact block may reach
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("garnishee", r"garnishee|employer|\bbank\b|payroll"),
+    ("attorney", r"attorney|counsel|law\s+(?:firm|office)|\bfirm\b|\besq"),
+    ("debtor", r"debtor|defendant|consumer|borrower|\bhome\b|mobile|cell|residence|"
+               r"\bdob\b|birth|ssn|social|last\s+known|skip"),
+    ("creditor", r"creditor|plaintiff|client|remit|payments?\s+to|our\s+office|call\s+us|"
+                 r"contact\s+us"),
+)
+FAX_RE = re.compile(r"(?:\(f\)|\bfax|facsimile)\W*$", re.IGNORECASE)
+DOB_RE = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|born)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class PartyDraft:
+    """A party being assembled from its anchors and contacts."""
+
+    role: str
+    name: str
+    page: int
+    bbox: BBox
+    score: float
+    how: str
+    line_index: int
+    anchors: int = 1
+    dob: str | None = None
+    ssn_last4: str | None = None
+    addresses: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    places: list[PartyAnchor] = field(default_factory=list)
+
+
+def _label_role(cand: Candidate) -> str | None:
+    text = f"{cand.left} {cand.above}".lower()
+    for role, pattern in ROLE_WORDS:
+        if re.search(pattern, text):
+            return role
+    return None
+
+
+def _line_index(cand: Candidate) -> int:
+    return cand.line.index
+
+
+def _block_owner(cand: Candidate, drafts: list[PartyDraft]) -> PartyDraft | None:
+    """The party whose name sits closest above the contact, in its column."""
+    best: tuple[int, PartyDraft] | None = None
+    for draft in drafts:
+        for place in draft.places:
+            if place.page != cand.page:
+                continue
+            distance = _line_index(cand) - place.line_index
+            if not 0 <= distance <= BLOCK_MAX_LINES:
+                continue
+            if place.how == "caption" and (distance > 3 or abs(cand.bbox[0] - place.bbox[0]) > 10):
+                continue
+            if cand.bbox[0] > place.bbox[2] + 40 or cand.bbox[2] < place.bbox[0] - 40:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, draft)
+    return best[1] if best else None
+
+
+def _by_role(drafts: list[PartyDraft], role: str) -> PartyDraft | None:
+    for draft in drafts:
+        if draft.role == role:
+            return draft
+    return None
+
+
+def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
+                    doc_type: str = "other") -> None:
+    """Fill each draft's contacts in place from the page candidates. On a placement sheet,
+    contacts that no other party claims are the debtor's (its history tables)."""
+    for cand in candidates:
+        if cand.kind not in CONTACT_KINDS:
+            continue
+        if cand.kind == "phone" and FAX_RE.search(cand.left):
+            continue
+        if cand.kind == "date" and not DOB_RE.search(f"{cand.left} {cand.above} "
+                                                     f"{cand.before[-30:]}"):
+            continue
+        owner = None
+        role = _label_role(cand)
+        if cand.kind in ("ssn_last4", "date"):
+            role = "debtor"
+        if role is not None:
+            owner = _block_owner(cand, [d for d in drafts if d.role == role]) or \
+                _by_role(drafts, role)
+        if owner is None:
+            owner = _block_owner(cand, drafts)
+        if owner is None and doc_type == "placement":
+            owner = _by_role(drafts, "debtor")
+        if owner is None:
+            continue
+        if cand.kind == "address" and cand.value not in owner.addresses:
+            owner.addresses.append(cand.value)
+        elif cand.kind == "phone" and cand.value not in owner.phones:
+            owner.phones.append(cand.value)
+        elif cand.kind == "email" and cand.value not in owner.emails:
+            owner.emails.append(cand.value)
+        elif cand.kind == "ssn_last4" and owner.ssn_last4 is None:
+            owner.ssn_last4 = cand.value
+        elif cand.kind == "date" and owner.dob is None:
+            owner.dob = cand.value
+
+
+def anchors_to_drafts(anchors: list[PartyAnchor]) -> list[PartyDraft]:
+    """One draft per (role, name), merging anchors that name the same party."""
+    from rapidfuzz import fuzz
+
+    drafts: list[PartyDraft] = []
+    for anchor in anchors:
+        for draft in drafts:
+            if draft.role == anchor.role and fuzz.token_sort_ratio(
+                    draft.name.lower(), anchor.name.lower()) >= 88:
+                draft.anchors += 1
+                draft.score = max(draft.score, anchor.score)
+                draft.places.append(anchor)
+                break
+        else:
+            drafts.append(PartyDraft(anchor.role, anchor.name, anchor.page, anchor.bbox,
+                                     anchor.score, anchor.how, anchor.line_index,
+                                     places=[anchor]))
+    return drafts

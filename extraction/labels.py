@@ -1,0 +1,111 @@
+"""candidates_to_roles: which field a candidate fills, read from the label next to it.
+
+The label lexicon is data: for each kind of value, an ordered list of (field, pattern).
+A candidate's label context is tried nearest first (same line, then the line or header
+above, then the prose before it); the first pattern that matches names the field. The
+strength of the evidence (where the label was found) becomes the rule score that the
+calibrator later turns into a probability.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.candidates import Candidate
+
+NONE = "none"
+TOTAL = "total"  # a total whose field depends on the document: judgment amount or amount due
+
+# Patterns are searched in lower-cased label text; order matters (specific before general).
+LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "date": (
+        (NONE, r"\b(?:birth|dob|d\.o\.b|born|charged?[- ]?off|opened|last payment|itemization|"
+               r"printed|print date|letter date|statement date|hearing|signed|served|"
+               r"mailed|service)\b"),
+        ("judgment_date", r"judgment\s+(?:was\s+)?(?:entered|date|dated|rendered|granted)|"
+                          r"date\s+of\s+(?:entry\s+of\s+)?judgment|entered\s+(?:on|this)|"
+                          r"judgment\s+on\b|so ordered|it is so|done\s+and\s+ordered|"
+                          r"^ordered\b|judgment\s+entered"),
+        ("filing_date", r"\bfil(?:ed|ing)\b|date\s+filed|file\s+date\W*$|e-?filed|commenced|"
+                        r"\brecord(?:ed|ing)\b|"
+                        r"\(fecha\)|issued\s+on"),
+        ("due_date", r"\bdue\b|respond\s+by|on\s+or\s+before|dispute\s+by|no\s+later\s+than|"
+                     r"\bby\b\s*$|deadline|must\s+(?:answer|respond|pay)|before\b\s*$|within|"
+                     r"appear\b|respond"),
+    ),
+    "amount": (
+        (NONE, r"\b(?:payments?|credits?|paid|minimum|limit|monthly|installment|deposit|"
+               r"exempt|wages?|income|value|assessed|post-?\s?judgment|since\s+judgment|"
+               r"filing\s+fee|service\s+(?:fee|of\s+summons)|issuance|sheriff|answer\s+fee|"
+               r"fee\s+schedule|not\s+part\s+of|you\s+owed|last\s+payment)\b"),
+        ("principal", r"principal"),
+        ("interest", r"interest"),
+        ("fees", r"\bfees?\b|\bcosts?\b|charges"),
+        ("amount_due", r"balance|amount\s+(?:now\s+)?(?:due|owed|claimed|demanded)|"
+                       r"total\s+(?:due|owed|balance)|now\s+due"),
+        ("judgment_amount", r"judgment|recover"),
+        (TOTAL, r"total|\bdue\b|\bowe|\bsum\s+of|demand|claim"),
+    ),
+    "case_number": (
+        (NONE, r"\b(?:bar|license|lic|ssn|file\s+no|our\s+file|ref)\b"),
+        ("case_number", r"case|docket|index|civil\s+action|cause|no\b|number|#"),
+    ),
+    "account_number": (
+        (NONE, r"\b(?:bar|license|lic|ssn|social|phone|tel|fax|zip|file|our\s+file|"
+               r"case|docket|index|routing|employer\s+id|ein|parcel|apn|reference|ref)\b"),
+        ("account_number", r"account|acct|a/c|ending\s+in|card|loan"),
+    ),
+}
+
+# Evidence strength per place the label was found (before calibration).
+WHERE_SCORES = {"left": 0.95, "above": 0.85, "before": 0.7, "far": 0.65, "shape": 0.5}
+
+
+@dataclass(slots=True)
+class RoleGuess:
+    field: str
+    score: float
+    where: str  # left / above / before / shape / model
+
+
+def _match(kind: str, text: str) -> str | None:
+    lowered = text.lower()
+    for field_name, pattern in LABEL_RULES.get(kind, ()):
+        if re.search(pattern, lowered):
+            return field_name
+    return None
+
+
+def _tail(text: str, words: int) -> str:
+    return " ".join(text.split()[-words:])
+
+
+def resolve_total(field_name: str, doc_type: str) -> str:
+    if field_name != TOTAL:
+        return field_name
+    return "judgment_amount" if doc_type == "judgment" else "amount_due"
+
+
+def guess_role(cand: Candidate, doc_type: str = "other") -> RoleGuess:
+    """The field a candidate fills by its labels, or ``none``; with the evidence strength."""
+    guess = _guess_role(cand)
+    guess.field = resolve_total(guess.field, doc_type)
+    return guess
+
+
+def _guess_role(cand: Candidate) -> RoleGuess:
+    if cand.kind not in LABEL_RULES:
+        return RoleGuess(NONE, 0.0, "shape")
+    for where, text in (("left", _tail(cand.left, 6)), ("above", cand.above),
+                        ("before", _tail(cand.before, 12)), ("far", cand.above_far)):
+        if not text.strip():
+            continue
+        field_name = _match(cand.kind, text)
+        if field_name is not None:
+            return RoleGuess(field_name, WHERE_SCORES[where], where)
+    if cand.kind == "case_number":
+        return RoleGuess("case_number", WHERE_SCORES["shape"], "shape")
+    if cand.kind == "account_number" and re.search(r"[X*#•]{2,}|ending", cand.value, re.I):
+        return RoleGuess("account_number", WHERE_SCORES["shape"], "shape")
+    return RoleGuess(NONE, 0.0, "shape")

@@ -1,0 +1,186 @@
+"""extract_document: a read document's words -> CONTRACT.md fields and parties.
+
+The stages, each its own module:
+    page_to_lines (layout) -> lines_to_candidates (parsers) -> guess_role (label lexicon)
+    -> role model (transformer head, optional) -> select and calibrate (confidence)
+    lines_to_party_anchors (captions, labels, blocks) -> attach_contacts -> parties
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from extraction import confidence as calib
+from extraction.candidates import Candidate, lines_to_candidates
+from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
+from extraction.labels import NONE, guess_role
+from extraction.layout import Line, page_to_lines, to_page_box
+from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
+from extraction.parties import lines_to_party_anchors
+from extraction.results import ExtractedField, ExtractedParty, Extraction
+from intake.document import BBox, ReadDocument
+
+MULTI_VALUE_FIELDS = {"account_number", "fees"}
+# Fields a document type can hold at all (a deed has no balance due, whatever it prints).
+TYPE_FIELDS = {"property_record": {"filing_date", "case_number", "court_name"}}
+ZERO_PENALTY = 0.2  # "$0.00" rarely is the value a reader wants
+MAX_DATE_CANDIDATES_FOR_MODEL = 400
+
+
+@dataclass(slots=True)
+class FieldHit:
+    """One piece of evidence that a value fills a field."""
+
+    name: str
+    value: str
+    raw: str
+    page: int
+    bbox: BBox
+    score: float
+    where: str
+    extractor: str
+    ocr_confidence: float = 1.0
+
+
+def document_lines(doc: ReadDocument) -> list[list[Line]]:
+    """Lines per readable page (failed pages give no lines)."""
+    return [page_to_lines(page) if page.status == "ok" else [] for page in doc.pages]
+
+
+def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transformer: bool
+                       ) -> list[FieldHit]:
+    """Field evidence from typed candidates: label rules, refined by the role model."""
+    guesses = [guess_role(c, doc_type) for c in candidates]
+    if use_transformer:
+        from extraction import role_model
+
+        weak = [g.where in role_model.WEAK_EVIDENCE for g in guesses]
+        model_roles = role_model.predict_roles(candidates, doc_type, weak)
+        if model_roles is not None:
+            guesses = [role_model.combine(g, m, c.kind) for c, g, m in
+                       zip(candidates, guesses, model_roles, strict=True)]
+    hits = []
+    allowed = TYPE_FIELDS.get(doc_type)
+    for cand, guess in zip(candidates, guesses, strict=True):
+        if guess.field == NONE or (allowed is not None and guess.field not in allowed):
+            continue
+        score = guess.score - (ZERO_PENALTY if cand.kind == "amount" and
+                               cand.value == "0.00" else 0.0)
+        hits.append(FieldHit(guess.field, cand.value, cand.raw, cand.page, cand.bbox,
+                             score, guess.where,
+                             "model" if guess.where == "model" else "rules",
+                             cand.ocr_confidence))
+    return hits
+
+
+def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[ExtractedField]:
+    """One value per field (several for account numbers), calibrated, best first."""
+    grouped: dict[tuple[str, str], list[FieldHit]] = defaultdict(list)
+    for hit in hits:
+        grouped[(hit.name, hit.value.lower())].append(hit)
+    per_field: dict[str, list[tuple[float, FieldHit, int, float]]] = defaultdict(list)
+    for (name, _), group in grouped.items():
+        best = max(group, key=lambda h: (h.score, -h.page))
+        per_field[name].append((best.score, best, len(group), min(h.ocr_confidence
+                                                                  for h in group)))
+    out: list[ExtractedField] = []
+    for name, options in per_field.items():
+        options.sort(key=lambda o: (-o[0], -o[2], o[1].page))
+        top_score = options[0][0]
+        competitors = sum(1 for o in options[1:] if o[0] >= top_score - 0.05)
+        keep = options[:1]
+        if name in MULTI_VALUE_FIELDS:
+            keep = [o for o in options if o[0] >= 0.85] or options[:1]
+        for score, hit, repeats, ocr_conf in keep:
+            key = calib.field_bucket(name, score, hit.where, repeats, competitors, ocr_conf, ocr)
+            out.append(ExtractedField(name=name, value=hit.value, raw=hit.raw,
+                                      confidence=calib.calibrate_field(key, score),
+                                      page=hit.page, bbox=hit.bbox, extractor=hit.extractor,
+                                      evidence=key))
+    out.sort(key=lambda f: (f.name, -f.confidence))
+    return out
+
+
+def _creditor_hits_from_parties(drafts: list[PartyDraft]) -> list[FieldHit]:
+    return [FieldHit("creditor_name", d.name, d.name, d.page, d.bbox, 0.75, "party", "rules")
+            for d in drafts if d.role == "creditor"]
+
+
+def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool
+                      ) -> list[ExtractedParty]:
+    """Drafts to contract parties; spaCy's person/org call on each name is evidence."""
+    kinds = ["unknown"] * len(drafts)
+    if use_ner and drafts:
+        from extraction.ner import name_kinds
+
+        kinds = name_kinds([d.name for d in drafts])
+    parties = []
+    for draft, kind in zip(drafts, kinds, strict=True):
+        contacts = (len(draft.addresses) + len(draft.phones) + len(draft.emails)
+                    + (draft.dob is not None) + (draft.ssn_last4 is not None))
+        key = calib.party_bucket(draft.role, draft.how, draft.anchors, contacts, kind, ocr)
+        parties.append(ExtractedParty(
+            role=draft.role, name=draft.name, dob=draft.dob, ssn_last4=draft.ssn_last4,
+            addresses=draft.addresses, phones=draft.phones, emails=draft.emails,
+            confidence=calib.calibrate_party(key, draft.score), page=draft.page,
+            bbox=draft.bbox, extractor=draft.how, evidence=key))
+    parties.sort(key=lambda p: -p.confidence)
+    return parties
+
+
+def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
+                  use_transformer: bool = True, use_ner: bool = True,
+                  frames: dict[int, tuple[int, float, float]] | None = None) -> Extraction:
+    """The extraction over already-built lines. ``frames`` holds, per page turned upright
+    for reading, (rotation, width, height): boxes go back to the page's own frame."""
+    candidates: list[Candidate] = []
+    named = []
+    anchors = []
+    for lines in pages:
+        if not lines:
+            continue
+        candidates.extend(lines_to_candidates(lines))
+        named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
+        named.extend(find_creditor_names(lines))
+        named.extend(find_owed_to(lines))
+        anchors.extend(lines_to_party_anchors(lines, doc_type))
+    hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer)
+    hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
+             for n in named]
+    drafts = anchors_to_drafts(anchors)
+    attach_contacts(drafts, candidates, doc_type)
+    if not any(h.name == "creditor_name" for h in hits):
+        hits += _creditor_hits_from_parties(drafts)
+    fields = select_fields(hits, doc_type, ocr)
+    parties = drafts_to_parties(drafts, ocr, use_ner=use_ner)
+    for item in [*fields, *parties]:
+        if frames and item.page in frames:
+            rotation, width, height = frames[item.page]
+            item.bbox = to_page_box(item.bbox, rotation, width, height)
+    return Extraction(doc_type=doc_type, fields=fields, parties=parties)
+
+
+def extract_document(doc: ReadDocument, *, use_transformer: bool = True,
+                     use_ner: bool = True) -> Extraction:
+    """Fields and parties of CONTRACT.md for one read document.
+
+    ``doc.doc_type`` is set by intake; when it is missing ("other") we classify here, so
+    the function also works on a document read by other means.
+    """
+    doc_type = doc.doc_type
+    if doc_type == "other":
+        from intake.classify import classify_document
+
+        doc_type, _ = classify_document(doc.pages)
+    ocr = bool(doc.ocr_pages)
+    pages = document_lines(doc)
+    frames = {page.number: (lines[0].rotation, page.width, page.height)
+              for page, lines in zip(doc.pages, pages, strict=True) if lines and lines[0].rotation}
+    return extract_lines(pages, doc_type, ocr=ocr, use_transformer=use_transformer,
+                         use_ner=use_ner, frames=frames)
+
+
+def normalize_name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", name.lower()).split())

@@ -1,0 +1,225 @@
+"""Queue workers: take document jobs, process them, and put back the jobs of dead workers.
+
+A worker is one process running one job at a time (extraction is CPU-bound
+Python, so more jobs at once means more processes, not threads). Procrastinate
+records a heartbeat per worker; every worker also looks, every few seconds, for
+jobs whose worker stopped beating (killed, machine lost) and puts them back in
+the queue. Processing itself is safe to repeat: ``process_document`` holds the
+document's lock, skips a document already finished and writes its result in
+one transaction, so a retried job never adds a second set of rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+from dataclasses import dataclass
+
+from procrastinate import App
+from procrastinate.exceptions import ProcrastinateException
+from sqlmodel import Session, col, select
+
+from intake.filestore import file_store_root, stored_path
+from intake.ingest import FINISHED_STATUSES, process_document
+from intake.queue import (
+    OPEN_JOB_STATUSES,
+    QUEUE_NAME,
+    DocumentBusy,
+    OriginalMissing,
+    build_queue_app,
+    ensure_queue_schema,
+    require_postgres,
+)
+from models.db import init_db
+from models.tables import Document, Job, utcnow
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_ENV = "CASETRACE_WORKER_HEARTBEAT_SECONDS"
+STALLED_ENV = "CASETRACE_WORKER_STALLED_SECONDS"
+POLL_ENV = "CASETRACE_WORKER_POLL_SECONDS"
+JOB_BEAT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """How often a worker beats, and how long a silent worker is given before its job moves."""
+
+    heartbeat_seconds: float = 10.0
+    stalled_seconds: float = 30.0
+    poll_seconds: float = 5.0
+
+    def __post_init__(self) -> None:
+        if self.stalled_seconds <= 2 * self.heartbeat_seconds:
+            raise ValueError(f"{STALLED_ENV} ({self.stalled_seconds}) must be more than twice "
+                             f"{HEARTBEAT_ENV} ({self.heartbeat_seconds})")
+
+    @classmethod
+    def from_env(cls) -> WorkerSettings:
+        def number(name: str, default: float) -> float:
+            raw = os.environ.get(name)
+            return float(raw) if raw else default
+
+        return cls(heartbeat_seconds=number(HEARTBEAT_ENV, cls.heartbeat_seconds),
+                   stalled_seconds=number(STALLED_ENV, cls.stalled_seconds),
+                   poll_seconds=number(POLL_ENV, cls.poll_seconds))
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}-{os.getpid()}"
+
+
+def run_document_job(document_id: int, *, url: str, worker_name: str) -> str:
+    """Process one document for a queue job; returns the document's final status.
+
+    Raises DocumentBusy (the queue retries later) when another live worker holds the
+    document, e.g. the original worker of a job that was wrongly thought dead.
+    """
+    engine = init_db(url)
+    _require_original(engine, document_id)
+    job_id = _job_started(engine, document_id, worker_name)
+    last_beat = time.monotonic()
+
+    def beat(message: str) -> None:
+        """Show life on the Job row now and then (the Document row has every step)."""
+        nonlocal last_beat
+        if time.monotonic() - last_beat >= JOB_BEAT_SECONDS:
+            last_beat = time.monotonic()
+            _job_update(engine, job_id, progress=message, heartbeat_at=utcnow())
+
+    try:
+        document = process_document(document_id, url=url, progress=beat, skip_finished=True)
+    except LookupError:
+        _job_update(engine, job_id, status="failed", error="the document no longer exists",
+                    finished_at=utcnow())
+        return "missing"
+    except Exception as exc:
+        _job_update(engine, job_id, status="queued", error=f"{type(exc).__name__}: {exc}"[:500])
+        raise
+    if document.status not in FINISHED_STATUSES:
+        _job_update(engine, job_id, status="queued", progress="waiting: document busy")
+        raise DocumentBusy(f"document #{document_id} is being processed by another worker")
+    _job_update(engine, job_id, status="done" if document.status == "extracted" else "failed",
+                progress=document.status, error=document.error, finished_at=utcnow())
+    return document.status
+
+
+def _require_original(engine, document_id: int) -> None:
+    """A missing original on this machine is a file-store problem here (a share not
+    mounted), not a bad document: the job waits for another try instead of failing it."""
+    with Session(engine) as session:
+        document = session.get(Document, document_id)
+    if document is not None and not stored_path(document.sha256).is_file():
+        raise OriginalMissing(f"document #{document_id}: original not found under "
+                              f"{file_store_root()} on {socket.gethostname()} "
+                              f"(is CASETRACE_FILE_STORE the shared store?)")
+
+
+def _job_started(engine, document_id: int, worker: str) -> int:
+    with Session(engine) as session:
+        job = session.exec(select(Job).where(Job.document_id == document_id,
+                                             Job.kind == "process",
+                                             col(Job.status).in_(OPEN_JOB_STATUSES))
+                           .order_by(col(Job.id).desc())).first()
+        if job is None:
+            job = Job(document_id=document_id, kind="process")
+        now = utcnow()
+        job.status = "running"
+        job.attempts += 1
+        job.worker = worker
+        job.started_at = now
+        job.heartbeat_at = now
+        job.progress = "started"
+        session.add(job)
+        session.commit()
+        return job.id
+
+
+def _job_update(engine, job_id: int, **values) -> None:
+    with Session(engine) as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            return
+        for name, value in values.items():
+            setattr(job, name, value)
+        session.add(job)
+        session.commit()
+
+
+async def requeue_stalled_jobs(app: App, stalled_seconds: float) -> list[int]:
+    """Put back in the queue the jobs of workers silent for longer than ``stalled_seconds``."""
+    await app.job_manager.prune_stalled_workers(stalled_seconds)
+    stalled = await app.job_manager.get_stalled_jobs(queue=QUEUE_NAME,
+                                                     seconds_since_heartbeat=stalled_seconds)
+    requeued = []
+    for job in stalled:
+        try:
+            await app.job_manager.retry_job(job)
+        except ProcrastinateException:  # another worker put it back a moment ago
+            continue
+        log.warning("job %s (document %s) was stalled: its worker stopped; queued again",
+                    job.id, job.task_kwargs.get("document_id"))
+        requeued.append(job.id)
+    return requeued
+
+
+async def _requeue_forever(app: App, settings: WorkerSettings) -> None:
+    while True:
+        await asyncio.sleep(settings.heartbeat_seconds)
+        try:
+            await requeue_stalled_jobs(app, settings.stalled_seconds)
+        except Exception:  # a database blip must not stop the worker
+            log.exception("looking for stalled jobs failed")
+
+
+async def serve(url: str, *, once: bool = False, name: str | None = None,
+                settings: WorkerSettings | None = None) -> None:
+    """Work the intake queue until stopped (SIGINT/SIGTERM), or until it is empty (``once``)."""
+    settings = settings or WorkerSettings.from_env()
+    app = build_queue_app(url)
+    async with app.open_async():
+        await requeue_stalled_jobs(app, settings.stalled_seconds)
+        requeuer = asyncio.create_task(_requeue_forever(app, settings))
+        try:
+            await app.run_worker_async(
+                queues=[QUEUE_NAME], name=name or worker_name(), concurrency=1,
+                wait=not once, update_heartbeat_interval=settings.heartbeat_seconds,
+                stalled_worker_timeout=settings.stalled_seconds,
+                fetch_job_polling_interval=settings.poll_seconds,
+                additional_context={"database_url": url})
+        finally:
+            requeuer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await requeuer
+
+
+def serve_blocking(url: str | None = None, *, once: bool = False, name: str | None = None) -> int:
+    """Prepare the database and the queue tables, then work the queue in this process."""
+    url = require_postgres(url)
+    init_db(url)
+    ensure_queue_schema(url)
+    asyncio.run(serve(url, once=once, name=name))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m intake.worker``: one worker process (``casetrace worker`` starts these)."""
+    parser = argparse.ArgumentParser(prog="python -m intake.worker", description=__doc__)
+    parser.add_argument("--once", action="store_true", help="stop when the queue is empty")
+    parser.add_argument("--name", default=None, help="worker name in logs and in the Job table")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    from casetrace_cli.console import setup_logging
+
+    setup_logging(args.verbose)
+    logging.getLogger("intake.worker").setLevel(logging.INFO)
+    return serve_blocking(once=args.once, name=args.name)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Candidate pairs from several blocking keys, counted and bounded.
+
+A pair is compared when the two records share at least one key, so a typo
+in one field cannot hide a true pair: the keys below each rest on different
+fields (name sounds, date of birth, phone, SSN-4, address, email). A key
+value shared by more than ``max_block_size`` records (a very common name) is
+skipped and counted rather than allowed to blow up the pair count; the other
+keys still reach those records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from skiptrace.normalize import PersonTable
+
+DEFAULT_MAX_BLOCK_SIZE = 400
+
+
+def _join(*columns: np.ndarray) -> np.ndarray:
+    """Key = columns joined with '|'; '' when any part is missing."""
+    frame = pd.DataFrame({str(i): col for i, col in enumerate(columns)})
+    missing = (frame == "").any(axis=1).to_numpy()
+    joined = frame.iloc[:, 0].astype(str)
+    for name in frame.columns[1:]:
+        joined = joined + "|" + frame[name].astype(str)
+    keys = joined.to_numpy(dtype=object)
+    keys[missing] = ""
+    return keys
+
+
+def _first_letter(column: np.ndarray) -> np.ndarray:
+    return pd.Series(column, dtype=object).str[:1].fillna("").to_numpy(dtype=object)
+
+
+def _sorted_pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Order-free pair key, so 'John Smith' and 'Smith John' share it."""
+    low = np.where(a <= b, a, b)
+    high = np.where(a <= b, b, a)
+    return _join(low, high)
+
+
+def _year(dob: np.ndarray) -> np.ndarray:
+    return pd.Series(dob, dtype=object).str[:4].fillna("").to_numpy(dtype=object)
+
+
+def _initials(t: PersonTable) -> tuple[np.ndarray, np.ndarray]:
+    return _first_letter(t.given), _first_letter(t.surname)
+
+
+KeyValues = np.ndarray | tuple[np.ndarray, ...]
+
+# A key may give a record several values (a tuple of arrays): "dob+initial" puts a record in
+# the block of its date of birth with its given initial and in the one with its surname
+# initial, so the pair survives a typo in either name and a given/surname swap.
+BLOCKING_KEYS: dict[str, Callable[[PersonTable], KeyValues]] = {
+    "name_sounds": lambda t: _sorted_pair(t.given_soundex, t.surname_soundex),
+    "name_sounds_nicknames_resolved": lambda t: _sorted_pair(t.given_canonical_soundex,
+                                                             t.surname_soundex),
+    "dob+initial": lambda t: tuple(_join(t.dob, initial) for initial in _initials(t)),
+    "ssn4+initial": lambda t: tuple(_join(t.ssn4, initial) for initial in _initials(t)),
+    "ssn4+birth_year": lambda t: _join(t.ssn4, _year(t.dob)),
+    "phone": lambda t: t.phone,
+    "email": lambda t: t.email,
+    "case_number": lambda t: t.case_number,
+    "account4+initial": lambda t: tuple(_join(t.account4, initial) for initial in _initials(t)),
+    "postcode+street_number": lambda t: _join(t.postcode, t.street_number),
+    "postcode+name_sound": lambda t: (_join(t.postcode, t.given_soundex),
+                                      _join(t.postcode, t.surname_soundex)),
+}
+
+
+@dataclass(slots=True)
+class BlockingStats:
+    """How many pairs each key produced and what was skipped."""
+
+    pairs_per_key: dict[str, int] = field(default_factory=dict)
+    skipped_blocks: dict[str, int] = field(default_factory=dict)
+    skipped_records: dict[str, int] = field(default_factory=dict)
+    candidate_pairs: int = 0
+
+    def to_dict(self) -> dict:
+        return {"pairs_per_key": self.pairs_per_key, "skipped_blocks": self.skipped_blocks,
+                "skipped_records": self.skipped_records, "candidate_pairs": self.candidate_pairs}
+
+
+def pairs_sharing_key(keys: KeyValues, max_block_size: int,
+                      ) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """All (i, j), i < j, of records sharing a non-empty key value; blocks above the bound skipped.
+
+    Returns the pairs (possibly repeated when a key has several values per
+    record), the number of blocks skipped and the records in them.
+    """
+    columns = keys if isinstance(keys, tuple) else (keys,)
+    n = len(columns[0])
+    owner = np.tile(np.arange(n), len(columns))
+    values = np.concatenate(columns) if len(columns) > 1 else columns[0]
+    codes, _uniques = pd.factorize(values)
+    codes = np.where(values == "", -1, codes)
+    valid = np.flatnonzero(codes >= 0)
+    if len(valid) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, 0, 0
+    order = valid[np.argsort(codes[valid], kind="stable")]
+    sorted_codes = codes[order]
+    starts = np.flatnonzero(np.r_[True, sorted_codes[1:] != sorted_codes[:-1]])
+    sizes = np.diff(np.r_[starts, len(order)])
+    too_big = sizes > max_block_size
+    left_parts: list[np.ndarray] = []
+    right_parts: list[np.ndarray] = []
+    for size in np.unique(sizes[(sizes >= 2) & ~too_big]):
+        block_starts = starts[sizes == size]
+        tri_i, tri_j = np.triu_indices(int(size), k=1)
+        left_parts.append(order[(block_starts[:, None] + tri_i[None, :]).ravel()])
+        right_parts.append(order[(block_starts[:, None] + tri_j[None, :]).ravel()])
+    if not left_parts:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, int(too_big.sum()), int(sizes[too_big].sum())
+    left = owner[np.concatenate(left_parts)]
+    right = owner[np.concatenate(right_parts)]
+    distinct = left != right
+    low = np.minimum(left, right)[distinct]
+    high = np.maximum(left, right)[distinct]
+    return low, high, int(too_big.sum()), int(sizes[too_big].sum())
+
+
+def candidate_pairs(
+    table: PersonTable,
+    keys: dict[str, Callable[[PersonTable], KeyValues]] | None = None,
+    max_block_size: int = DEFAULT_MAX_BLOCK_SIZE,
+) -> tuple[np.ndarray, np.ndarray, BlockingStats]:
+    """The union of the pairs every blocking key gives, each pair once (i < j)."""
+    keys = keys or BLOCKING_KEYS
+    stats = BlockingStats()
+    n = len(table)
+    encoded_parts: list[np.ndarray] = []
+    for name, make_key in keys.items():
+        low, high, skipped_blocks, skipped_records = pairs_sharing_key(make_key(table),
+                                                                       max_block_size)
+        stats.pairs_per_key[name] = int(len(low))
+        stats.skipped_blocks[name] = skipped_blocks
+        stats.skipped_records[name] = skipped_records
+        encoded_parts.append(low.astype(np.int64) * n + high)
+    encoded = np.unique(np.concatenate(encoded_parts)) if encoded_parts else np.empty(0, np.int64)
+    stats.candidate_pairs = int(len(encoded))
+    return encoded // n, encoded % n, stats

@@ -1,0 +1,198 @@
+"""Comparison vectors: for each candidate pair, one agreement level per field.
+
+Levels run from 0 (disagree) up to the field's best (exact agreement); -1
+means a value is missing on either side and the field gives no evidence.
+String similarity comes from rapidfuzz's vectorized ``cpdist`` over whole pair
+columns. Given name and surname are compared in whichever order fits
+better, so a record with the two swapped still scores as the same name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, JaroWinkler
+from rapidfuzz.process import cpdist
+
+from skiptrace.normalize import PersonTable
+
+MISSING = -1
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    levels: tuple[str, ...]  # level labels, index = level, last = exact agreement
+    tf_column: str | None = None  # PersonTable column whose value frequency adjusts exact matches
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("given_name", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92", "nickname", "exact"),
+              tf_column="given"),
+    FieldSpec("surname", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92", "exact"),
+              tf_column="surname"),
+    FieldSpec("dob", ("else", "same year", "two edits or day/month swapped", "one edit",
+                      "exact")),
+    FieldSpec("ssn4", ("else", "one edit", "exact")),
+    # One field for the whole address: street, city and ZIP move together when a person
+    # moves, and three separate fields would count one move three times.
+    FieldSpec("address", ("else", "same city or zip", "street token_set>=70",
+                          "street token_set>=90 in same area", "exact")),
+    FieldSpec("phone", ("else", "same last seven", "exact")),
+    FieldSpec("email", ("else", "same or similar local part", "exact")),
+    FieldSpec("case", ("else", "same account last four", "same case number")),
+)
+FIELD_INDEX = {spec.name: i for i, spec in enumerate(FIELDS)}
+
+
+def _similarity(scorer, a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
+    if len(a) == 0:
+        return np.empty(0, dtype=np.float32)
+    return cpdist(a.tolist(), b.tolist(), scorer=scorer, workers=workers, dtype=np.float32)
+
+
+def _missing(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a == "") | (b == "")
+
+
+def _levels_by_threshold(score: np.ndarray, thresholds: tuple[float, ...]) -> np.ndarray:
+    """Level k when score >= thresholds[k-1] (thresholds ascending), else 0."""
+    level = np.zeros(len(score), dtype=np.int8)
+    for k, threshold in enumerate(thresholds, start=1):
+        level[score >= threshold] = k
+    return level
+
+
+def _name_levels(a: np.ndarray, b: np.ndarray, canon_a: np.ndarray | None,
+                 canon_b: np.ndarray | None, workers: int) -> np.ndarray:
+    jw = _similarity(JaroWinkler.normalized_similarity, a, b, workers)
+    level = _levels_by_threshold(jw, (0.70, 0.85, 0.92))
+    top = 4
+    if canon_a is not None and canon_b is not None:
+        level[(canon_a == canon_b) & (level < 4)] = 4
+        top = 5
+    level[a == b] = top
+    level[_missing(a, b)] = MISSING
+    return level
+
+
+def _dob_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                workers: int) -> np.ndarray:
+    a, b = table.dob[left], table.dob[right]
+    edits = _similarity(OSA.distance, a, b, workers)
+    level = np.zeros(len(a), dtype=np.int8)
+    level[table.dob_year[left] == table.dob_year[right]] = 1
+    level[(edits <= 2) | (a == table.dob_day_month_swapped[right])] = 2
+    level[edits <= 1] = 3
+    level[a == b] = 4
+    level[_missing(a, b)] = MISSING
+    return level
+
+
+def _edit_levels(a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
+    edits = _similarity(OSA.distance, a, b, workers)
+    level = np.where(edits <= 1, 1, 0).astype(np.int8)
+    level[a == b] = 2
+    level[_missing(a, b)] = MISSING
+    return level
+
+
+def _address_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                    workers: int) -> np.ndarray:
+    street_l, street_r = table.street[left], table.street[right]
+    city_l, city_r = table.city[left], table.city[right]
+    zip_l, zip_r = table.postcode[left], table.postcode[right]
+    city_jw = _similarity(JaroWinkler.normalized_similarity, city_l, city_r, workers)
+    same_zip = (zip_l == zip_r) & (zip_l != "")
+    zip_differs = (zip_l != zip_r) & ~_missing(zip_l, zip_r)
+    # A city typo counts as the same city, unless the ZIPs say otherwise.
+    same_city = ((city_l == city_r) | ((city_jw >= 0.92) & ~zip_differs)) & ~_missing(city_l,
+                                                                                       city_r)
+    same_area = same_zip | same_city
+    # token_set_ratio is the costly scorer: only where the street could be the same one.
+    number_l, number_r = table.street_number[left], table.street_number[right]
+    worth = (same_area | ((number_l == number_r) & (number_l != ""))) & ~_missing(street_l,
+                                                                                  street_r)
+    ratio = np.zeros(len(left), dtype=np.float32)
+    ratio[worth] = _similarity(fuzz.token_set_ratio, street_l[worth], street_r[worth], workers)
+    # 12 Elm St and 14 Elm St are different homes: a near street needs the same number.
+    same_number = (number_l == number_r) | (number_l == "") | (number_r == "")
+    level = np.where(same_area, 1, 0).astype(np.int8)
+    level[same_number & (((ratio >= 70) & same_area) | (ratio >= 90))] = 2
+    level[same_number & (ratio >= 90) & same_area
+          | ((street_l == street_r) & (street_l != ""))] = 3
+    level[(street_l == street_r) & same_zip & (city_l == city_r) & (street_l != "")] = 4
+    nothing_l = (street_l == "") & (city_l == "") & (zip_l == "")
+    nothing_r = (street_r == "") & (city_r == "") & (zip_r == "")
+    level[nothing_l | nothing_r] = MISSING
+    return level
+
+
+def _phone_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    a, b = table.phone[left], table.phone[right]
+    level = np.where(table.phone_tail[left] == table.phone_tail[right], 1, 0).astype(np.int8)
+    level[a == b] = 2
+    level[_missing(a, b)] = MISSING
+    return level
+
+
+def _email_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                  workers: int) -> np.ndarray:
+    a, b = table.email[left], table.email[right]
+    jw = _similarity(JaroWinkler.normalized_similarity, table.email_local[left],
+                     table.email_local[right], workers)
+    level = np.where(jw >= 0.9, 1, 0).astype(np.int8)
+    level[a == b] = 2
+    level[_missing(a, b)] = MISSING
+    return level
+
+
+def _case_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    case_l, case_r = table.case_number[left], table.case_number[right]
+    account_l, account_r = table.account4[left], table.account4[right]
+    level = np.zeros(len(left), dtype=np.int8)
+    level[(account_l == account_r) & (account_l != "")] = 1
+    level[(case_l == case_r) & (case_l != "")] = 2
+    # A case number and an account number say nothing about each other.
+    comparable = (((case_l != "") & (case_r != "")) | ((account_l != "") & (account_r != "")))
+    level[~comparable] = MISSING
+    return level
+
+
+def name_order_swapped(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                       workers: int = 1) -> np.ndarray:
+    """True where the right record's given/surname fit the left better the other way round."""
+    given_l, surname_l = table.given[left], table.surname[left]
+    given_r, surname_r = table.given[right], table.surname[right]
+    scorer = JaroWinkler.normalized_similarity
+    straight = (_similarity(scorer, given_l, given_r, workers)
+                + _similarity(scorer, surname_l, surname_r, workers))
+    swapped = np.zeros(len(left), dtype=bool)
+    doubtful = np.flatnonzero(straight < 1.8)  # names that already fit need no second look
+    crossed = (_similarity(scorer, given_l[doubtful], surname_r[doubtful], workers)
+               + _similarity(scorer, surname_l[doubtful], given_r[doubtful], workers))
+    swapped[doubtful] = crossed > straight[doubtful] + 0.2
+    return swapped
+
+
+def compare_pairs(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                  workers: int = 1) -> np.ndarray:
+    """Comparison vectors of pairs (left[k], right[k]): an int8 matrix, one column per field."""
+    swapped = name_order_swapped(table, left, right, workers)
+    given_r = np.where(swapped, table.surname[right], table.given[right])
+    surname_r = np.where(swapped, table.given[right], table.surname[right])
+    canon_r = np.where(swapped, table.surname[right], table.given_canonical[right])
+    gamma = np.empty((len(left), len(FIELDS)), dtype=np.int8)
+    gamma[:, FIELD_INDEX["given_name"]] = _name_levels(
+        table.given[left], given_r, table.given_canonical[left], canon_r, workers)
+    gamma[:, FIELD_INDEX["surname"]] = _name_levels(table.surname[left], surname_r, None, None,
+                                                    workers)
+    gamma[:, FIELD_INDEX["dob"]] = _dob_levels(table, left, right, workers)
+    gamma[:, FIELD_INDEX["ssn4"]] = _edit_levels(table.ssn4[left], table.ssn4[right], workers)
+    gamma[:, FIELD_INDEX["address"]] = _address_levels(table, left, right, workers)
+    gamma[:, FIELD_INDEX["phone"]] = _phone_levels(table, left, right)
+    gamma[:, FIELD_INDEX["email"]] = _email_levels(table, left, right, workers)
+    gamma[:, FIELD_INDEX["case"]] = _case_levels(table, left, right)
+    return gamma

@@ -1,0 +1,262 @@
+"""A Fellegi-Sunter match model: m/u probabilities per comparison level, learned by EM.
+
+The score of a pair is the log2 odds that it is a match:
+``log2(prior / (1 - prior)) + sum over fields of log2(m[level] / u[level])``,
+where a missing field adds nothing. Exact agreement on a field with a term
+frequency column uses the frequency of the shared value instead of the
+average u, so two "Maria Garcia"s count for less than two "Quarshie"s.
+
+Training follows Splink's recipe: u from the whole population (exact-agreement
+u computed exactly from value frequencies, the other levels from a random
+sample of pairs), m and the match rate by expectation maximisation over the
+candidate pairs, which sees every distinct comparison vector once with its
+count, so it is cheap even for millions of pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from skiptrace.comparisons import FIELDS, MISSING, compare_pairs
+from skiptrace.normalize import PersonTable
+
+PROBABILITY_FLOOR = 1e-7
+# No level is impossible among true matches (a typo, a second phone, a data-entry slip):
+# flooring m keeps one disagreeing field from vetoing a pair on its own.
+M_FLOOR = 0.002
+TF_MINIMUM_U = 1e-6
+MAX_EM_ITERATIONS = 40
+EM_TOLERANCE = 1e-5
+
+
+@dataclass(slots=True)
+class FellegiSunterModel:
+    """Learned m and u per field and level, and the prior match rate of a random pair."""
+
+    m: list[np.ndarray]
+    u: list[np.ndarray]
+    prior: float
+    em_iterations: int = 0
+    trained_records: int = 0  # population size the prior belongs to
+    notes: dict = field(default_factory=dict)
+
+    def for_population(self, records: int) -> FellegiSunterModel:
+        """The same model with its prior moved to a population of ``records``.
+
+        The chance that two random records match falls as the population
+        grows (a person has about as many duplicates among 30 records as
+        among 30,000), so the prior scales with 1 / records.
+        """
+        if not self.trained_records or records < 2:
+            return self
+        prior = min(0.5, self.prior * (self.trained_records - 1) / (records - 1))
+        return FellegiSunterModel(m=self.m, u=self.u, prior=prior,
+                                  em_iterations=self.em_iterations, trained_records=records,
+                                  notes=self.notes)
+
+    def bayes_factors_log2(self) -> list[np.ndarray]:
+        return [np.log2(np.maximum(m, PROBABILITY_FLOOR) / np.maximum(u, PROBABILITY_FLOOR))
+                for m, u in zip(self.m, self.u, strict=True)]
+
+    def log2_odds(self, gamma: np.ndarray, tf_u: dict[int, np.ndarray] | None = None) -> np.ndarray:
+        """Posterior log2 odds of a match for each comparison vector (row of gamma).
+
+        ``tf_u[f]`` holds, per pair, the frequency of the shared value of field
+        f; it replaces u where the pair agrees exactly on f.
+        """
+        contributions = self.field_weights(gamma, tf_u)
+        return np.log2(self.prior / (1.0 - self.prior)) + contributions.sum(axis=1)
+
+    def field_weights(self, gamma: np.ndarray,
+                      tf_u: dict[int, np.ndarray] | None = None) -> np.ndarray:
+        """log2 Bayes factor of every field of every pair (pairs x fields); 0 where missing."""
+        weights = self.bayes_factors_log2()
+        out = np.zeros(gamma.shape, dtype=float)
+        for f, spec in enumerate(FIELDS):
+            level = gamma[:, f].astype(np.int64)
+            present = level != MISSING
+            contribution = np.where(present, weights[f][np.where(present, level, 0)], 0.0)
+            if tf_u is not None and f in tf_u:
+                exact = level == len(spec.levels) - 1
+                m_exact = max(float(self.m[f][-1]), PROBABILITY_FLOOR)
+                tf_weight = np.log2(m_exact / np.maximum(tf_u[f], TF_MINIMUM_U))
+                contribution = np.where(exact, tf_weight, contribution)
+            out[:, f] = contribution
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "prior": self.prior,
+            "trained_records": self.trained_records,
+            "em_iterations": self.em_iterations,
+            "fields": {spec.name: {"levels": list(spec.levels),
+                                   "m": [round(float(v), 8) for v in m],
+                                   "u": [round(float(v), 10) for v in u]}
+                       for spec, m, u in zip(FIELDS, self.m, self.u, strict=True)},
+            "notes": self.notes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FellegiSunterModel:
+        fields = data["fields"]
+        for spec in FIELDS:
+            if spec.name not in fields or len(fields[spec.name]["m"]) != len(spec.levels):
+                raise ValueError(f"model has no matching levels for field {spec.name!r}")
+        return cls(m=[np.asarray(fields[s.name]["m"], dtype=float) for s in FIELDS],
+                   u=[np.asarray(fields[s.name]["u"], dtype=float) for s in FIELDS],
+                   prior=float(data["prior"]), em_iterations=int(data.get("em_iterations", 0)),
+                   trained_records=int(data.get("trained_records", 0)),
+                   notes=dict(data.get("notes", {})))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> FellegiSunterModel:
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def value_frequencies(column: np.ndarray) -> np.ndarray:
+    """Per record, the share of non-missing records holding the same value (0 where missing)."""
+    codes, _uniques = pd.factorize(column)
+    present = column != ""
+    counts = np.bincount(codes[present], minlength=int(codes.max()) + 1 if len(codes) else 0)
+    total = max(int(present.sum()), 1)
+    freq = counts[codes] / total if len(codes) else np.zeros(0)
+    return np.where(present, freq, 0.0)
+
+
+def term_frequency_columns(table: PersonTable) -> dict[int, np.ndarray]:
+    """Value frequencies of the fields that take a term-frequency adjustment."""
+    return {f: value_frequencies(getattr(table, spec.tf_column))
+            for f, spec in enumerate(FIELDS) if spec.tf_column}
+
+
+def pair_tf(tf_columns: dict[int, np.ndarray], left: np.ndarray) -> dict[int, np.ndarray]:
+    """Term frequencies per pair (an exact agreement shares the left record's value)."""
+    return {f: column[left] for f, column in tf_columns.items()}
+
+
+def _collision_probability(column: np.ndarray) -> float:
+    """P(two random records with the field present hold the same value)."""
+    present = column[column != ""]
+    if len(present) < 2:
+        return PROBABILITY_FLOOR
+    counts = pd.Series(present).value_counts().to_numpy(dtype=float)
+    return float(max((counts * (counts - 1)).sum() / (len(present) * (len(present) - 1)),
+                     PROBABILITY_FLOOR))
+
+
+_EXACT_COLUMNS = {"given_name": "given", "surname": "surname", "dob": "dob", "ssn4": "ssn4",
+                  "address": "street", "phone": "phone", "email": "email",
+                  "case": "case_number"}
+
+
+def estimate_u(table: PersonTable, sample_pairs: int = 40_000, seed: int = 7,
+               workers: int = 1) -> list[np.ndarray]:
+    """u per field and level from random record pairs, exact agreement from value frequencies."""
+    n = len(table)
+    rng = np.random.default_rng(seed)
+    left = rng.integers(0, n, size=sample_pairs)
+    right = rng.integers(0, n, size=sample_pairs)
+    keep = left != right
+    gamma = compare_pairs(table, left[keep], right[keep], workers)
+    u_values: list[np.ndarray] = []
+    for f, spec in enumerate(FIELDS):
+        levels = gamma[:, f]
+        present = levels[levels != MISSING]
+        counts = np.bincount(present, minlength=len(spec.levels)).astype(float) + 0.5
+        u = counts / counts.sum()
+        exact_u = _collision_probability(getattr(table, _EXACT_COLUMNS[spec.name]))
+        rest = u[:-1] / u[:-1].sum() * (1.0 - exact_u)
+        u_values.append(np.append(rest, exact_u))
+    return u_values
+
+
+def _pattern_counts(gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct comparison vectors and how often each occurs."""
+    if len(gamma) == 0:
+        return gamma, np.zeros(0)
+    # Each row as one integer (levels + 1 fit in a nibble), so unique is a flat sort.
+    shifted = (gamma.astype(np.int64) + 1)
+    code = np.zeros(len(gamma), dtype=np.int64)
+    for f in range(gamma.shape[1]):
+        code = code * 16 + shifted[:, f]
+    unique_codes, first, counts = np.unique(code, return_index=True, return_counts=True)
+    return gamma[first], counts.astype(float)
+
+
+def _log_likelihood(patterns: np.ndarray, probabilities: list[np.ndarray]) -> np.ndarray:
+    total = np.zeros(len(patterns))
+    for f, probs in enumerate(probabilities):
+        level = patterns[:, f].astype(np.int64)
+        present = level != MISSING
+        total += np.where(present, np.log(np.maximum(probs[np.where(present, level, 0)],
+                                                     PROBABILITY_FLOOR)), 0.0)
+    return total
+
+
+def _level_shares(patterns: np.ndarray, weights: np.ndarray, f: int, n_levels: int) -> np.ndarray:
+    level = patterns[:, f]
+    present = level != MISSING
+    sums = np.bincount(level[present], weights=weights[present], minlength=n_levels) + 1e-3
+    return sums / sums.sum()
+
+
+def _floored(probabilities: np.ndarray) -> np.ndarray:
+    floored = np.maximum(probabilities, M_FLOOR)
+    return floored / floored.sum()
+
+
+def train_em(gamma: np.ndarray, start: FellegiSunterModel, population_u: list[np.ndarray],
+             total_pairs: float) -> FellegiSunterModel:
+    """m and the match rate by EM over candidate pairs, starting from ``start``.
+
+    Inside the candidate set both m and u are free (blocking makes non-matches
+    there agree far more often than random pairs do); the returned model keeps
+    the population u, and its prior is the expected number of matches found
+    by EM over all possible pairs.
+    """
+    patterns, counts = _pattern_counts(gamma)
+    m = [p.copy() for p in start.m]
+    u_candidates = [p.copy() for p in population_u]
+    share = 0.1
+    iterations = 0
+    for iterations in range(1, MAX_EM_ITERATIONS + 1):  # noqa: B007 - kept for the notes
+        log_m = _log_likelihood(patterns, m) + np.log(share)
+        log_u = _log_likelihood(patterns, u_candidates) + np.log(1.0 - share)
+        posterior = 1.0 / (1.0 + np.exp(np.clip(log_u - log_m, -500, 500)))
+        matched = counts * posterior
+        unmatched = counts - matched
+        new_m = [_floored(_level_shares(patterns, matched, f, len(s.levels)))
+                 for f, s in enumerate(FIELDS)]
+        u_candidates = [_level_shares(patterns, unmatched, f, len(s.levels))
+                        for f, s in enumerate(FIELDS)]
+        new_share = float(np.clip(matched.sum() / max(counts.sum(), 1.0), 1e-6, 1 - 1e-6))
+        change = max(float(np.abs(a - b).max()) for a, b in zip(new_m, m, strict=True))
+        m, share = new_m, new_share
+        if change < EM_TOLERANCE:
+            break
+    expected_matches = share * counts.sum()
+    prior = float(np.clip(expected_matches / max(total_pairs, 1.0), 1e-12, 0.5))
+    return FellegiSunterModel(m=m, u=[p.copy() for p in population_u], prior=prior,
+                              em_iterations=iterations,
+                              trained_records=int(round((1 + (1 + 8 * total_pairs) ** 0.5) / 2)),
+                              notes={"expected_matches": round(expected_matches, 1)})
+
+
+def default_start_model() -> FellegiSunterModel:
+    """A neutral starting point for EM: exact agreement likely among matches."""
+    m = []
+    for spec in FIELDS:
+        n = len(spec.levels)
+        weights = np.linspace(0.05, 1.0, n) ** 3
+        weights[-1] = max(weights[-1], 4.0 * weights[:-1].sum())
+        m.append(weights / weights.sum())
+    u = [np.full(len(s.levels), 1.0 / len(s.levels)) for s in FIELDS]
+    return FellegiSunterModel(m=m, u=u, prior=1e-4)

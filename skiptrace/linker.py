@@ -1,0 +1,168 @@
+"""Batch entity resolution: person records in, one identity label per record out.
+
+The stages, each its own module: normalize -> block -> compare -> score
+(Fellegi-Sunter, EM-trained on the data itself when there is enough of it,
+otherwise the committed weights) -> cluster.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from skiptrace.blocking import BlockingStats, candidate_pairs
+from skiptrace.clustering import cluster
+from skiptrace.comparisons import FIELD_INDEX, FIELDS, compare_pairs
+from skiptrace.fellegi_sunter import (
+    FellegiSunterModel,
+    estimate_u,
+    pair_tf,
+    term_frequency_columns,
+    train_em,
+)
+from skiptrace.normalize import PersonTable, normalize_records
+from skiptrace.records import PersonRecord
+
+MODEL_PATH = Path(__file__).with_name("model_weights.json")
+MIN_RECORDS_TO_TRAIN = 2_000
+MIN_RECORDS_FOR_TF = 1_000
+MATCH_THRESHOLD = 0.0  # log2 odds; match probability 0.5
+NAME_FIELDS = (FIELD_INDEX["given_name"], FIELD_INDEX["surname"])
+# Identifiers that one person does not share with the family at the same address.
+PERSONAL_FIELDS = tuple(FIELD_INDEX[name] for name in ("dob", "ssn4", "email", "case"))
+# Precision first: a shared name alone never links two records, however rare the name;
+# something else (date of birth, SSN-4, address, phone, e-mail, case) must speak for it.
+# And where the given names clearly differ (James and Susan Smith at one address), only a
+# personal identifier can: a shared address and landline are what households have in common.
+MIN_CORROBORATION_BITS = 1.0
+UNCORROBORATED_CAP = -1.0
+GIVEN_NICKNAME_LEVEL = FIELDS[FIELD_INDEX["given_name"]].levels.index("nickname")
+SURNAME_EXACT_LEVEL = FIELDS[FIELD_INDEX["surname"]].levels.index("exact")
+MAX_EXPECTED_NAMESAKES = 0.5
+
+
+@lru_cache(maxsize=1)
+def committed_model() -> FellegiSunterModel:
+    """The weights trained by ``skiptrace/train_weights.py`` on synthetic debtor records."""
+    return FellegiSunterModel.load(MODEL_PATH)
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """Cluster label per record and the evidence behind it."""
+
+    table: PersonTable
+    labels: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    log2_odds: np.ndarray
+    model: FellegiSunterModel
+    blocking: BlockingStats
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def identity_numbers(self) -> np.ndarray:
+        """Identity number per record: 1, 2, ... in order of each identity's first record."""
+        _unique, first_seen = np.unique(self.labels, return_index=True)
+        rank = np.empty(len(first_seen), dtype=np.int64)
+        rank[np.argsort(first_seen)] = np.arange(1, len(first_seen) + 1)
+        lookup = dict(zip(_unique.tolist(), rank.tolist(), strict=True))
+        return np.asarray([lookup[label] for label in self.labels.tolist()], dtype=np.int64)
+
+    def matched_pairs(self) -> set[tuple[int, int]]:
+        """Every (i, j), i < j, of records placed in the same identity."""
+        pairs: set[tuple[int, int]] = set()
+        order = np.argsort(self.labels, kind="stable")
+        groups = np.split(order, np.flatnonzero(np.diff(self.labels[order])) + 1)
+        for group in groups:
+            members = sorted(group.tolist())
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    pairs.add((members[a], members[b]))
+        return pairs
+
+
+class PairScorer:
+    """Scores pairs of one table with one model: the log2 odds that clustering works on.
+
+    The model's odds are capped below the threshold unless something besides
+    the names supports the match (see ``MIN_CORROBORATION_BITS``), with one
+    exception: a full name that agrees exactly, that is rare enough to expect
+    no namesake in the population, on records that contradict each other
+    nowhere (a court filing that prints only the debtor's name).
+    """
+
+    def __init__(self, model: FellegiSunterModel, table: PersonTable, use_tf: bool,
+                 workers: int = 1) -> None:
+        self.model, self.table, self.workers = model, table, workers
+        frequencies = term_frequency_columns(table)
+        self.tf_columns = frequencies if use_tf else None
+        self.namesakes = (len(table) * frequencies[FIELD_INDEX["given_name"]]
+                          * frequencies[FIELD_INDEX["surname"]])
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return self.score(compare_pairs(self.table, left, right, self.workers), left)
+
+    def score(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
+        model = self.model
+        weights = model.field_weights(gamma, pair_tf(self.tf_columns, left)
+                                      if self.tf_columns else None)
+        odds = np.log2(model.prior / (1.0 - model.prior)) + weights.sum(axis=1)
+        non_name = weights.sum(axis=1) - weights[:, list(NAME_FIELDS)].sum(axis=1)
+        personal = weights[:, list(PERSONAL_FIELDS)].clip(min=0).sum(axis=1)
+        given_level = gamma[:, FIELD_INDEX["given_name"]]
+        supported = (non_name >= MIN_CORROBORATION_BITS) & (
+            (given_level != 0) | (personal >= MIN_CORROBORATION_BITS))
+        contradicted = (np.delete(weights, list(NAME_FIELDS), axis=1)
+                        < -MIN_CORROBORATION_BITS).any(axis=1)
+        full_name_agrees = ((given_level >= GIVEN_NICKNAME_LEVEL)
+                            & (gamma[:, FIELD_INDEX["surname"]] == SURNAME_EXACT_LEVEL))
+        rare_name_alone = (full_name_agrees & ~contradicted
+                           & (self.namesakes[left] < MAX_EXPECTED_NAMESAKES))
+        return np.where(supported | rare_name_alone, odds,
+                        np.minimum(odds, UNCORROBORATED_CAP))
+
+
+def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
+               train: bool = True, threshold: float = MATCH_THRESHOLD,
+               workers: int = 1) -> LinkResult:
+    """Link normalized records; trains on them when ``train`` and there are enough of them."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+    n = len(table)
+    left, right, blocking = candidate_pairs(table)
+    seconds["blocking"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    gamma = compare_pairs(table, left, right, workers)
+    seconds["comparing"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    start = model or committed_model()
+    if train and n >= MIN_RECORDS_TO_TRAIN and len(left) > 0:
+        u = estimate_u(table, workers=workers)
+        model = train_em(gamma, start, u, total_pairs=n * (n - 1) / 2)
+    else:
+        model = start.for_population(n)
+    scorer = PairScorer(model, table, use_tf=n >= MIN_RECORDS_FOR_TF, workers=workers)
+    log2_odds = scorer.score(gamma, left)
+    seconds["training_and_scoring"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    labels = cluster(n, left, right, log2_odds, threshold, scorer)
+    seconds["clustering"] = time.perf_counter() - clock
+    return LinkResult(table=table, labels=labels, left=left, right=right, log2_odds=log2_odds,
+                      model=model, blocking=blocking, seconds=seconds)
+
+
+def link_records(records: Sequence[PersonRecord], model: FellegiSunterModel | None = None,
+                 train: bool = True, threshold: float = MATCH_THRESHOLD,
+                 workers: int = 1) -> LinkResult:
+    """Normalize and link records (see ``link_table``)."""
+    clock = time.perf_counter()
+    table = normalize_records(records)
+    normalizing = time.perf_counter() - clock
+    result = link_table(table, model=model, train=train, threshold=threshold, workers=workers)
+    result.seconds = {"normalizing": normalizing, **result.seconds}
+    return result

@@ -1,0 +1,112 @@
+"""Common English given-name nicknames mapped to one canonical form.
+
+Both "Bob" and "Robert" become "robert", so a nickname compares as the same
+given name. Ambiguous short forms (e.g. "Chris", "Alex") map to the most
+common full name; the comparison treats a nickname match as weaker evidence
+than an exact match, so the rare wrong mapping costs little.
+"""
+
+from __future__ import annotations
+
+_GROUPS: dict[str, str] = {
+    "abigail": "abby abbie gail",
+    "abraham": "abe",
+    "albert": "al bert bertie",
+    "alexander": "alex alec sandy xander",
+    "alexandra": "alexa lexi sandra",
+    "alfred": "alf alfie fred",
+    "allison": "allie ally",
+    "andrew": "andy drew",
+    "angela": "angie",
+    "anthony": "tony ant",
+    "arthur": "art artie",
+    "barbara": "barb babs barbie",
+    "benjamin": "ben benny benji",
+    "bernard": "bernie",
+    "beverly": "bev",
+    "bradley": "brad",
+    "brian": "bryan",
+    "calvin": "cal",
+    "catherine": "cathy cat kate katie cathie kathryn katherine kathy kay",
+    "charles": "charlie chuck chas chaz",
+    "christina": "tina chrissy christine",
+    "christopher": "chris kit topher",
+    "clifford": "cliff",
+    "cynthia": "cindy",
+    "daniel": "dan danny",
+    "david": "dave davy",
+    "deborah": "debbie deb debra",
+    "dennis": "denny",
+    "donald": "don donnie",
+    "dorothy": "dot dottie",
+    "douglas": "doug",
+    "edward": "ed eddie ted teddy ned",
+    "eleanor": "ellie nora",
+    "elizabeth": "liz lizzie beth betty betsy eliza libby liza bess",
+    "emily": "em emmy",
+    "eugene": "gene",
+    "frances": "fran francie",
+    "francis": "frank frankie",
+    "frederick": "fred freddie",
+    "gabriel": "gabe",
+    "gerald": "gerry jerry",
+    "gregory": "greg",
+    "harold": "hal harry",
+    "henry": "hank",
+    "herbert": "herb",
+    "isabella": "bella izzy isabel",
+    "jacob": "jake",
+    "james": "jim jimmy jamie",
+    "jeffrey": "jeff geoff geoffrey",
+    "jennifer": "jen jenny jenn",
+    "jessica": "jess jessie",
+    "john": "johnny jack jon",
+    "jonathan": "jonny",
+    "joseph": "joe joey",
+    "joshua": "josh",
+    "judith": "judy",
+    "kenneth": "ken kenny",
+    "kimberly": "kim",
+    "lawrence": "larry laurence",
+    "leonard": "len lenny leo",
+    "louis": "lou",
+    "margaret": "maggie meg peggy marge margie greta",
+    "matthew": "matt",
+    "michael": "mike mikey mick mickey",
+    "mitchell": "mitch",
+    "nathaniel": "nate nat nathan",
+    "nicholas": "nick nicky",
+    "pamela": "pam",
+    "patricia": "pat patty trish tricia",
+    "patrick": "paddy",
+    "peter": "pete",
+    "philip": "phil phillip",
+    "rebecca": "becky becca",
+    "richard": "rick ricky dick rich richie",
+    "robert": "bob bobby rob robbie bert",
+    "ronald": "ron ronnie",
+    "russell": "russ",
+    "samantha": "sam sammy",
+    "samuel": "sammie",
+    "sandra": "sandi sandy",
+    "stephanie": "steph",
+    "stephen": "steve steven stevie",
+    "susan": "sue susie suzanne",
+    "theodore": "theo",
+    "thomas": "tom tommy",
+    "timothy": "tim timmy",
+    "victoria": "vicky vickie tori",
+    "vincent": "vince vinny",
+    "walter": "walt wally",
+    "william": "bill billy will willie liam",
+    "zachary": "zach zack",
+}
+
+NICKNAME_TO_CANONICAL: dict[str, str] = {
+    nick: canonical for canonical, nicks in _GROUPS.items() for nick in nicks.split()
+}
+
+
+def canonical_given_name(folded: str) -> str:
+    """Canonical form of a casefolded given name ('bob' -> 'robert'); others unchanged."""
+    return NICKNAME_TO_CANONICAL.get(folded, folded)

@@ -1,0 +1,220 @@
+"""Person fields into the comparable forms linking works on.
+
+Names: nameparser for full names, casefolding, a nickname table. Phones:
+E.164 via phonenumbers (a 10-digit US number takes a fast path that gives the
+same answer). Dates of birth: ISO, US and compact forms, dateparser for the
+rest. Addresses: USPS standard form (``skiptrace.usps``).
+
+``normalize_records`` turns records into a ``PersonTable``: one numpy array per
+field, so later stages index whole columns by pair arrays instead of looping
+over Python objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import jellyfish
+import numpy as np
+import pandas as pd
+import phonenumbers
+from nameparser import HumanName
+
+from skiptrace.nicknames import canonical_given_name
+from skiptrace.records import PersonRecord
+from skiptrace.text import fold
+from skiptrace.usps import standardize_street, zip5
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
+_DIGITS = re.compile(r"\D")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_US_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+@dataclass(slots=True, frozen=True)
+class PersonName:
+    given: str = ""
+    middle: str = ""
+    surname: str = ""
+    suffix: str = ""
+
+
+def parse_person_name(full_name: str) -> PersonName:
+    """Split a printed name ('GONZALEZ, MARIA L.', 'Robert A. Smith Jr.') into folded parts."""
+    parsed = HumanName(full_name or "")
+    return PersonName(
+        given=fold(parsed.first),
+        middle=fold(parsed.middle),
+        surname=fold(parsed.last),
+        suffix=fold(parsed.suffix).replace(" ", ""),
+    )
+
+
+def split_surname_suffix(surname: str) -> tuple[str, str]:
+    """'smith jr' -> ('smith', 'jr'): a generational suffix is not part of the surname."""
+    tokens = surname.split()
+    if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        return " ".join(tokens[:-1]), tokens[-1]
+    return surname, ""
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_phone(text: str, region: str = "US") -> str:
+    """E.164 form of a phone number, or '' when it cannot be a phone number."""
+    digits = _DIGITS.sub("", text or "")
+    if len(digits) == 10 and digits[0] not in "01":
+        return "+1" + digits
+    if len(digits) == 11 and digits[0] == "1" and digits[1] not in "01":
+        return "+" + digits
+    if len(digits) < 7:
+        return ""
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(parsed):
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def parse_dob(text: str) -> date | None:
+    """A date of birth from '1981-04-09', '04/09/1981' or '19810409'; None when blank.
+
+    Raises ValueError when the text is not a date, so callers can name the
+    bad row.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    for pattern, order in ((_ISO_DATE, (0, 1, 2)), (_COMPACT_DATE, (0, 1, 2)),
+                           (_US_DATE, (2, 0, 1))):
+        match = pattern.match(text)
+        if match:
+            parts = match.groups()
+            return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
+    import dateparser  # slow to import; only odd formats need it
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                               "DATE_ORDER": "MDY"})
+    if parsed is None:
+        raise ValueError(f"not a date: {text!r}")
+    return parsed.date()
+
+
+def normalize_case_number(text: str) -> str:
+    """'2023-CC-101089-O' and '2023 cc 101089 o' compare equal."""
+    return re.sub(r"[^0-9A-Z]", "", (text or "").upper())
+
+
+def account_last_four(text: str) -> str:
+    """Last four digits of an account number, masked or not ('xxxx1789' -> '1789')."""
+    digits = _DIGITS.sub("", text or "")
+    return digits[-4:] if len(digits) >= 4 else ""
+
+
+def normalize_email(text: str) -> str:
+    email = (text or "").strip().lower()
+    return email if "@" in email else ""
+
+
+@dataclass(slots=True)
+class PersonTable:
+    """Normalized records as columns; row i is records[i]. '' means missing."""
+
+    record_ids: list[str]
+    given: np.ndarray  # folded first given name
+    given_canonical: np.ndarray  # nickname-resolved given name
+    middle: np.ndarray
+    surname: np.ndarray
+    dob: np.ndarray  # 'YYYYMMDD'
+    ssn4: np.ndarray
+    street: np.ndarray  # USPS standard form
+    street_number: np.ndarray
+    city: np.ndarray
+    state: np.ndarray
+    postcode: np.ndarray  # ZIP5 (or the digits of a foreign postcode)
+    phone: np.ndarray  # E.164
+    email: np.ndarray
+    surname_soundex: np.ndarray
+    given_soundex: np.ndarray
+    given_canonical_soundex: np.ndarray
+    dob_year: np.ndarray
+    dob_day_month_swapped: np.ndarray  # 'YYYYDDMM', to spot day and month written the other way
+    phone_tail: np.ndarray  # last seven digits
+    email_local: np.ndarray
+    case_number: np.ndarray  # upper-case letters and digits only
+    account4: np.ndarray  # last four digits of the account number
+
+    def __len__(self) -> int:
+        return len(self.record_ids)
+
+
+def _column(values: Sequence[str]) -> np.ndarray:
+    return np.asarray(values, dtype=object)
+
+
+def _map_unique(values: Sequence[str], func) -> np.ndarray:
+    """Apply func once per distinct value (names, cities and streets repeat a lot)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    mapped = np.asarray([func(value) for value in uniques], dtype=object)
+    return mapped[codes] if len(codes) else np.asarray([], dtype=object)
+
+
+def _soundex(name: str) -> str:
+    return jellyfish.soundex(name) if name else ""
+
+
+def _given_parts(given: str, middle: str) -> tuple[str, str]:
+    tokens = fold(given).split()
+    if not tokens:
+        return "", fold(middle)
+    return tokens[0], fold(middle) or " ".join(tokens[1:])
+
+
+def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
+    """Column-wise normalization of records, each distinct raw value normalized once."""
+    given_middle = [_given_parts(r.given_name, r.middle_name) for r in records]
+    surname_suffix = [split_surname_suffix(fold(r.surname)) for r in records]
+    given = _column([g for g, _m in given_middle])
+    surname = _column([s for s, _x in surname_suffix])
+    street = _map_unique([r.street for r in records], standardize_street)
+    street_number = _map_unique(list(street), _leading_number)
+    dob = _column([r.dob.strftime("%Y%m%d") if r.dob else "" for r in records])
+    phone = _map_unique([r.phone for r in records], normalize_phone)
+    email = _map_unique([r.email for r in records], normalize_email)
+    return PersonTable(
+        record_ids=[r.record_id for r in records],
+        given=given,
+        given_canonical=_map_unique(list(given), canonical_given_name),
+        middle=_column([m for _g, m in given_middle]),
+        surname=surname,
+        dob=dob,
+        ssn4=_column([r.ssn_last4 or "" for r in records]),
+        street=street,
+        street_number=street_number,
+        city=_map_unique([r.city for r in records], fold),
+        state=_map_unique([r.state for r in records], fold),
+        postcode=_map_unique([r.postcode for r in records], zip5),
+        phone=phone,
+        email=email,
+        surname_soundex=_map_unique(list(surname), _soundex),
+        given_soundex=_map_unique(list(given), _soundex),
+        given_canonical_soundex=_map_unique(list(given), lambda v: _soundex(
+            canonical_given_name(v))),
+        dob_year=_map_unique(list(dob), lambda v: v[:4]),
+        dob_day_month_swapped=_map_unique(list(dob), lambda v: v[:4] + v[6:8] + v[4:6]),
+        phone_tail=_map_unique(list(phone), lambda v: v[-7:]),
+        email_local=_map_unique(list(email), lambda v: v.split("@", 1)[0]),
+        case_number=_map_unique([r.case_number for r in records], normalize_case_number),
+        account4=_map_unique([r.account_last4 for r in records], account_last_four),
+    )
+
+
+def _leading_number(street: str) -> str:
+    first = street.split(" ", 1)[0] if street else ""
+    return first if first[:1].isdigit() else ""

@@ -1,0 +1,84 @@
+from datetime import date
+
+import pytest
+
+from skiptrace.search import IndexEntry, SearchIndex, parse_query, search_identities
+from skiptrace.store import link_new_parties
+from skiptrace.trace import trace_report
+
+
+@pytest.fixture
+def index():
+    return SearchIndex([
+        IndexEntry(identity_id=1, display_name="Robert Quarshie",
+                   names=[("robert", "quarshie")], dobs={"1970-05-06"}, ssn4={"4821"},
+                   phones={"+12175550143"}, emails={"rq@example.com"},
+                   addresses=["1420 w elm st apt 3b, springfield, il 62704"]),
+        IndexEntry(identity_id=2, display_name="Maria Gonzalez",
+                   names=[("maria", "gonzalez")], dobs={"1981-04-09"}, ssn4={"1111"},
+                   addresses=["5 pine rd, tulsa, ok 74101"]),
+        IndexEntry(identity_id=3, display_name="Mario Gonzales",
+                   names=[("mario", "gonzales")], addresses=["77 oak ave, peoria, il 61602"]),
+    ])
+
+
+def test_parse_query_separates_structured_terms():
+    parsed = parse_query("Bob Quarshie (217) 555-0143 ssn 4821 1970-05-06 rq@example.com")
+    assert parsed.phones == ["+12175550143"]
+    assert parsed.ssn4 == ["4821"]
+    assert parsed.dobs == ["1970-05-06"]
+    assert parsed.emails == ["rq@example.com"]
+    assert parsed.words == ["bob", "quarshie"]
+
+
+@pytest.mark.parametrize("query", ["Bob Quarshie", "quarshie robert", "Robrt Quarshi",
+                                   "217-555-0143", "1420 elm st", "4821", "xxx-xx-4821",
+                                   "05/06/1970", "quarshie 62704"])
+def test_search_finds_by_any_identifier(index, query):
+    hits = index.search(query)
+    assert hits and hits[0].identity_id == 1
+    assert hits[0].reasons
+
+
+def test_search_ranks_exact_name_above_similar(index):
+    hits = index.search("maria gonzalez")
+    assert [h.identity_id for h in hits][:2] == [2, 3]
+    assert hits[0].score > hits[1].score
+
+
+def test_search_returns_nothing_for_unknown(index):
+    assert index.search("zebediah xylophone") == []
+    assert index.search("") == []
+
+
+def test_search_identities_and_trace_report_read_the_database(session, file_document):
+    file_document("judgment", date(2025, 2, 1), {
+        "name": "Robert Quarshie", "dob": "1970-05-06", "ssn_last4": "4821",
+        "addresses": ["1420 W Elm St Apt 3B, Springfield, IL 62704"],
+        "phones": ["+12175550143"]})
+    link_new_parties(session)
+    hits = search_identities(session, "bob quarshie")
+    assert len(hits) == 1 and "Quarshie" in hits[0].display_name
+    file_document("placement", date(2019, 1, 1), {"name": "Ann Other", "dob": "1990-01-01"})
+    link_new_parties(session)
+    assert search_identities(session, "ann other")[0].display_name == "Ann Other"
+    report = trace_report(session, "217 555 0143")
+    assert report["identities"][0]["identity_id"] == hits[0].identity_id
+    assert report["best"]["addresses"][0]["normalized"].startswith("1420 w elm st")
+    assert report["best"]["phones"][0]["normalized"] == "+12175550143"
+
+
+def test_search_index_refreshes_only_changed_identities(session, file_document):
+    from skiptrace.search import index_for_session
+
+    file_document("judgment", date(2025, 2, 1), {"name": "Robert Quarshie", "dob": "1970-05-06"})
+    link_new_parties(session)
+    first = index_for_session(session)
+    assert first.layer is None
+    file_document("placement", date(2019, 1, 1), {"name": "Ann Other", "dob": "1990-01-01"})
+    link_new_parties(session)
+    refreshed = index_for_session(session)
+    assert refreshed.base is first.base
+    assert refreshed.layer is not None and len(refreshed.layer) == 1
+    assert [h.display_name for h in refreshed.search("ann other")] == ["Ann Other"]
+    assert index_for_session(session) is refreshed

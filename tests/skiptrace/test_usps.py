@@ -1,0 +1,19 @@
+from skiptrace.usps import parse_one_line_address, standardize_street, zip5
+
+
+def test_standardize_street_uses_usps_abbreviations():
+    assert standardize_street("1420 West Elm Street Apartment 3B") == "1420 w elm st apt 3b"
+    assert standardize_street("1420 W. Elm St. #3B") == "1420 w elm st apt 3b"
+
+
+def test_zip5_keeps_five_digits():
+    assert zip5("62704-1234") == "62704"
+
+
+def test_parse_one_line_address_splits_parts():
+    address = parse_one_line_address("1420 W Elm St Apt 3B, Springfield, IL 62704-0001")
+    assert address.street == "1420 w elm st apt 3b"
+    assert address.city == "springfield"
+    assert address.state == "il"
+    assert address.postcode == "62704"
+    assert address.one_line() == "1420 w elm st apt 3b, springfield, il 62704"

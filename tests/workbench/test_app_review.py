@@ -1,0 +1,93 @@
+"""The review page through Streamlit's AppTest, on a temporary SQLite database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import select
+from streamlit.testing.v1 import AppTest
+
+from models.tables import Correction, ExtractedFieldRow
+from tests.workbench.conftest import add_document
+from workbench.auth import SignedIn, add_user
+from workbench.db import db_session
+from workbench.ui import USER_KEY
+
+APP = str(Path(__file__).resolve().parents[2] / "workbench_app.py")
+TIMEOUT = 60
+
+
+def signed_in_app(username: str = "rita", role: str = "reviewer") -> AppTest:
+    """The app after signing in through the form, as a person would."""
+    with db_session() as session:
+        add_user(session, username, "correct horse", role)
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    inputs = app.text_input
+    inputs[0].input(username)
+    inputs[1].input("correct horse")
+    app.button[0].click()
+    app.run()
+    return app
+
+
+def test_sign_in_rejects_a_wrong_password(database_url):
+    with db_session() as session:
+        add_user(session, "rita", "correct horse", "reviewer")
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    app.run()
+    app.text_input[0].input("rita")
+    app.text_input[1].input("wrong horse")
+    app.button[0].click()
+    app.run()
+    assert not app.exception
+    assert [e.value for e in app.error] == ["Wrong username or password."]
+
+
+def test_review_page_renders_queue_and_page_image(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = signed_in_app()
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    assert not app.exception
+    queue = next(s for s in app.selectbox if s.label.startswith("Review queue"))
+    assert queue.value == document.id
+    assert "lowest 0.55" in queue.format_func(queue.value)
+    assert len(app.image) == 1  # the zoom on the field in hand
+    assert len(app.get("vega_lite_chart")) == 1  # the clickable page
+
+
+def test_review_page_correction_is_saved_with_its_audit_row(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = signed_in_app()
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    # the field in hand is the lowest-confidence open one: amount_due (0.55)
+    value_input = next(t for t in app.text_input if t.label == "Value of amount_due")
+    value_input.input("1,300.00")
+    next(b for b in app.button if b.label == "Save correction").click()
+    app.run()
+    assert not app.exception
+    assert any("amount_due: corrected" in s.value for s in app.success)
+    with db_session() as session:
+        field = session.exec(select(ExtractedFieldRow).where(
+            ExtractedFieldRow.document_id == document.id,
+            ExtractedFieldRow.name == "amount_due")).one()
+        correction = session.exec(select(Correction).where(
+            Correction.field_id == field.id)).one()
+    assert (field.value, field.status) == ("1300.00", "corrected")
+    assert (correction.user, correction.old_value, correction.new_value) == (
+        "rita", "1234.56", "1300.00")
+
+
+def test_review_page_is_closed_to_an_intake_user(database_url):
+    app = signed_in_app("ivan", "intake")
+    assert not any(b.label == "Save correction" for b in app.button)
+    # reached by its file directly, the page still checks the role
+    page = AppTest.from_file(str(Path(APP).parent / "workbench/pages/review.py"),
+                             default_timeout=TIMEOUT)
+    page.session_state[USER_KEY] = SignedIn("ivan", "intake")
+    page.run()
+    assert any("This page is for reviewer" in e.value for e in page.error)

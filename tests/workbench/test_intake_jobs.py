@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import time
+
+from sqlmodel import select
+
+from models.tables import Batch, Document
+from tests.intake.builders import text_pdf_bytes
+from workbench.db import db_session
+from workbench.intake_jobs import (
+    IntakeWorker,
+    dispatch,
+    queue_uploads,
+    recent_batches,
+    status_line,
+)
+
+
+def test_queue_uploads_stores_and_queues_each_file_once(database_url):
+    pdf = text_pdf_bytes()
+    with db_session() as session:
+        receipt = queue_uploads(session, [("a.pdf", pdf), ("empty.pdf", b""),
+                                          ("again.pdf", pdf)], "ivan")
+    assert len(receipt.queued) == 1
+    assert receipt.known == [("again.pdf", receipt.queued[0], "queued")]
+    assert receipt.refused == ["empty.pdf: the file is empty"]
+    with db_session() as session:
+        document = session.get(Document, receipt.queued[0])
+        batch = session.get(Batch, receipt.batch_id)
+        summary = recent_batches(session)[0]
+    assert (document.status, document.batch_id, batch.created_by) == ("queued", batch.id, "ivan")
+    assert (summary.total, summary.by_status, summary.finished) == (1, {"queued": 1}, False)
+
+
+def test_status_line_gives_the_failure_reason():
+    failed = Document(sha256="x", file_name="x.pdf", status="failed", error="not a PDF")
+    reading = Document(sha256="y", file_name="y.pdf", status="reading", progress="OCR page 3/7")
+    assert status_line(failed) == "failed: not a PDF"
+    assert status_line(reading) == "OCR page 3/7"
+
+
+def test_intake_worker_processes_the_queue_in_the_background(database_url):
+    with db_session() as session:
+        receipt = queue_uploads(session, [("claim.pdf", text_pdf_bytes())], "ivan")
+    worker = IntakeWorker(database_url)
+    started = time.monotonic()
+    worker.wake()
+    assert time.monotonic() - started < 1.0  # waking never waits for the work
+    deadline = started + 120
+    status = "queued"
+    try:
+        while time.monotonic() < deadline and status not in ("extracted", "failed"):
+            time.sleep(0.5)
+            with db_session() as session:
+                status = session.get(Document, receipt.queued[0]).status
+    finally:
+        worker.stop()
+    assert status == "extracted"
+    with db_session() as session:
+        assert session.exec(select(Document)).one().page_count == 1
+
+
+def test_dispatch_uses_the_thread_on_sqlite_and_can_be_turned_off(database_url, monkeypatch):
+    woken = []
+    monkeypatch.setenv("CASETRACE_QUEUE", "procrastinate")  # ignored: SQLite has no queue
+    assert dispatch([1], lambda: woken.append(True), database_url) == "thread"
+    monkeypatch.setenv("CASETRACE_WORKBENCH_WORKER", "0")
+    assert dispatch([1], lambda: woken.append(True), database_url) == "none"
+    assert woken == [True]

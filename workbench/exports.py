@@ -1,0 +1,211 @@
+"""Exports for CRM import and for training: debtors, cases, reviewed corrections.
+
+Values come from the database as reviewers left them: a reviewed value beats an
+extracted one, rejected values are left out, and only the last four of an SSN
+exist to export at all. Text cells that a spreadsheet would run as a formula
+are defused (CSV injection), since names and addresses come from documents.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+from sqlmodel import Session, col, select
+
+from extraction.results import FIELD_NAMES
+from models.tables import (
+    Correction,
+    Document,
+    ExtractedFieldRow,
+    Identity,
+    Observation,
+    Page,
+    Party,
+)
+
+DROPPED_STATUSES = frozenset({"rejected", "not_in_document"})
+STATUS_RANK = {"corrected": 0, "added": 0, "accepted": 0, "auto_accepted": 1, "extracted": 2}
+_FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
+
+DEBTOR_COLUMNS = ("identity_id", "name", "dob", "ssn_last4", "best_address", "address_why",
+                  "best_phone", "email", "documents", "case_numbers")
+CASE_COLUMNS = ("document_id", "file_name", "doc_type", "review_status", "debtors",
+                "debtor_identity_ids", "creditor_name", *[n for n in FIELD_NAMES
+                                                            if n != "creditor_name"])
+
+
+def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
+    """One value per field name: reviewed before auto-accepted before extracted, then confidence."""
+    best: dict[str, ExtractedFieldRow] = {}
+    for field in fields:
+        if field.status in DROPPED_STATUSES:
+            continue
+        current = best.get(field.name)
+        key = (STATUS_RANK.get(field.status, 3), -field.confidence)
+        if current is None or key < (STATUS_RANK.get(current.status, 3), -current.confidence):
+            best[field.name] = field
+    return {name: field.value for name, field in best.items()}
+
+
+def cases_frame(session: Session) -> pd.DataFrame:
+    """One row per extracted document: parties, amounts and dates as reviewed."""
+    documents = session.exec(select(Document).where(Document.status == "extracted")
+                             .order_by(Document.id)).all()
+    fields = _group(session.exec(select(ExtractedFieldRow)).all(), "document_id")
+    parties = _group(session.exec(select(Party).where(Party.role == "debtor")).all(),
+                     "document_id")
+    rows = []
+    for document in documents:
+        values = best_field_values(fields.get(document.id, []))
+        debtors = parties.get(document.id, [])
+        rows.append({
+            "document_id": document.id, "file_name": document.file_name,
+            "doc_type": document.doc_type, "review_status": document.review_status,
+            "debtors": "; ".join(p.name for p in debtors),
+            "debtor_identity_ids": "; ".join(str(p.identity_id) for p in debtors
+                                             if p.identity_id),
+            **{name: values.get(name, "") for name in FIELD_NAMES},
+        })
+    return pd.DataFrame(rows, columns=list(CASE_COLUMNS))
+
+
+def debtors_frame(session: Session) -> pd.DataFrame:
+    """One row per active identity named as a debtor, with its best address and phone."""
+    debtor_parties = _group(session.exec(select(Party).where(
+        Party.role == "debtor", col(Party.identity_id).is_not(None))).all(), "identity_id")
+    identities = session.exec(select(Identity).where(Identity.status == "active")
+                              .order_by(Identity.id)).all()
+    case_numbers = _case_numbers(session)
+    rows = []
+    for identity in identities:
+        parties = debtor_parties.get(identity.id)
+        if not parties:
+            continue
+        address, why = _best_contact(session, identity.id, "address")
+        phone, _ = _best_contact(session, identity.id, "phone")
+        email, _ = _best_contact(session, identity.id, "email")
+        rows.append({
+            "identity_id": identity.id,
+            "name": identity.display_name or parties[0].name,
+            "dob": _first(p.dob for p in parties),
+            "ssn_last4": _first(p.ssn_last4 for p in parties),
+            "best_address": address, "address_why": why, "best_phone": phone, "email": email,
+            "documents": len({p.document_id for p in parties}),
+            "case_numbers": "; ".join(sorted({case_numbers[p.document_id] for p in parties
+                                              if p.document_id in case_numbers})),
+        })
+    return pd.DataFrame(rows, columns=list(DEBTOR_COLUMNS))
+
+
+def training_records(session: Session) -> list[dict]:
+    """Reviewed documents as training examples: words, final fields, and what was corrected.
+
+    Only documents whose every field a person decided (review_status "reviewed").
+    """
+    documents = session.exec(select(Document).where(Document.review_status == "reviewed")
+                             .order_by(Document.id)).all()
+    records = []
+    for document in documents:
+        pages = session.exec(select(Page).where(Page.document_id == document.id)
+                             .order_by(Page.number)).all()
+        fields = session.exec(select(ExtractedFieldRow).where(
+            ExtractedFieldRow.document_id == document.id).order_by(ExtractedFieldRow.id)).all()
+        corrections = session.exec(select(Correction).where(
+            Correction.document_id == document.id, Correction.outcome == "saved")
+            .order_by(Correction.id)).all()
+        records.append({
+            "document_id": document.id, "sha256": document.sha256, "doc_type": document.doc_type,
+            "pages": [{"number": p.number, "width": p.width, "height": p.height,
+                       "source": p.source, "words": p.words} for p in pages],
+            "fields": [{"name": f.name, "value": f.value, "page": f.page, "bbox": f.bbox,
+                        "status": f.status, "extractor": f.extractor} for f in fields
+                       if f.status not in DROPPED_STATUSES],
+            "absent_fields": sorted({f.name for f in fields if f.status in DROPPED_STATUSES}),
+            "corrections": [{"field": c.field_name, "action": c.action, "old": c.old_value,
+                             "new": c.new_value, "old_bbox": c.old_bbox, "new_bbox": c.new_bbox,
+                             "user": c.user, "at": c.created_at.isoformat()}
+                            for c in corrections],
+        })
+    return records
+
+
+def corrections_frame(records: list[dict]) -> pd.DataFrame:
+    """The corrections of reviewed documents, one row each (for a spreadsheet)."""
+    rows = [{"document_id": r["document_id"], "doc_type": r["doc_type"], **c}
+            for r in records for c in r["corrections"]]
+    return pd.DataFrame(rows, columns=["document_id", "doc_type", "field", "action", "old",
+                                       "new", "old_bbox", "new_bbox", "user", "at"])
+
+
+def to_jsonl(records: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n"
+                   for r in records).encode("utf-8")
+
+
+def defuse(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy where text that a spreadsheet would evaluate is prefixed with a quote."""
+    def cell(value):
+        if isinstance(value, str) and _FORMULA_START.match(value):
+            return "'" + value
+        return value
+    return frame.apply(lambda column: column.map(cell)) if not frame.empty else frame.copy()
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return defuse(frame).to_csv(index=False).encode("utf-8")
+
+
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """One workbook, one sheet per frame (sheet names as given, at most 31 characters)."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            defuse(frame).astype(object).where(frame.notna(), None).to_excel(
+                writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def _best_contact(session: Session, identity_id: int, kind: str) -> tuple[str, str]:
+    """The skip-trace ranking's first value and reason; else the latest observation."""
+    ranked = _ranked_history(session, identity_id).get(f"{kind}es" if kind == "address"
+                                                       else f"{kind}s")
+    if ranked:
+        top = max(ranked, key=lambda entry: entry.get("score") or 0.0)
+        reasons = top.get("reasons") or []
+        return str(top.get("value", "")), "; ".join(map(str, reasons)) if isinstance(
+            reasons, list) else str(reasons)
+    latest = session.exec(select(Observation).where(
+        Observation.identity_id == identity_id, Observation.kind == kind)
+        .order_by(col(Observation.observed_on).desc(), col(Observation.id).desc())).first()
+    return (latest.value, "latest seen") if latest else ("", "")
+
+
+def _ranked_history(session: Session, identity_id: int) -> dict:
+    try:
+        from skiptrace.history import identity_history
+    except ImportError:
+        return {}
+    return identity_history(session, identity_id).to_dict()
+
+
+def _case_numbers(session: Session) -> dict[int, str]:
+    fields = _group(session.exec(select(ExtractedFieldRow).where(
+        ExtractedFieldRow.name == "case_number")).all(), "document_id")
+    return {doc_id: value for doc_id, rows in fields.items()
+            if (value := best_field_values(rows).get("case_number"))}
+
+
+def _group(rows: Iterable, attribute: str) -> dict:
+    grouped: dict = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, attribute)].append(row)
+    return grouped
+
+
+def _first(values: Iterable[str | None]) -> str:
+    return next((v for v in values if v), "")

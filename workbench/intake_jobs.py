@@ -1,0 +1,180 @@
+"""Uploads from the Intake page: store and queue at once, process in the background.
+
+Storing and queueing take milliseconds, so the page returns at once; a single
+worker thread per server process then works the queue (``process_pending``
+claims documents atomically, so a separate ``casetrace`` worker can run too).
+Set ``CASETRACE_WORKBENCH_WORKER=0`` to leave processing to such a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from models.tables import Batch, Document
+
+log = logging.getLogger(__name__)
+
+ACCEPTED_SUFFIXES = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
+IDLE_POLL_SECONDS = 5.0
+ACTIVE_STATUSES = ("queued", "reading", "extracting")
+
+
+@dataclass(frozen=True, slots=True)
+class UploadReceipt:
+    """What an upload did: the batch, the documents queued, and files already known."""
+
+    batch_id: int
+    queued: list[int] = field(default_factory=list)
+    known: list[tuple[str, int, str]] = field(default_factory=list)  # (file, document, status)
+    refused: list[str] = field(default_factory=list)  # one-line reasons
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    batch_id: int
+    created_at: datetime
+    created_by: str
+    label: str
+    total: int
+    by_status: dict[str, int]
+
+    @property
+    def finished(self) -> bool:
+        return not any(self.by_status.get(status) for status in ACTIVE_STATUSES)
+
+
+def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
+                  label: str = "") -> UploadReceipt:
+    """Store every file (content-addressed) and queue it as a document of one new batch."""
+    from intake.ingest import store_file
+
+    batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
+    session.add(batch)
+    session.flush()
+    queued, known, refused = [], [], []
+    for name, data in files:
+        if not data:
+            refused.append(f"{name}: the file is empty")
+            continue
+        document, created = store_file(session, data, name, batch_id=batch.id)
+        session.flush()
+        if created:
+            queued.append(document.id)
+        else:
+            known.append((name, document.id, document.status))
+    return UploadReceipt(batch.id, queued, known, refused)
+
+
+def recent_batches(session: Session, limit: int = 10) -> list[BatchSummary]:
+    """The newest batches with how many of their documents are in each status."""
+    batches = session.exec(select(Batch).order_by(col(Batch.id).desc()).limit(limit)).all()
+    summaries = []
+    for batch in batches:
+        statuses = session.exec(select(Document.status)
+                                .where(Document.batch_id == batch.id)).all()
+        summaries.append(BatchSummary(batch.id, batch.created_at, batch.created_by, batch.label,
+                                      len(statuses), dict(Counter(statuses))))
+    return summaries
+
+
+def batch_documents(session: Session, batch_id: int) -> list[Document]:
+    return list(session.exec(select(Document).where(Document.batch_id == batch_id)
+                             .order_by(Document.id)).all())
+
+
+def status_line(document: Document) -> str:
+    """One line a person understands: the stage, or the reason it failed."""
+    if document.status == "failed":
+        return f"failed: {document.error or 'no reason recorded'}"
+    if document.status == "extracted":
+        return "extracted" + (f" ({document.error})" if document.error else "")
+    if document.progress and document.progress not in (document.status, "claimed"):
+        return document.progress
+    return document.status
+
+
+def worker_enabled() -> bool:
+    return os.environ.get("CASETRACE_WORKBENCH_WORKER", "1") not in ("0", "false", "no")
+
+
+def external_queue(url: str | None = None) -> bool:
+    """True when ``casetrace worker`` processes (PostgreSQL + CASETRACE_QUEUE=procrastinate)."""
+    try:
+        from intake.queue import queue_configured
+    except ImportError:
+        return False
+    return queue_configured(url)
+
+
+def dispatch(document_ids: Sequence[int], wake_thread: Callable[[], None],
+             url: str | None = None) -> str:
+    """Hand new documents to whoever processes them here; say who ("queue", "thread", "none").
+
+    With the PostgreSQL queue configured they become jobs for ``casetrace worker``;
+    otherwise this server's own background thread takes them, unless turned off.
+    """
+    if external_queue(url):
+        from intake.queue import enqueue_documents
+
+        enqueue_documents(document_ids, url)
+        return "queue"
+    if worker_enabled():
+        wake_thread()
+        return "thread"
+    return "none"
+
+
+class IntakeWorker:
+    """A daemon thread that processes queued documents until the queue is empty, then waits."""
+
+    def __init__(self, url: str | None = None,
+                 process_one: Callable[[str | None], int] | None = None) -> None:
+        self._url = url
+        self._process_one = process_one or _process_one
+        self._wake = threading.Event()
+        self._guard = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self.processed = 0
+
+    def wake(self) -> None:
+        """Make sure the thread runs and looks at the queue now."""
+        with self._guard:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="casetrace-intake",
+                                                daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish the document in hand, then end the thread (tests, shutdown)."""
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                done = self._process_one(self._url)
+            except Exception:  # keep the worker alive; the document records its own failure
+                log.exception("background intake failed")
+                done = 0
+            self.processed += done
+            if done == 0 and not self._stopping:
+                self._wake.wait(IDLE_POLL_SECONDS)
+
+
+def _process_one(url: str | None) -> int:
+    from intake.ingest import process_pending
+
+    return process_pending(url=url, limit=1)

@@ -1,0 +1,127 @@
+"""The page image a reviewer looks at, with every field's box drawn on it.
+
+Boxes are PDF points (top-left origin); an image rendered at ``dpi`` maps a point
+to ``dpi / 72`` pixels. When the original file cannot be rendered (not stored on
+this machine, or the renderer is missing) the page is drawn from its words, so
+the reviewer still sees where each value sits.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+RED, AMBER, GREEN = "#d62728", "#e69500", "#2ca02c"
+SELECTED = "#1f6feb"
+LOW_CONFIDENCE = 0.7
+HIGH_CONFIDENCE = 0.9
+ZOOM_MARGIN_X_POINTS = 160.0  # enough of the line to read the value in its context
+ZOOM_MARGIN_Y_POINTS = 28.0
+
+
+@dataclass(frozen=True, slots=True)
+class BoxToDraw:
+    key: int
+    label: str
+    bbox: Sequence[float]
+    confidence: float
+
+
+def confidence_level(confidence: float | None) -> str:
+    """The words a reviewer reads for a confidence: low, check, or high."""
+    if confidence is None:
+        return "none"
+    if confidence < LOW_CONFIDENCE:
+        return "low"
+    return "check" if confidence < HIGH_CONFIDENCE else "high"
+
+
+def confidence_colour(confidence: float) -> str:
+    """Red below 0.7, amber below 0.9, green from 0.9 (where confidence is calibrated)."""
+    if confidence < LOW_CONFIDENCE:
+        return RED
+    if confidence < HIGH_CONFIDENCE:
+        return AMBER
+    return GREEN
+
+
+def render_original(path: Path, page_number: int, dpi: int) -> Image.Image | None:
+    """The page rendered from the stored original, or None when that cannot be done here."""
+    try:
+        from intake.render import render_page_png
+    except ModuleNotFoundError:
+        return None
+    if not path.is_file():
+        return None
+    try:
+        png = render_page_png(path, page_number, dpi=dpi)
+    except Exception:  # a damaged original still gets its word drawing
+        return None
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def draw_from_words(width: float, height: float, words: Sequence[dict], dpi: int) -> Image.Image:
+    """A plain drawing of the page's words where they were read (stand-in for the image)."""
+    scale = dpi / 72.0
+    size = (max(int(width * scale), 1), max(int(height * scale), 1))
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    for word in words:
+        x0, top, _x1, bottom = (v * scale for v in word["bbox"])
+        font = ImageFont.load_default(size=max(int((bottom - top) * 0.85), 6))
+        draw.text((x0, top), str(word["text"]), fill="#222222", font=font)
+    return image
+
+
+def draw_boxes(image: Image.Image, boxes: Sequence[BoxToDraw], dpi: int,
+               selected: int | None = None) -> Image.Image:
+    """A copy of ``image``, each box outlined in its confidence colour, ``selected`` in blue."""
+    scale = dpi / 72.0
+    base = image.convert("RGBA")
+    layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    font = ImageFont.load_default(size=max(int(8 * scale), 9))
+    for box in boxes:
+        if len(box.bbox) != 4 or box.key == selected:
+            continue
+        rect = _scaled(box.bbox, scale, pad=2)
+        colour = confidence_colour(box.confidence)
+        draw.rectangle(rect, outline=colour, width=2)
+        draw.text((rect[0], max(rect[1] - font.size - 2, 0)), box.label, fill=colour, font=font)
+    for box in boxes:
+        if box.key == selected and len(box.bbox) == 4:
+            rect = _scaled(box.bbox, scale, pad=4)
+            draw.rectangle(rect, outline=SELECTED, width=4, fill=(31, 111, 235, 40))
+            draw.text((rect[0], max(rect[1] - font.size - 4, 0)), box.label, fill=SELECTED,
+                      font=font)
+    return Image.alpha_composite(base, layer).convert("RGB")
+
+
+def zoom(image: Image.Image, bbox: Sequence[float], dpi: int,
+         margin_x: float = ZOOM_MARGIN_X_POINTS,
+         margin_y: float = ZOOM_MARGIN_Y_POINTS) -> Image.Image:
+    """The part of the page around ``bbox`` (with margins in points), for a close look."""
+    scale = dpi / 72.0
+    x0, top, x1, bottom = _scaled(bbox, scale)
+    x0, x1 = x0 - margin_x * scale, x1 + margin_x * scale
+    top, bottom = top - margin_y * scale, bottom + margin_y * scale
+    x0, top = max(x0, 0), max(top, 0)
+    x1, bottom = min(x1, image.width), min(bottom, image.height)
+    if x1 <= x0 or bottom <= top:
+        return image
+    return image.crop((int(x0), int(top), int(x1), int(bottom)))
+
+
+def _scaled(bbox: Sequence[float], scale: float, pad: float = 0.0) -> tuple[float, ...]:
+    x0, top, x1, bottom = (float(v) * scale for v in bbox)
+    return (x0 - pad, top - pad, x1 + pad, bottom + pad)
+
+
+def to_png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

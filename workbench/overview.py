@@ -1,0 +1,76 @@
+"""Figures for the Overview page: where documents are, where the extractor is weak, throughput."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+import pandas as pd
+from sqlmodel import Session, col, select
+
+from models.tables import Correction, Document, ExtractedFieldRow, utcnow
+from workbench.review import as_utc
+
+THROUGHPUT_DAYS = 14
+
+
+def documents_by_status_and_type(session: Session) -> pd.DataFrame:
+    """Counts of documents per processing status (rows) and document type (columns)."""
+    pairs = session.exec(select(Document.status, Document.doc_type)).all()
+    frame = pd.DataFrame(pairs, columns=["status", "doc_type"])
+    if frame.empty:
+        return frame
+    return pd.crosstab(frame["status"], frame["doc_type"], margins=True, margins_name="total")
+
+
+def review_status_counts(session: Session) -> dict[str, int]:
+    statuses = session.exec(select(Document.review_status)
+                            .where(Document.status == "extracted")).all()
+    return dict(Counter(statuses))
+
+
+def field_outcomes(session: Session) -> pd.DataFrame:
+    """Per field name: how many auto-accepted, accepted, corrected, rejected... and the
+    share a person had to change (high = the extractor is weak there)."""
+    pairs = session.exec(select(ExtractedFieldRow.name, ExtractedFieldRow.status)).all()
+    frame = pd.DataFrame(pairs, columns=["field", "status"])
+    if frame.empty:
+        return frame
+    table = pd.crosstab(frame["field"], frame["status"])
+    for status in ("auto_accepted", "accepted", "corrected", "rejected", "not_in_document",
+                   "added", "extracted"):
+        if status not in table:
+            table[status] = 0
+    decided = table[["accepted", "corrected", "rejected", "not_in_document", "added"]].sum(axis=1)
+    changed = table[["corrected", "rejected", "not_in_document", "added"]].sum(axis=1)
+    table["changed share"] = (changed / decided.where(decided > 0)).round(2)
+    return table.sort_values("changed share", ascending=False)
+
+
+def throughput(session: Session, days: int = THROUGHPUT_DAYS,
+               now: datetime | None = None) -> pd.DataFrame:
+    """Per day: documents uploaded, extracted and reviewed (from their audit trail)."""
+    now = as_utc(now or utcnow())
+    since = now - timedelta(days=days - 1)
+    start = since.replace(hour=0, minute=0, second=0, microsecond=0)
+    day_index = pd.date_range(start.date(), now.date(), freq="D")
+    documents = session.exec(select(Document.created_at, Document.updated_at, Document.status)
+                             ).all()
+    uploaded = Counter(as_utc(c).date() for c, _, _ in documents if as_utc(c) >= start)
+    extracted = Counter(as_utc(u).date() for _, u, s in documents
+                        if s == "extracted" and as_utc(u) >= start)
+    corrections = session.exec(select(Correction.document_id, Correction.created_at).where(
+        Correction.outcome == "saved", col(Correction.action) != "auto_accept")).all()
+    reviewed = Counter()
+    last_touch: dict[int, datetime] = {}
+    for document_id, moment in corrections:
+        last_touch[document_id] = max(as_utc(moment), last_touch.get(document_id, as_utc(moment)))
+    done = set(session.exec(select(Document.id).where(Document.review_status == "reviewed")).all())
+    for document_id, moment in last_touch.items():
+        if document_id in done and moment >= start:
+            reviewed[moment.date()] += 1
+    days_ = [d.date() for d in day_index]
+    return pd.DataFrame({"uploaded": [uploaded[d] for d in days_],
+                         "extracted": [extracted[d] for d in days_],
+                         "reviewed": [reviewed[d] for d in days_]},
+                        index=pd.Index(days_, name="day"))

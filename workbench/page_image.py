@@ -1,0 +1,45 @@
+"""The page picture for the review screen, rendered once per page and cached by the caller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from sqlmodel import Session, select
+
+from models.tables import Document, Page
+from workbench.overlay import draw_from_words, render_original
+
+REVIEW_DPI = 110
+
+
+def original_path(document: Document) -> Path | None:
+    """Where the stored original of ``document`` lives on this machine, if anywhere."""
+    try:
+        from intake.filestore import stored_path
+    except ModuleNotFoundError:
+        stored_path = None
+    candidates = [stored_path(document.sha256)] if stored_path else []
+    if document.stored_path:
+        candidates.append(Path(document.stored_path))
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def page_image(session: Session, document_id: int, page_number: int,
+               dpi: int = REVIEW_DPI) -> tuple[Image.Image, bool]:
+    """The page as an image and whether it is the original (False: drawn from its words)."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise LookupError(f"document {document_id} does not exist")
+    path = original_path(document)
+    if path is not None:
+        image = render_original(path, page_number, dpi)
+        if image is not None:
+            return image, True
+    page = session.exec(select(Page).where(Page.document_id == document_id,
+                                           Page.number == page_number)).first()
+    if page is None:
+        return Image.new("RGB", (int(8.5 * dpi), int(11 * dpi)), "white"), False
+    width = page.width or 612.0
+    height = page.height or 792.0
+    return draw_from_words(width, height, page.words, dpi), False

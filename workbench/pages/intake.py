@@ -1,0 +1,113 @@
+"""Intake: upload many files at once; each is stored and queued at once, then processed
+in the background while this page shows every document's stage."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from workbench.db import db_session
+from workbench.intake_jobs import (
+    ACCEPTED_SUFFIXES,
+    batch_documents,
+    dispatch,
+    external_queue,
+    queue_uploads,
+    recent_batches,
+    status_line,
+    worker_enabled,
+)
+from workbench.ui import intake_worker, require_page, short_time
+
+STATUS_TINTS = {"failed": "color: #b42318; font-weight: 600", "extracted": "color: #1a7f37"}
+UPLOADER_KEY = "intake_uploader_round"
+BATCH_KEY = "intake_batch"
+RECEIPT_KEY = "intake_receipt"
+
+user = require_page("intake")
+
+
+def store_uploads() -> None:
+    """Store and queue the files the moment they arrive, then clear the uploader."""
+    round_ = st.session_state.get(UPLOADER_KEY, 0)
+    files = st.session_state.get(f"uploader_{round_}") or []
+    if not files:
+        return
+    with db_session() as session:
+        receipt = queue_uploads(session, [(f.name, f.getvalue()) for f in files], user.username)
+    st.session_state[BATCH_KEY] = receipt.batch_id
+    st.session_state[RECEIPT_KEY] = receipt
+    st.session_state[UPLOADER_KEY] = round_ + 1
+    dispatch(receipt.queued, lambda: intake_worker().wake())
+
+
+st.title("Intake")
+st.file_uploader("Case files and court records (PDF, PNG, JPEG, TIFF), as many as you like",
+                 type=list(ACCEPTED_SUFFIXES), accept_multiple_files=True,
+                 key=f"uploader_{st.session_state.get(UPLOADER_KEY, 0)}", on_change=store_uploads)
+
+receipt = st.session_state.pop(RECEIPT_KEY, None)
+if receipt is not None:
+    st.success(f"Batch #{receipt.batch_id}: {len(receipt.queued)} file(s) stored and queued.")
+    for name, document_id, status in receipt.known:
+        st.info(f"{name}: already stored as document #{document_id} ({status}); not queued again.")
+    for reason in receipt.refused:
+        st.error(reason)
+
+with db_session() as session:
+    batches = recent_batches(session, limit=15)
+
+if not batches:
+    st.info("No uploads yet. Drop files above; each one is stored and queued at once.")
+    st.stop()
+
+batch_ids = [b.batch_id for b in batches]
+if st.session_state.get(BATCH_KEY) not in batch_ids:
+    st.session_state[BATCH_KEY] = batch_ids[0]
+labels = {b.batch_id: f"#{b.batch_id} · {short_time(b.created_at)} · {b.label}" for b in batches}
+st.selectbox("Batch", batch_ids, key=BATCH_KEY, format_func=labels.get)
+
+
+def _status_tint(value: str) -> str:
+    return STATUS_TINTS.get(value.split(":")[0].split(" (")[0], "")
+
+
+@st.fragment(run_every=2)
+def batch_progress() -> None:
+    """Re-read the batches every two seconds: status and progress come from the database."""
+    batch_id = st.session_state.get(BATCH_KEY)
+    with db_session() as session:
+        documents = batch_documents(session, batch_id)
+        recent = recent_batches(session, limit=15)
+    if documents:
+        done = sum(d.status in ("extracted", "failed") for d in documents)
+        st.progress(done / len(documents),
+                    text=f"{done} of {len(documents)} document(s) processed")
+        table = pd.DataFrame({
+            "document": [f"#{d.id}" for d in documents],
+            "file": [d.file_name for d in documents],
+            "type": [d.doc_type if d.status == "extracted" else "" for d in documents],
+            "pages": [d.page_count or None for d in documents],
+            "status": [status_line(d) for d in documents],
+            "review": [d.review_status if d.status == "extracted" else "" for d in documents],
+        })
+        st.dataframe(table.style.map(_status_tint, subset=["status"]), hide_index=True)
+    else:
+        st.caption("This batch holds no new documents.")
+
+    st.subheader("Recent batches")
+    st.dataframe(pd.DataFrame({
+        "batch": [f"#{b.batch_id}" for b in recent],
+        "when (UTC)": [short_time(b.created_at) for b in recent],
+        "by": [b.created_by for b in recent],
+        "files": [b.total for b in recent],
+        **{status: [b.by_status.get(status, 0) for b in recent]
+           for status in ("queued", "reading", "extracting", "extracted", "failed")},
+    }), hide_index=True)
+
+
+batch_progress()
+if external_queue():
+    st.caption("Documents are processed by `casetrace worker` from the PostgreSQL queue.")
+elif not worker_enabled():
+    st.caption("Processing is left to a separate worker (CASETRACE_WORKBENCH_WORKER=0).")

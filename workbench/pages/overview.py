@@ -1,0 +1,60 @@
+"""Overview: documents by status and type, where the extractor is weak, throughput."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from workbench.db import db_session
+from workbench.overview import (
+    documents_by_status_and_type,
+    field_outcomes,
+    review_status_counts,
+    throughput,
+)
+from workbench.ui import require_page
+
+user = require_page("overview")
+
+st.title("Overview")
+with db_session() as session:
+    by_status = documents_by_status_and_type(session)
+    review_counts = review_status_counts(session)
+    outcomes = field_outcomes(session)
+    per_day = throughput(session)
+
+metrics = st.columns(5)
+for column, (label, key) in zip(metrics, (
+        ("To review", "pending"), ("Audit", "audit"), ("Auto-accepted", "auto_accepted"),
+        ("Reviewed", "reviewed"), ("In review", "in_review")), strict=True):
+    column.metric(label, review_counts.get(key, 0))
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Documents by status and type")
+    if by_status.empty:
+        st.caption("No documents yet.")
+    else:
+        st.dataframe(by_status)
+with right:
+    st.subheader("Throughput, last 14 days")
+    long = per_day.reset_index().melt("day", var_name="stage", value_name="documents")
+    long["day"] = long["day"].astype(str)
+    st.altair_chart(alt.Chart(long).mark_bar().encode(
+        x=alt.X("day:O", title=None, axis=alt.Axis(labelAngle=-45)),
+        xOffset="stage:N",
+        y=alt.Y("documents:Q", title="documents", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("stage:N", sort=["uploaded", "extracted", "reviewed"],
+                        scale=alt.Scale(domain=["uploaded", "extracted", "reviewed"],
+                                        range=["#9aa4b2", "#1f6feb", "#2ca02c"]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        tooltip=["day", "stage", "documents"]).properties(height=260), width="stretch")
+
+st.subheader("Fields: auto-accepted vs changed by a reviewer")
+st.caption("'changed share' is the part of the fields a person decided that they had to correct, "
+           "reject or add: high values show where the extractor is weak.")
+if outcomes.empty:
+    st.caption("No fields yet.")
+else:
+    st.dataframe(outcomes, column_config={"changed share": st.column_config.ProgressColumn(
+        "changed share", min_value=0.0, max_value=1.0, format="%.2f")})

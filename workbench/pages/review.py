@@ -1,0 +1,399 @@
+"""Review: the fields of one document beside its page, lowest confidence first.
+
+Every button writes through ``workbench.review`` in a callback that carries the
+versions the reviewer saw when the page was drawn, so a save made on stale
+values is refused and recorded as a conflict.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+from PIL import Image
+from sqlmodel import select
+
+from extraction.results import DOC_TYPES, FIELD_NAMES
+from models.tables import Document, ExtractedFieldRow, Page
+from workbench import review
+from workbench.db import db_session
+from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoom
+from workbench.page_chart import BOX_PARAM, WORD_PARAM, page_chart, picked_words
+from workbench.page_image import REVIEW_DPI, page_image
+from workbench.page_words import LineChoice, distance_to_box, page_lines, union_bbox
+from workbench.ui import confidence_tint, require_page, review_settings, short_time
+
+ZOOM_DPI = 200
+DOC_KEY = "review_doc"
+FIELD_KEY = "review_field"
+FLASH_KEY = "review_flash"
+DECISIONS = ("", "accept", "reject", "not_in_document")
+STATUS_LABELS = {
+    "extracted": "to review", "auto_accepted": "auto-accepted", "accepted": "accepted",
+    "corrected": "corrected", "rejected": "rejected", "not_in_document": "not in document",
+    "added": "added by reviewer",
+}
+
+user = require_page("review")
+settings = review_settings()
+
+
+# --- callbacks (run before the rerun, with the versions seen when the page was drawn) ---
+
+
+def _flash(result: review.SaveResult) -> None:
+    st.session_state[FLASH_KEY] = ("success" if result.saved else "error", result.message)
+
+
+def _next_open_field(session, document_id: int, after: int | None) -> int | None:
+    document = session.get(Document, document_id)
+    fields = review.document_fields(session, document_id)
+    open_ids = [f.id for f in fields if review.needs_review(f, document)]
+    return next((i for i in open_ids if i != after), None)
+
+
+def decide(field_id: int, version: int, action: str, value_key: str | None = None,
+           bbox: list[float] | None = None, page: int | None = None,
+           value: str | None = None) -> None:
+    """Save one decision, then move to the next open field (accept-and-next flow)."""
+    if value_key is not None:
+        value = st.session_state.get(value_key, "")
+    with db_session() as session:
+        result = review.save_field(session, field_id, user=user.username, action=action,
+                                   expected_version=version, new_value=value, new_bbox=bbox,
+                                   new_page=page)
+        if result.saved:
+            document_id = session.get(ExtractedFieldRow, field_id).document_id
+            st.session_state[FIELD_KEY] = _next_open_field(session, document_id, field_id)
+    _flash(result)
+
+
+def save_table(editor_key: str, seen: list[dict]) -> None:
+    """Apply the edits and decisions made in the fields table."""
+    edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
+    messages, saved = [], 0
+    with db_session() as session:
+        for row_index, changes in edits.items():
+            row = seen[int(row_index)]
+            decision = changes.get("decision") or ""
+            new_value = changes.get("value")
+            if new_value is not None and new_value != row["value"]:
+                action = "correct"
+            elif decision:
+                action = decision
+            else:
+                continue
+            result = review.save_field(session, row["id"], user=user.username, action=action,
+                                       expected_version=row["version"], new_value=new_value)
+            saved += result.saved
+            if not result.saved:
+                messages.append(result.message)
+    if messages:
+        st.session_state[FLASH_KEY] = ("error", " ".join(messages))
+    else:
+        st.session_state[FLASH_KEY] = ("success", f"{saved} change(s) saved.")
+
+
+def add_missing(document_id: int, doc_version: int, line_key: str, words_key: str,
+                name_key: str, lines: list[LineChoice], page: int) -> None:
+    chosen = _chosen_words(lines, line_key, words_key)
+    if not chosen:
+        st.session_state[FLASH_KEY] = ("error", "Pick the words that hold the value first.")
+        return
+    with db_session() as session:
+        result = review.add_field(
+            session, document_id, user=user.username, name=st.session_state[name_key],
+            value=" ".join(w["text"] for w in chosen), page=page,
+            bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
+    _flash(result)
+
+
+def finish(document_id: int) -> None:
+    with db_session() as session:
+        result = review.finish_review(session, document_id, user.username)
+    _flash(result)
+    if result.saved:
+        st.session_state.pop(DOC_KEY, None)
+        st.session_state.pop(FIELD_KEY, None)
+
+
+def release_and_next(document_id: int) -> None:
+    with db_session() as session:
+        review.release_lock(session, document_id, user.username)
+    st.session_state.pop(DOC_KEY, None)
+    st.session_state.pop(FIELD_KEY, None)
+
+
+def _chosen_words(lines: list[LineChoice], line_key: str, words_key: str) -> list[dict]:
+    line_index = st.session_state.get(line_key)
+    if line_index is None:
+        return []
+    line = lines[line_index]
+    picked = set(st.session_state.get(words_key) or [])
+    return [w for i, w in enumerate(line.words) if i in picked]
+
+
+# --- drawing ------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _page_png(document_id: int, sha256: str, page_number: int, dpi: int) -> tuple[bytes, bool]:
+    """The rendered page, once per document page (sha256 keeps the cache honest)."""
+    with db_session() as session:
+        image, original = page_image(session, document_id, page_number, dpi)
+    return to_png(image), original
+
+
+def _queue_label(item: review.QueueItem) -> str:
+    lowest = ("nothing found" if item.min_confidence is None
+              else f"lowest {item.min_confidence:.2f} ({confidence_level(item.min_confidence)})")
+    lock = f" · locked by {item.locked_by}" if item.locked_by and item.locked_by != user.username \
+        else ""
+    audit = " · audit" if item.review_status == "audit" else ""
+    return (f"#{item.document_id} · {item.doc_type} · {item.file_name} · {lowest} · "
+            f"{item.open_fields} open{audit}{lock}")
+
+
+def _field_label(field: ExtractedFieldRow) -> str:
+    status = STATUS_LABELS.get(field.status, field.status)
+    return (f"{field.name}: {field.value or '—'} · {field.confidence:.2f} "
+            f"{confidence_level(field.confidence)} · {status}")
+
+
+def _line_picker(lines: list[LineChoice], near: list[float] | None, key: str) -> None:
+    """Pick a line of the page (nearest the field's box first) and the words in it."""
+    order = list(range(len(lines)))
+    if near and len(near) == 4:
+        cx, cy = (near[0] + near[2]) / 2, (near[1] + near[3]) / 2
+        order.sort(key=lambda i: distance_to_box(cx, cy, lines[i].bbox))
+    st.selectbox("Line on the page", order, index=None, key=f"{key}_line",
+                 format_func=lambda i: lines[i].text[:90],
+                 placeholder="Pick the line that holds the value")
+    line_index = st.session_state.get(f"{key}_line")
+    if line_index is not None:
+        words = lines[line_index].words
+        st.multiselect("Words", list(range(len(words))), default=list(range(len(words))),
+                       format_func=lambda i: words[i]["text"], key=f"{key}_words")
+
+
+# --- the page -----------------------------------------------------------------------
+
+with st.sidebar:
+    st.subheader("Queue")
+    doc_type = st.selectbox("Document type", ("all", *DOC_TYPES), key="review_doc_type")
+    field_filter = st.selectbox("Field", ("all", *FIELD_NAMES), key="review_field_filter")
+    st.caption(f"Fields at confidence ≥ {settings.auto_accept_threshold:.2f} are auto-accepted; "
+               f"{settings.audit_share:.0%} of fully auto-accepted documents come here for audit. "
+               f"A document stays locked to you for {settings.lock_minutes} min.")
+
+with db_session() as session:
+    review.triage_pending(session, settings)
+    queue = review.review_queue(session, doc_type=None if doc_type == "all" else doc_type,
+                                field_name=None if field_filter == "all" else field_filter)
+
+requested = st.query_params.get("doc")
+if requested and requested.isdigit():
+    st.session_state[DOC_KEY] = int(requested)
+    st.query_params.clear()
+
+by_id = {item.document_id: item for item in queue}
+options = list(by_id)
+current = st.session_state.get(DOC_KEY)
+if current is not None and current not in by_id:
+    options.insert(0, current)
+if not options:
+    st.title("Review")
+    st.success("Nothing to review. New documents appear here as soon as they are extracted.")
+    st.stop()
+if current not in options:
+    current = options[0]
+
+head_left, head_right = st.columns([4, 1], vertical_alignment="bottom")
+with head_left:
+    document_id = st.selectbox(
+        f"Review queue · {len(queue)} document(s), lowest confidence first", options,
+        index=options.index(current),
+        format_func=lambda i: _queue_label(by_id[i]) if i in by_id else f"#{i} (not in queue)")
+if document_id != st.session_state.get(DOC_KEY):
+    st.session_state[DOC_KEY] = document_id
+    st.session_state.pop(FIELD_KEY, None)
+
+locked_message = None
+with db_session() as session:
+    try:
+        review.acquire_lock(session, document_id, user.username, settings)
+    except review.DocumentLocked as error:
+        locked_message = str(error)
+    document = session.get(Document, document_id)
+    if document is None:
+        st.error(f"Document {document_id} does not exist.")
+        st.session_state.pop(DOC_KEY, None)
+        st.stop()
+    fields = review.document_fields(session, document_id)
+    pages = list(session.exec(select(Page).where(Page.document_id == document_id)
+                              .order_by(Page.number)).all())
+    history = review.field_history(session, document_id)
+
+with head_right:
+    st.button("Next document", icon=":material/skip_next:", on_click=release_and_next,
+              args=(document_id,), shortcut="Alt+J", width="stretch")
+
+flash = st.session_state.pop(FLASH_KEY, None)
+if flash:
+    (st.success if flash[0] == "success" else st.error)(flash[1])
+if locked_message:
+    st.warning(f"Read only: {locked_message}.")
+read_only = locked_message is not None
+
+open_ids = [f.id for f in fields if review.needs_review(f, document)]
+field_ids = [f.id for f in fields]
+if st.session_state.get(FIELD_KEY) not in field_ids:
+    st.session_state[FIELD_KEY] = open_ids[0] if open_ids else (field_ids[0] if field_ids else None)
+selected_id = st.session_state.get(FIELD_KEY)
+selected = next((f for f in fields if f.id == selected_id), None)
+
+st.caption(f"**{document.file_name}** · {document.doc_type} · {document.page_count or len(pages)} "
+           f"page(s) · {len(open_ids)} of {len(fields)} field(s) open · "
+           f"review status: {document.review_status}")
+
+page_col, fields_col = st.columns([11, 9], gap="medium")
+
+with page_col:
+    page_numbers = [p.number for p in pages] or [1]
+    shown_page = selected.page if selected is not None and selected.page in page_numbers \
+        else page_numbers[0]
+    if len(page_numbers) > 1:
+        shown_page = st.segmented_control("Page", page_numbers, default=shown_page,
+                                          key=f"page_{document_id}_{selected_id}") or shown_page
+    shown = next((p for p in pages if p.number == shown_page), None)
+    png, original = _page_png(document_id, document.sha256, shown_page, REVIEW_DPI)
+    # A field a person decided is drawn green: its extraction confidence no longer matters.
+    boxes = [BoxToDraw(f.id, f.name, f.bbox, f.confidence if f.status in
+                       ("extracted", "auto_accepted") else 1.0) for f in fields
+             if f.page == shown_page and f.status not in ("rejected", "not_in_document")]
+    drawn = draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected=selected_id)
+    shown_words = shown.words if shown is not None else []
+    picked: list[dict] = []
+    if shown is not None and shown.width and shown.height:
+        chart_key = f"page_chart_{document_id}_{shown_page}_{selected_id}_" + (
+            str(selected.version) if selected is not None else "")
+        event = st.altair_chart(page_chart(drawn, shown_words, shown.width, shown.height),
+                                on_select="rerun", selection_mode=[WORD_PARAM, BOX_PARAM],
+                                key=chart_key, width="content")
+        picked = picked_words(event.selection if event is not None else None, shown_words)
+    else:
+        st.image(drawn, width="stretch")
+    st.caption(f"Page {shown_page} of {len(page_numbers)} · click a word or drag a box to fill "
+               "the field in hand · boxes: red low, amber check, green high, blue in hand"
+               + ("" if original else " · drawn from its words (original not on this machine)"))
+
+with fields_col:
+    if fields:
+        st.selectbox("Field in hand", field_ids, key=FIELD_KEY,
+                     format_func=lambda i: _field_label(next(f for f in fields if f.id == i)))
+    if selected is not None:
+        field_key = f"{selected.id}_{selected.version}"
+        if len(selected.bbox) == 4 and any(selected.bbox):
+            zoom_png, _ = _page_png(document_id, document.sha256, selected.page, ZOOM_DPI)
+            zoomed = draw_boxes(Image.open(io.BytesIO(zoom_png)),
+                                [BoxToDraw(selected.id, "", selected.bbox, selected.confidence)],
+                                ZOOM_DPI, selected=selected.id)
+            st.image(zoom(zoomed, selected.bbox, ZOOM_DPI), width="stretch")
+        else:
+            st.caption("The extractor gave no box for this field.")
+        with st.container(border=True):
+            with st.form(f"correct_{field_key}", border=False):
+                st.text_input(f"Value of {selected.name}", value=selected.value,
+                              key=f"value_{field_key}")
+                st.form_submit_button(
+                    "Save correction", icon=":material/edit:", disabled=read_only,
+                    on_click=decide, args=(selected.id, selected.version, "correct",
+                                           f"value_{field_key}"))
+            with st.container(horizontal=True):
+                st.button("Accept & next", type="primary", icon=":material/check:",
+                          shortcut="Alt+A", disabled=read_only,
+                          on_click=decide, args=(selected.id, selected.version, "accept"))
+                st.button("Reject", icon=":material/close:", shortcut="Alt+X",
+                          disabled=read_only,
+                          on_click=decide, args=(selected.id, selected.version, "reject"))
+                st.button("Not in document", icon=":material/block:", shortcut="Alt+N",
+                          disabled=read_only, on_click=decide,
+                          args=(selected.id, selected.version, "not_in_document"))
+            st.caption(f"{selected.confidence:.2f} ({confidence_level(selected.confidence)}) · "
+                       f"found by {selected.extractor} on page {selected.page} as "
+                       f"“{selected.raw or selected.value}”")
+
+        if picked:
+            picked_text = " ".join(w["text"] for w in picked)
+            with st.container(border=True):
+                st.markdown(f"Picked on the page: **{picked_text[:120]}**")
+                st.button(f"Use for {selected.name}", type="primary", icon=":material/input:",
+                          disabled=read_only, on_click=decide,
+                          args=(selected.id, selected.version, "correct", None,
+                                list(union_bbox(picked)), shown_page, picked_text))
+
+        page_words_ = next((p.words for p in pages if p.number == selected.page), [])
+        selected_lines = page_lines(page_words_)
+        if selected_lines:
+            with st.expander("Fill from a line of the page", icon=":material/list:"):
+                pick_key = f"pick_{field_key}"
+                _line_picker(selected_lines, selected.bbox, pick_key)
+                chosen = _chosen_words(selected_lines, f"{pick_key}_line", f"{pick_key}_words")
+                if chosen:
+                    st.button(f"Use “{' '.join(w['text'] for w in chosen)[:60]}”",
+                              disabled=read_only, on_click=decide,
+                              args=(selected.id, selected.version, "correct", None,
+                                    list(union_bbox(chosen)), selected.page,
+                                    " ".join(w["text"] for w in chosen)))
+
+    seen = [{"id": f.id, "version": f.version, "value": f.value} for f in fields]
+    table = pd.DataFrame({
+        "field": [f.name for f in fields],
+        "value": [f.value for f in fields],
+        "confidence": [round(f.confidence, 2) for f in fields],
+        "status": [STATUS_LABELS.get(f.status, f.status) for f in fields],
+        "source": [f"{f.extractor} p.{f.page}" for f in fields],
+        "decision": [""] * len(fields),
+    })
+    editor_key = f"fields_editor_{document_id}_{document.version}"
+    st.data_editor(
+        table.style.map(confidence_tint, subset=["confidence"]), key=editor_key,
+        hide_index=True, disabled=read_only or ["field", "confidence", "status", "source"],
+        column_config={
+            "confidence": st.column_config.NumberColumn("confidence", format="%.2f", width=90),
+            "decision": st.column_config.SelectboxColumn("decision", options=DECISIONS,
+                                                         width=130),
+        })
+    with st.container(horizontal=True):
+        st.button("Save table edits", icon=":material/save:", disabled=read_only,
+                  on_click=save_table, args=(editor_key, seen))
+        st.button("Document done", icon=":material/task_alt:", disabled=read_only,
+                  on_click=finish, args=(document_id,))
+    st.caption("Keys: Alt+A accept & next · Alt+X reject · Alt+N not in document · "
+               "Alt+J next document")
+
+    if pages:
+        with st.expander("Add a field the extractor missed", icon=":material/add_box:"):
+            add_page = st.selectbox("Page", [p.number for p in pages], key="add_page")
+            add_lines = page_lines(next(p.words for p in pages if p.number == add_page))
+            st.selectbox("Field", FIELD_NAMES, key="add_name")
+            _line_picker(add_lines, None, "add")
+            st.button("Add field", disabled=read_only, on_click=add_missing,
+                      args=(document_id, document.version, "add_line", "add_words", "add_name",
+                            add_lines, add_page))
+
+    with st.expander(f"History ({len(history)})", icon=":material/history:"):
+        if history:
+            st.dataframe(pd.DataFrame({
+                "when (UTC)": [short_time(c.created_at) for c in history],
+                "who": [c.user for c in history],
+                "field": [c.field_name for c in history],
+                "action": [c.action for c in history],
+                "old": [c.old_value for c in history],
+                "new": [c.new_value for c in history],
+                "outcome": [c.outcome for c in history],
+            }), hide_index=True)
+        else:
+            st.caption("No changes yet.")
+

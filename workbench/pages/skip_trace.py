@@ -1,0 +1,290 @@
+"""Skip trace: find a debtor's identity, read its address and phone history, merge or split.
+
+Every search names a permissible purpose and is logged before results are shown.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from workbench.db import db_session
+from workbench.identity_view import (
+    identity_events,
+    identity_sources,
+    resolve_identity,
+)
+from workbench.search_log import (
+    PERMISSIBLE_PURPOSES,
+    SearchRefused,
+    check_search,
+    log_search,
+)
+from workbench.ui import require_page, short_time
+
+HITS_KEY = "skip_hits"
+IDENTITY_KEY = "skip_identity"
+FLASH_KEY = "skip_flash"
+SEARCH_LIMIT = 25
+
+user = require_page("skip_trace")
+
+
+def _services():
+    """The skip-trace engine's functions, or None while that package is not installed."""
+    try:
+        from skiptrace.history import identity_history
+        from skiptrace.search import search_identities
+        from skiptrace.store import merge_identities, split_identity
+    except ImportError:
+        return None
+    return search_identities, identity_history, merge_identities, split_identity
+
+
+def run_search() -> None:
+    services = _services()
+    query = st.session_state.get("skip_query", "")
+    purpose = st.session_state.get("skip_purpose")
+    try:
+        cleaned = check_search(query, purpose)
+    except SearchRefused as refusal:
+        st.session_state[FLASH_KEY] = ("error", str(refusal))
+        return
+    with db_session() as session:
+        hits = services[0](session, cleaned, limit=SEARCH_LIMIT) if services else []
+        log_search(session, user=user.username, query=cleaned, purpose=purpose,
+                   result_count=len(hits))
+        st.session_state[HITS_KEY] = [_hit_row(hit) for hit in hits]
+    st.session_state.pop(IDENTITY_KEY, None)
+
+
+def _hit_row(hit) -> dict:
+    return {"identity": int(hit.identity_id),
+            "name": getattr(hit, "display_name", None) or getattr(hit, "name", ""),
+            "score": round(float(getattr(hit, "score", 0.0)), 2),
+            "why": "; ".join(getattr(hit, "reasons", None) or [str(getattr(hit, "reason", ""))])}
+
+
+def merge(identity_id: int) -> None:
+    other = st.session_state.get("merge_other")
+    reason = (st.session_state.get("merge_reason") or "").strip()
+    if not other or not reason:
+        st.session_state[FLASH_KEY] = ("error", "Give the identity to merge in and a reason.")
+        return
+    if int(other) == identity_id:
+        st.session_state[FLASH_KEY] = ("error", "An identity cannot be merged with itself.")
+        return
+    try:
+        with db_session() as session:
+            _services()[2](session, identity_id, int(other), user.username, reason)
+    except (LookupError, ValueError) as error:
+        st.session_state[FLASH_KEY] = ("error", f"Not merged: {error}")
+        return
+    st.session_state[FLASH_KEY] = ("success", f"Identity #{other} merged into #{identity_id}.")
+
+
+def split(identity_id: int) -> None:
+    party_ids = st.session_state.get("split_parties") or []
+    reason = (st.session_state.get("split_reason") or "").strip()
+    if not party_ids or not reason:
+        st.session_state[FLASH_KEY] = ("error", "Pick the records to split off and a reason.")
+        return
+    try:
+        with db_session() as session:
+            new_id = _services()[3](session, identity_id, list(party_ids), user.username, reason)
+    except (LookupError, ValueError) as error:
+        st.session_state[FLASH_KEY] = ("error", f"Not split: {error}")
+        return
+    st.session_state[FLASH_KEY] = ("success", f"{len(party_ids)} record(s) split off into "
+                                              f"identity #{new_id}.")
+
+
+def _history_rows(entries: list[dict]) -> pd.DataFrame:
+    """One row per address / phone / email, best (most likely current) first."""
+    rows = []
+    for entry in entries:
+        reasons = entry.get("reasons") or []
+        sources = entry.get("sources") or []
+        rows.append({
+            "value": entry.get("value", ""),
+            "score": entry.get("score"),
+            "first seen": entry.get("first_seen"),
+            "last seen": entry.get("last_seen"),
+            "documents": len(sources),
+            "why": "; ".join(map(str, reasons)) if isinstance(reasons, list) else str(reasons),
+            "status": " ".join(filter(None, (entry.get("status"), entry.get("phone_type")))),
+        })
+    frame = pd.DataFrame(rows)
+    if not frame.empty and frame["score"].notna().any():
+        frame = frame.sort_values("score", ascending=False, na_position="last")
+    return frame
+
+
+def _timeline(frame: pd.DataFrame) -> alt.Chart | None:
+    spans = frame.dropna(subset=["first seen"]).copy()
+    if spans.empty:
+        return None
+    spans["first seen"] = pd.to_datetime(spans["first seen"])
+    spans["last seen"] = pd.to_datetime(spans["last seen"].fillna(spans["first seen"]))
+    spans["rank"] = range(1, len(spans) + 1)
+    order = list(spans["value"])
+    base = alt.Chart(spans).encode(
+        y=alt.Y("value:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        tooltip=["value", "first seen", "last seen", "documents", "why"])
+    bars = base.mark_bar(height=14, cornerRadius=3).encode(
+        x=alt.X("first seen:T", title=None), x2="last seen:T",
+        color=alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2")))
+    ends = base.mark_point(filled=True, size=60).encode(
+        x="last seen:T",
+        color=alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2")))
+    return (bars + ends).properties(height=max(60, 28 * len(spans)))
+
+
+# --- the page -----------------------------------------------------------------------
+
+st.title("Skip trace")
+services = _services()
+if services is None:
+    st.info("The skip-trace engine (skiptrace.search / history / store) is not installed in "
+            "this build; searches are still logged.")
+
+with st.form("skip_search"):
+    query_col, purpose_col = st.columns([3, 2])
+    query_col.text_input("Search", key="skip_query", placeholder=(
+        "Name, phone, address, last four of SSN, or date of birth"))
+    purpose_col.selectbox("Permissible purpose", PERMISSIBLE_PURPOSES, index=None,
+                          key="skip_purpose", placeholder="Why are you searching?")
+    st.form_submit_button("Search", type="primary", icon=":material/search:",
+                          on_click=run_search)
+st.caption("Every search is logged with your name and its purpose. SSNs show as last four only.")
+
+flash = st.session_state.pop(FLASH_KEY, None)
+if flash:
+    (st.success if flash[0] == "success" else st.error)(flash[1])
+
+requested = st.query_params.get("identity")
+if requested and requested.isdigit():
+    st.session_state[IDENTITY_KEY] = int(requested)
+
+hits = st.session_state.get(HITS_KEY)
+if hits is not None:
+    if not hits:
+        st.warning("No identity matches that search.")
+    else:
+        event = st.dataframe(pd.DataFrame(hits), hide_index=True, on_select="rerun",
+                             selection_mode="single-row", key="skip_hits_table",
+                             column_config={"score": st.column_config.ProgressColumn(
+                                 "score", min_value=0.0, max_value=1.0, format="%.2f")})
+        rows = event.selection.rows if event is not None else []
+        if rows:
+            st.session_state[IDENTITY_KEY] = hits[rows[0]]["identity"]
+        elif IDENTITY_KEY not in st.session_state:
+            st.session_state[IDENTITY_KEY] = hits[0]["identity"]
+
+identity_id = st.session_state.get(IDENTITY_KEY)
+if identity_id is None:
+    st.stop()
+
+with db_session() as session:
+    identity = resolve_identity(session, identity_id)
+    if identity is None:
+        st.error(f"Identity #{identity_id} does not exist.")
+        st.stop()
+    if identity.id != identity_id:
+        st.info(f"Identity #{identity_id} was merged into #{identity.id}; showing that one.")
+        identity_id = identity.id
+    sources = identity_sources(session, identity_id)
+    events = identity_events(session, identity_id)
+    history = services[1](session, identity_id).to_dict() if services else {}
+
+st.divider()
+names = sorted({s.name for s in sources})
+st.subheader(f"#{identity_id} · {identity.display_name or (names[0] if names else '')}")
+ssns = sorted({s.ssn for s in sources if s.ssn})
+dobs = sorted({s.dob for s in sources if s.dob})
+facts = st.columns(4)
+facts[0].metric("Source documents", len({s.document_id for s in sources}))
+facts[1].metric("Addresses", len(history.get("addresses", [])))
+facts[2].metric("SSN", ", ".join(ssns) or "—")
+facts[3].metric("Date of birth", ", ".join(dobs) or "—")
+if len(names) > 1:
+    st.caption("Also named: " + ", ".join(names))
+
+addresses, phones, emails_tab, employers_tab, source_tab, change_tab = st.tabs(
+    ["Addresses", "Phones", "Emails", "Employers", "Source documents", "Merge / split"])
+
+with addresses:
+    frame = _history_rows(history.get("addresses", []))
+    if frame.empty:
+        st.caption("No address seen yet.")
+    else:
+        best = frame.iloc[0]
+        st.markdown(f"**Most likely current:** {best['value']}  \n{best['why']}")
+        chart = _timeline(frame)
+        if chart is not None:
+            st.altair_chart(chart, width="stretch")
+        st.dataframe(frame, hide_index=True)
+
+with phones:
+    frame = _history_rows(history.get("phones", []))
+    if frame.empty:
+        st.caption("No phone seen yet.")
+    else:
+        st.dataframe(frame, hide_index=True)
+
+with emails_tab:
+    frame = _history_rows(history.get("emails", []))
+    if frame.empty:
+        st.caption("No email seen yet.")
+    else:
+        st.dataframe(frame, hide_index=True)
+
+with employers_tab:
+    frame = _history_rows(history.get("employers", []))
+    if frame.empty:
+        st.caption("No employer seen yet (garnishments name them).")
+    else:
+        st.caption("Workplaces, not homes: never used as the current address.")
+        st.dataframe(frame, hide_index=True)
+
+with source_tab:
+    for source in sources:
+        with st.container(border=True):
+            head, link = st.columns([4, 1], vertical_alignment="center")
+            head.markdown(f"**{source.file_name}** · {source.doc_type} · {source.role} · "
+                          f"page {source.page} {source.document_date}  \n"
+                          f"{source.name} {source.ssn} {source.dob}")
+            if user.may("reviewer"):
+                link.page_link("workbench/pages/review.py", label="Open in review",
+                               icon=":material/open_in_new:",
+                               query_params={"doc": str(source.document_id)})
+            if source.snippet:
+                st.caption(f"“{source.snippet}”")
+
+with change_tab:
+    if services is None:
+        st.caption("Merging and splitting need the skip-trace engine.")
+    else:
+        left, right = st.columns(2)
+        with left, st.form("merge_form"):
+            st.markdown("**Merge another identity into this one**")
+            st.number_input("Identity to merge in", min_value=1, step=1, value=None,
+                            key="merge_other")
+            st.text_input("Reason (kept with the decision)", key="merge_reason")
+            st.form_submit_button("Merge", on_click=merge, args=(identity_id,))
+        with right, st.form("split_form"):
+            st.markdown("**Split records off into a new identity**")
+            labels = {s.party_id: f"{s.name} · {s.file_name} ({s.role})" for s in sources}
+            st.multiselect("Records", list(labels), format_func=labels.get,
+                           key="split_parties")
+            st.text_input("Reason (kept with the decision)", key="split_reason")
+            st.form_submit_button("Split", on_click=split, args=(identity_id,))
+    if events:
+        st.dataframe(pd.DataFrame({
+            "when (UTC)": [short_time(e.created_at) for e in events],
+            "what": [e.kind for e in events],
+            "other": [e.other_identity_id for e in events],
+            "who": [e.user for e in events],
+            "detail": [e.detail for e in events],
+        }), hide_index=True)

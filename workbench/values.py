@@ -1,0 +1,56 @@
+"""Normalizing what a reviewer types into the contract's value formats.
+
+A reviewer may type "$1,234.5" or "March 3, 2024"; the database keeps what
+CONTRACT.md says (``1234.50``, ``2024-03-03``), so corrections and extractions
+compare and export alike.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+DATE_FIELDS = frozenset({"filing_date", "judgment_date", "due_date"})
+AMOUNT_FIELDS = frozenset({"amount_due", "judgment_amount", "principal", "interest", "fees"})
+_AMOUNT_NOISE = re.compile(r"[$,\s]|USD", re.IGNORECASE)
+
+
+class InvalidValue(ValueError):
+    """A typed value that does not fit its field; the message names field and value."""
+
+
+def normalize_value(field_name: str, text: str) -> str:
+    """The contract form of ``text`` for ``field_name``; InvalidValue when it cannot be read."""
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidValue(f"{field_name}: the value is empty (use 'not in document' instead)")
+    if field_name in AMOUNT_FIELDS:
+        return _normalize_amount(field_name, text)
+    if field_name in DATE_FIELDS:
+        return _normalize_date(field_name, text)
+    return text
+
+
+def _normalize_amount(field_name: str, text: str) -> str:
+    cleaned = _AMOUNT_NOISE.sub("", text)
+    negative = cleaned.startswith("(") and cleaned.endswith(")")
+    cleaned = cleaned.strip("()")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidValue(f"{field_name}: {text!r} is not an amount (e.g. 1234.56)") from None
+    if negative:
+        amount = -amount
+    return f"{amount.quantize(Decimal('0.01'))}"
+
+
+def _normalize_date(field_name: str, text: str) -> str:
+    import dateparser  # slow to import; only needed when a date is typed
+
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
+    )
+    if parsed is None:
+        raise InvalidValue(f"{field_name}: {text!r} is not a date (e.g. 2024-03-01)")
+    return parsed.date().isoformat()
