@@ -10,8 +10,10 @@ import streamlit as st
 
 from workbench.auth import verify
 from workbench.db import db_session
+from workbench.review import release_user_locks
 from workbench.ui import PAGE_ROLES, USER_KEY, current_user, database_ready
 
+LAST_PAGE_KEY = "last_page"
 PAGES = (
     # (page key, file, title, icon)
     ("intake", "workbench/pages/intake.py", "Intake", ":material/upload_file:"),
@@ -44,6 +46,11 @@ def sign_in() -> None:
 
 
 def sign_out() -> None:
+    """Forget the user and give back the documents they had open for review."""
+    user = current_user()
+    if user is not None:
+        with db_session() as session:
+            release_user_locks(session, user.username)
     st.session_state.clear()
 
 
@@ -61,7 +68,14 @@ def main() -> None:
     with st.sidebar:
         st.markdown(f"**{user.username}** · {user.role}")
         st.button("Sign out", on_click=sign_out, icon=":material/logout:")
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    # Leaving the Review page gives the document back to the team at once. Pages are told
+    # apart by title: a role's first page is its default, and a default has no url_path.
+    if st.session_state.get(LAST_PAGE_KEY) == "Review" and page.title != "Review":
+        with db_session() as session:
+            release_user_locks(session, user.username)
+    st.session_state[LAST_PAGE_KEY] = page.title
+    page.run()
 
 
 main()

@@ -329,12 +329,21 @@ def _splink_synthetic(records: list[PersonRecord], truth: list[int]) -> Score:
     return clusters
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; unlike ru_maxrss it does not carry the
+    parent's high-water mark over a fork and exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def one_scale(size: int, engine: str) -> dict:
     """One synthetic run (called in a subprocess so ru_maxrss is this run's peak)."""
     from skiptrace.synthetic import DebtorGenerator
 
     records, truth = DebtorGenerator(seed=size).records(size)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_rss_mb()
     if engine == "casetrace":
         clock = time.perf_counter()
         result = link_records(records)
@@ -345,10 +354,10 @@ def one_scale(size: int, engine: str) -> dict:
     else:
         score = _splink_synthetic(records, truth)
         extra = {}
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"engine": engine, "records": size, "precision": score.precision,
             "recall": score.recall, "f1": score.f1, "seconds": score.seconds,
-            "peak_rss_mb": round(peak_mb), "rss_before_link_mb": round(before / 1024), **extra}
+            "peak_rss_mb": round(peak_rss_mb()), "rss_after_generation_mb": round(before),
+            **extra}
 
 
 def scale_benchmark(sizes: list[int], with_splink: bool) -> list[dict]:
@@ -367,6 +376,7 @@ def scale_benchmark(sizes: list[int], with_splink: bool) -> list[dict]:
             rows.append(row)
             print(f"  {engine:<9} n={size:>9,} P={row['precision']:.4f} R={row['recall']:.4f} "
                   f"F1={row['f1']:.4f} time={row['seconds']:.1f}s peak={row['peak_rss_mb']} MB "
+                  f"(after generating the records {row['rss_after_generation_mb']} MB) "
                   + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
                      if engine == "casetrace" else ""))
     return rows

@@ -17,6 +17,7 @@ import argparse
 import io
 import os
 import random
+import shutil
 import signal
 import statistics
 import subprocess
@@ -173,15 +174,15 @@ DONE = "SELECT count(*) FROM document WHERE status IN ('extracted', 'failed')"
 WORKERS_UP = "SELECT count(*) FROM procrastinate.procrastinate_workers"
 
 
-def soak(documents: int, workers: int, server_url: str, *, probes: int = 20,
-         timeout: float = 3600.0) -> dict[str, float]:
+def soak(documents: int, workers: int, server_url: str, *, probes: int = 15,
+         probe_gap: float = 3.0, timeout: float = 3600.0) -> dict[str, float]:
     """Run one soak on a scratch database; returns the figures.
 
     Phase 1 (burst): with the workers up, store and queue ``documents`` as fast as one
     uploader can; throughput is documents over the time from the first enqueue until the
     last is done, and the latency is what a job waits behind that backlog. Phase 2
-    (pickup): ``probes`` documents queued one every 0.5 s to idle workers; their latency
-    is how fast a worker picks up new work.
+    (pickup): ``probes`` documents queued one every ``probe_gap`` seconds, below what the
+    workers can do; their latency is how fast an idle worker picks up new work.
     """
     from sqlmodel import Session
 
@@ -214,7 +215,7 @@ def soak(documents: int, workers: int, server_url: str, *, probes: int = 20,
                 document, _ = store_file(session, tiny_case_pdf(index), f"case-{index:05d}.pdf")
                 enqueue_document(document.id, url)
                 probe_ids.append(document.id)
-                time.sleep(0.5)
+                time.sleep(probe_gap)
         wait_for(url, DONE, documents + probes, 120)
         close_queue_connections()
         for process in processes:
@@ -228,6 +229,7 @@ def soak(documents: int, workers: int, server_url: str, *, probes: int = 20,
             if process.poll() is None:
                 process.kill()
         _scratch_database(server_url, name, create=False)
+        shutil.rmtree(work, ignore_errors=True)
     burst = [latencies[i] for i in burst_ids if i in latencies]
     pickup = [latencies[i] for i in probe_ids if i in latencies]
     elapsed = burst_done - started
@@ -243,21 +245,79 @@ def soak(documents: int, workers: int, server_url: str, *, probes: int = 20,
             **counts}
 
 
+def in_process_rate(documents: int, server_url: str) -> dict[str, float]:
+    """The baseline: the same documents stored and processed one by one in this process,
+    on the same server, with no queue (what ``casetrace ingest`` does)."""
+
+    from intake.ingest import process_document
+    from models.db import get_engine, init_db
+
+    name = f"casetrace_soak_{uuid.uuid4().hex[:10]}"
+    url = _scratch_database(server_url, name, create=True)
+    work = Path(tempfile.mkdtemp(prefix="casetrace-soak-"))
+    os.environ["CASETRACE_FILE_STORE"] = str(work / "files")
+    try:
+        engine = init_db(url)
+        process_document(_store(engine, 10**6), url=url)  # warm up: models loaded once
+        started = time.perf_counter()
+        for index in range(documents):
+            process_document(_store(engine, index), url=url)
+        elapsed = time.perf_counter() - started
+        get_engine(url).dispose()
+    finally:
+        _scratch_database(server_url, name, create=False)
+        shutil.rmtree(work, ignore_errors=True)
+    return {"documents": documents, "workers": 0, "burst_seconds": round(elapsed, 1),
+            "documents_per_minute": round(documents / elapsed * 60, 1)}
+
+
+def _store(engine, index: int) -> int:
+    from sqlmodel import Session
+
+    from intake.ingest import store_file
+
+    with Session(engine) as session:
+        document, _ = store_file(session, tiny_case_pdf(index), f"case-{index:05d}.pdf")
+        return document.id
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--baseline", action="store_true",
+                        help="first run the same documents in-process (no queue) and with "
+                             "one worker, and report the ratios")
     parser.add_argument("--database-url", default=os.environ.get("CASETRACE_TEST_POSTGRES_URL",
                                                                   DEFAULT_SERVER),
                         help="a PostgreSQL server URL; a scratch database is made on it")
     args = parser.parse_args(argv)
     # SIGTERM (a CI timeout, kill) still stops the workers and drops the scratch database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.baseline:
+        inline = in_process_rate(args.documents, args.database_url)
+        print(f"in-process, no queue: {inline['documents_per_minute']} documents/minute")
+        one = soak(args.documents, 1, args.database_url) if args.workers != 1 else None
+        if one:
+            _print(one)
     figures = soak(args.documents, args.workers, args.database_url)
+    _print(figures)
+    if args.baseline:
+        rate = figures["documents_per_minute"]
+        print(f"ratio {args.workers} workers / in-process: "
+              f"{rate / inline['documents_per_minute']:.2f}")
+        if one:
+            print(f"ratio {args.workers} workers / 1 worker: "
+                  f"{rate / one['documents_per_minute']:.2f}")
+    runs = [figures] + ([one] if args.baseline and one else [])
+    return 0 if all(r["ok"] and not r["worker_exit_codes_nonzero"] for r in runs) else 1
+
+
+def _print(figures: dict[str, float]) -> None:
     for key, value in figures.items():
         print(f"{key:28} {value}")
-    return 0 if figures["ok"] and not figures["worker_exit_codes_nonzero"] else 1
+    print()
 
 
 if __name__ == "__main__":

@@ -112,7 +112,8 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner = _by_role(drafts, "debtor")
         if owner is None:
             continue
-        if cand.kind == "address" and cand.value not in owner.addresses:
+        if cand.kind == "address" and _squash(cand.value) not in {
+                _squash(a) for a in owner.addresses}:
             owner.addresses.append(cand.value)
         elif cand.kind == "phone" and cand.value not in owner.phones:
             owner.phones.append(cand.value)
@@ -122,6 +123,11 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner.ssn_last4 = cand.value
         elif cand.kind == "date" and owner.dob is None:
             owner.dob = cand.value
+
+
+def _squash(address: str) -> str:
+    """An address without spaces or punctuation: OCR's '149 19 ELM' is '14919 ELM'."""
+    return re.sub(r"[^0-9A-Z]", "", address.upper())
 
 
 def anchors_to_drafts(anchors: list[PartyAnchor]) -> list[PartyDraft]:

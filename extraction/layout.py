@@ -165,6 +165,8 @@ def clean_words(words: list[Word], *, ocr: bool = False) -> list[Word]:
     kept: list[Word] = []
     for word in words:
         text = word.text.strip()
+        if "_" in text:
+            text = text.replace("_", "")  # a filled form field typed over its underline
         if not text:
             continue
         duplicate = any(prev.text == text and _overlap_share(prev.bbox, word.bbox)

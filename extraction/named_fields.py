@@ -25,6 +25,8 @@ COURT_CONTINUATION_RE = re.compile(
     r"(?:CENTRAL|NORTHERN|SOUTHERN|EASTERN|WESTERN|MIDDLE)\s+DISTRICT|DISTRICT\s+OF|"
     r"[A-Z .'-]+\s+COUNTY(?:,\s*[A-Z ]+)?$|STATE\s+OF\s+[A-Z ]+$|SMALL\s+CLAIMS|"
     r"CIRCUIT\s+COURT|\d+(?:ST|ND|RD|TH)\s+DISTRICT)", re.IGNORECASE)
+COURT_PART_RE = re.compile(r"\b(?:COUNTY|DISTRICT|DIVISION|STATE\s+OF|CIRCUIT|COURT|PRECINCT|"
+                           r"CLAIMS|CITY\s+OF|PARISH|COMMONWEALTH|BOROUGH)\b", re.IGNORECASE)
 COURT_LABEL_RE = re.compile(r"^(?:court|venue|court\s+name)\s*[:\-]\s*(?P<v>.+)$", re.IGNORECASE)
 CREDITOR_LABEL_RE = re.compile(
     r"^(?P<label>(?:original|current|name\s+of)?\s*creditor(?:\s+name)?|"
@@ -98,6 +100,7 @@ def _title_continues(previous: Line, line: Line) -> bool:
     """A caption title goes on over short upper-case single-cell lines close below."""
     text = line.text.strip()
     return (len(line.cells()) == 1 and _upper(text) and len(text) <= 70
+            and COURT_PART_RE.search(text) is not None
             and line.top - previous.bottom < 3.0 * line.height
             and not re.search(r"\d{3,}|[,)]$|\bv\.|\bvs\b|\bCASE\b", text)
             and not text.endswith(")"))

@@ -41,7 +41,8 @@ ORG_SUFFIX_RE = re.compile(
     r"Partners|Trust|Union|Investments|Recovery|Portfolio|Collection|Law|Firm|Hospital|"
     r"Medical|Health|Energy|Wireless|Utilities)\b", re.IGNORECASE)
 STOP_NAME_RE = re.compile(r"\b(?:address|phone|tel|date|amount|case|no\.|number|court|"
-                          r"county|state\s+of|re:|account\s*(?:no|number|#)|balance|dear)\b",
+                          r"county|state\s+of|re:|account\s*(?:no|number|#)|balance|dear|"
+                          r"district|judicial|courthouse|division)\b",
                           re.IGNORECASE)
 
 
@@ -72,7 +73,7 @@ def role_of_label(label: str) -> str | None:
     if "original" in lowered:
         return None  # the original creditor is history, not a party to this paper
     if lowered == "name":
-        return "debtor"  # a bare "Name:" on collection paperwork is the consumer
+        return "name"  # decided by the heading above it (see _bare_name_role)
     lowered = re.sub(r"\s*(?:'s)?\s*(?:full\s+)?name$", "", lowered)
     for role, pattern in ROLE_LABELS:
         if re.search(pattern, lowered):
@@ -94,7 +95,23 @@ LABEL_ABOVE_RE = re.compile(
     r"[^:]*:(?:\s*\([^)]*\)\s*:?)*\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
-def _labelled(lines: list[Line]) -> list[PartyAnchor]:
+HEADING_ROLE_RE = (("attorney", r"attorney|counsel"), ("debtor", r"debtor|defendant|consumer"),
+                   ("creditor", r"creditor|plaintiff|client"))
+
+
+def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
+    """Whose is a bare 'Name:' field: the heading a few lines above says ("DEBTOR
+    INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"); on a placement sheet without one,
+    the consumer's."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        text = lines[k].text.lower()
+        for role, pattern in HEADING_ROLE_RE:
+            if re.search(pattern, text):
+                return role
+    return "debtor" if doc_type == "placement" else None
+
+
+def _labelled(lines: list[Line], doc_type: str = "other") -> list[PartyAnchor]:
     """'Debtor Name: Jane Doe', the same with the name in the next cell (a form table), and
     headings whose name follows on the next line ('TO THE GARNISHEE (EMPLOYER):')."""
     out: list[PartyAnchor] = []
@@ -106,6 +123,8 @@ def _labelled(lines: list[Line]) -> list[PartyAnchor]:
             name_start = name_end = 0
             if match:
                 role = role_of_label(match.group("label"))
+                if role == "name":
+                    role = _bare_name_role(lines, index, doc_type)
                 name = match.group("name").strip()
                 name_start, name_end = start + match.start("name"), end
             elif c + 1 < len(cells) and LABEL_ONLY_RE.fullmatch(cell.strip()):
@@ -342,7 +361,7 @@ def _caption_side(cells: list[Cell], *, upward: bool) -> tuple[str, list[Cell], 
     if not kept:
         return None
     raw = " ".join(c.text.strip() for c in kept)
-    raw = re.sub(r",?\s*(?:plaintiffs?|defendants?|defendant\(s\))[,.]?$", "", raw,
+    raw = re.sub(r",?\s*(?:plaintiff|defendant)(?:s|\(s\)?)?[,.]?$", "", raw,
                  flags=re.IGNORECASE)
     name = clean_name(ASSIGNEE_RE.sub("", raw))
     if not plausible_name(name):
@@ -380,7 +399,7 @@ def _attorney_block(lines: list[Line]) -> list[PartyAnchor]:
             name = clean_name(match.group("name"))
             name = re.sub(r"^(?:By:?\s*/s/\s*|/s/\s*|Copies\s+furnished\s+to:?\s*)", "",
                           name, flags=re.IGNORECASE)
-            if not plausible_name(name) or len(name.split()) < 2:
+            if not plausible_name(name) or len(name.split()) < 2 or ORG_SUFFIX_RE.search(name):
                 continue
             top = index < 14 and match.start() == line.cells()[0][0]
             out.append(PartyAnchor("attorney", name, line.page,
@@ -512,7 +531,7 @@ def lines_to_party_anchors(lines: list[Line], doc_type: str = "other") -> list[P
     caption = _caption(lines)
     if not caption:
         caption = _caption_by_role_words(lines)
-    anchors = (_labelled(lines) + caption + _attorney_block(lines)
+    anchors = (_labelled(lines, doc_type) + caption + _attorney_block(lines)
                + _collector(lines, doc_type) + _owed_to(lines) + _deed(lines))
     if not any(a.role == "debtor" for a in anchors):
         anchors += _letter_recipient(lines)

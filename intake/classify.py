@@ -68,7 +68,10 @@ PAGES_READ = 2
 
 
 def _page_text(page: PageContent) -> str:
-    """The page read upright, line by line (a sideways scan's words put back in order)."""
+    """The page's text line by line; an OCR page is first read upright (a sideways or
+    upside-down scan keeps its words in the page's frame)."""
+    if page.source != "ocr":
+        return page.text
     from extraction.layout import page_to_lines
 
     return "\n".join(line.text for line in page_to_lines(page))

@@ -122,15 +122,24 @@ def _life_order(stage: str) -> int:
 
 
 def _cover_every_type(plans: list[DocPlan], timelines: dict) -> None:
-    """Swap surplus documents for missing types so even a small corpus has each kind."""
-    for missing in LAYOUTS:
-        if len(plans) < len(LAYOUTS) or any(plan.doc_type == missing for plan in plans):
-            continue
+    """Swap surplus documents for missing types so even a small corpus has each kind
+    (two of each once there are 21 documents or more)."""
+    if len(plans) < len(LAYOUTS):
+        return
+    least = 2 if len(plans) >= 3 * len(LAYOUTS) else 1
+    for missing in [doc_type for doc_type in LAYOUTS for _ in range(least)]:
         counts: dict[str, int] = {}
         for plan in plans:
             counts[plan.doc_type] = counts.get(plan.doc_type, 0) + 1
+        if counts.get(missing, 0) >= least:
+            continue
         surplus = max(counts, key=lambda doc_type: counts[doc_type])
-        index = max(i for i, plan in enumerate(plans) if plan.doc_type == surplus)
+        covered = {id(plan.account) for plan in plans if plan.doc_type == missing}
+        candidates = [i for i, plan in enumerate(plans)
+                      if plan.doc_type == surplus and id(plan.account) not in covered]
+        if not candidates:
+            continue
+        index = candidates[-1]
         account = plans[index].account
         plans[index] = _stage_plans([missing], account, timelines[account.debtor.person_id])[0]
 

@@ -16,6 +16,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import reportlab
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as rl_canvas
 
@@ -41,7 +42,7 @@ def draw_settings(rng: np.random.Generator, *, bilevel: bool) -> ScanSettings:
     turn = int(rng.choice((90, 180, 270))) if rng.random() < 0.1 else 0
     return ScanSettings(
         skew_degrees=round(skew, 2), turn_degrees=turn,
-        blur_radius=float(rng.uniform(0.4, 0.9)), noise_sigma=float(rng.uniform(2.0, 4.5)),
+        blur_radius=float(rng.uniform(0.6, 1.0)), noise_sigma=float(rng.uniform(2.0, 4.5)),
         light_falloff=float(rng.uniform(0.06, 0.18)), jpeg_quality=int(rng.integers(58, 71)),
         bilevel=bilevel,
     )
@@ -96,6 +97,17 @@ def _lid_shadow(pixels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return pixels
 
 
+def _lighting(height: int, width: int, falloff: float, rng: np.random.Generator) -> np.ndarray:
+    """A lamp brighter at one spot and dimmer away from it (computed coarse, then enlarged)."""
+    small_h, small_w = max(2, height // 16), max(2, width // 16)
+    ys, xs = np.mgrid[0:small_h, 0:small_w].astype(np.float32)
+    cx, cy = rng.uniform(0.2, 0.8) * small_w, rng.uniform(0.2, 0.8) * small_h
+    distance = np.hypot((xs - cx) / small_w, (ys - cy) / small_h)
+    coarse = (255 * (1.0 - falloff * distance / distance.max())).astype(np.uint8)
+    smooth = Image.fromarray(coarse, "L").resize((width, height), Image.BILINEAR)
+    return np.asarray(smooth, dtype=np.float32) / 255.0
+
+
 def degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator) -> Image.Image:
     """Paper tone, uneven lighting, skew, optics blur and sensor noise."""
     paper = float(rng.uniform(228, 246))
@@ -105,21 +117,16 @@ def degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator)
     if not settings.bilevel and rng.random() < 0.5:
         toned = _lid_shadow(toned, rng)
     height, width = toned.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    cx, cy = rng.uniform(0.2, 0.8) * width, rng.uniform(0.2, 0.8) * height
-    distance = np.hypot((xs - cx) / width, (ys - cy) / height)
-    lighting = 1.0 - settings.light_falloff * distance / distance.max()
-    lit = toned * lighting
+    lit = toned * _lighting(height, width, settings.light_falloff, rng)
     image = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "L")
-    image = image.rotate(settings.skew_degrees, resample=Image.BICUBIC, expand=False,
+    image = image.rotate(settings.skew_degrees, resample=Image.BILINEAR, expand=False,
                          fillcolor=int(paper * 0.8))
-    image = image.filter(ImageFilter.GaussianBlur(settings.blur_radius))
     noisy = np.asarray(image, dtype=np.float32)
-    noisy = noisy + rng.normal(0.0, settings.noise_sigma, noisy.shape).astype(np.float32)
-    specks = rng.random(noisy.shape) < 0.0004
+    noisy += rng.standard_normal(noisy.shape, dtype=np.float32) * settings.noise_sigma
+    specks = rng.integers(0, 2500, noisy.shape, dtype=np.uint16) == 0
     noisy[specks] = rng.uniform(30, 120)
     image = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), "L")
-    image = image.filter(ImageFilter.GaussianBlur(0.5))
+    image = image.filter(ImageFilter.GaussianBlur(settings.blur_radius))
     if settings.bilevel:
         threshold = float(rng.uniform(140, 175))
         image = image.point(lambda value: 255 if value > threshold else 0).convert("1")
@@ -129,7 +136,19 @@ def degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator)
 
 
 def write_image_pdf(pages: list[Image.Image], path: Path, settings: ScanSettings) -> None:
-    """An image-only PDF: one grayscale JPEG per page, no text layer at all."""
+    """An image-only PDF: one grayscale JPEG per page, no text layer at all.
+
+    The JPEG goes in as a binary stream (no ASCII85), a quarter smaller and much faster.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        _write_image_pdf(pages, path, settings)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _write_image_pdf(pages: list[Image.Image], path: Path, settings: ScanSettings) -> None:
     pdf = rl_canvas.Canvas(str(path), invariant=1)
     pdf.setTitle("")
     pdf.setAuthor("")

@@ -23,18 +23,12 @@ DEFAULT_MAX_BLOCK_SIZE = 400
 
 def _join(*columns: np.ndarray) -> np.ndarray:
     """Key = columns joined with '|'; '' when any part is missing."""
-    frame = pd.DataFrame({str(i): col for i, col in enumerate(columns)})
-    missing = (frame == "").any(axis=1).to_numpy()
-    joined = frame.iloc[:, 0].astype(str)
-    for name in frame.columns[1:]:
-        joined = joined + "|" + frame[name].astype(str)
-    keys = joined.to_numpy(dtype=object)
-    keys[missing] = ""
-    return keys
+    rows = zip(*columns, strict=True)
+    return np.asarray(["|".join(parts) if all(parts) else "" for parts in rows], dtype=object)
 
 
 def _first_letter(column: np.ndarray) -> np.ndarray:
-    return pd.Series(column, dtype=object).str[:1].fillna("").to_numpy(dtype=object)
+    return np.asarray([value[:1] for value in column], dtype=object)
 
 
 def _sorted_pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -45,7 +39,7 @@ def _sorted_pair(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _year(dob: np.ndarray) -> np.ndarray:
-    return pd.Series(dob, dtype=object).str[:4].fillna("").to_numpy(dtype=object)
+    return np.asarray([value[:4] for value in dob], dtype=object)
 
 
 def _initials(t: PersonTable) -> tuple[np.ndarray, np.ndarray]:

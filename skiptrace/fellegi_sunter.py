@@ -157,7 +157,7 @@ _EXACT_COLUMNS = {"given_name": "given", "surname": "surname", "dob": "dob", "ss
                   "case": "case_number"}
 
 
-def estimate_u(table: PersonTable, sample_pairs: int = 40_000, seed: int = 7,
+def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
                workers: int = 1) -> list[np.ndarray]:
     """u per field and level from random record pairs, exact agreement from value frequencies."""
     n = len(table)

@@ -188,7 +188,10 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
     Only pairs that involve a new party are scored. A new party joins the
     existing identity with the strongest link that also holds up against the
     identity's other parties on average; new parties that match nobody form
-    identities among themselves.
+    identities among themselves. A new party that holds up against two
+    existing identities is evidence they are one person (a summons filed
+    before the complaint that ties it to the placement): they merge, the older
+    id survives, unless an investigator split them or their parties conflict.
     """
     new_parties = _unlinked_person_parties(session, document_ids)
     if not new_parties:
@@ -202,7 +205,10 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
     left, right = left[involves_new], right[involves_new]
     scores = rescore(left, right)
     identity_of = np.array([p.identity_id for p in old_parties] + [-1] * len(new_parties))
-    assigned = _assign_to_identities(n_old, n, left, right, scores, identity_of, rescore)
+    assigned, bridges = _assign_to_identities(n_old, n, left, right, scores, identity_of,
+                                              rescore)
+    _merge_bridged_identities(session, everyone, n_old, identity_of, assigned, bridges,
+                              rescore)
     new_groups: dict[int, list[int]] = defaultdict(list)
     for k in range(n_old, n):
         if assigned[k] < 0:
@@ -231,30 +237,40 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
     return len(new_parties)
 
 
+def _holds_together(rescore, group_a: np.ndarray, group_b: np.ndarray) -> bool:
+    """Every cross pair above the conflict floor and the pairs on average a match."""
+    left = np.repeat(group_a, len(group_b))
+    right = np.tile(group_b, len(group_a))
+    scores = rescore(left, right)
+    return bool(scores.min() >= CONFLICT_FLOOR and scores.mean() >= MATCH_THRESHOLD)
+
+
 def _assign_to_identities(n_old: int, n: int, left: np.ndarray, right: np.ndarray,
-                          scores: np.ndarray, identity_of: np.ndarray, rescore) -> np.ndarray:
-    """Identity per record: existing ids for matches, negative group numbers for new people."""
+                          scores: np.ndarray, identity_of: np.ndarray, rescore,
+                          ) -> tuple[np.ndarray, dict[int, list[int]]]:
+    """Identity per record (existing ids for matches, negative group numbers for new people),
+    and for each new record every existing identity it holds together with, best first."""
     assigned = identity_of.copy()
     order = np.argsort(-scores, kind="stable")
-    # 1. new parties that match an existing party: best identity that holds together.
-    tried: set[int] = set()
+    # 1. new parties that match an existing party: every identity that holds together.
+    bridges: dict[int, list[int]] = defaultdict(list)
+    checked: set[tuple[int, int]] = set()
     for k in order:
         if scores[k] < MATCH_THRESHOLD:
             break
         a, b = int(left[k]), int(right[k])
-        if a >= n_old or b in tried:
+        if a >= n_old or (b, int(identity_of[a])) in checked:
             continue
-        tried.add(b)
+        checked.add((b, int(identity_of[a])))
         members = np.flatnonzero(identity_of == identity_of[a])
-        against = rescore(members, np.full(len(members), b))
-        if against.min() >= CONFLICT_FLOOR and against.mean() >= MATCH_THRESHOLD:
-            assigned[b] = identity_of[a]
-        else:
-            tried.discard(b)  # a weaker link to another identity may still hold
+        if _holds_together(rescore, members, np.array([b])):
+            bridges[b].append(int(identity_of[a]))
+            if assigned[b] < 0:
+                assigned[b] = identity_of[a]
     # 2. the rest of the new parties cluster among themselves.
     rest = np.array([k for k in range(n_old, n) if assigned[k] < 0], dtype=np.int64)
     if len(rest) == 0:
-        return assigned
+        return assigned, bridges
     position = {int(k): i for i, k in enumerate(rest)}
     among = np.array([a in position and b in position for a, b in
                       zip(left.tolist(), right.tolist(), strict=True)], dtype=bool)
@@ -267,7 +283,51 @@ def _assign_to_identities(n_old: int, n: int, left: np.ndarray, right: np.ndarra
     labels = cluster(len(rest), sub_left, sub_right, scores[among], MATCH_THRESHOLD, sub_rescore)
     for i, k in enumerate(rest.tolist()):
         assigned[k] = -(int(labels[i]) + 1)
-    return assigned
+    return assigned, bridges
+
+
+def _split_pairs(session: Session) -> set[tuple[int, int]]:
+    return set(_latest_decisions(session)[1])
+
+
+def _merge_bridged_identities(session: Session, everyone: _Population, n_old: int,
+                              identity_of: np.ndarray, assigned: np.ndarray,
+                              bridges: dict[int, list[int]], rescore) -> None:
+    """Merge existing identities that one new party holds together with (older id kept)."""
+    bridged = {b: ids for b, ids in bridges.items() if len(set(ids)) > 1}
+    if not bridged:
+        return
+    splits = _split_pairs(session)
+    merged_into: dict[int, int] = {}
+    for b, identity_ids in bridged.items():
+        current = sorted({merged_into.get(i, i) for i in identity_ids})
+        keep = current[0]
+        for other in current[1:]:
+            # The bridging party belongs to the kept side when the two sides are weighed.
+            kept_members = np.append(np.flatnonzero(identity_of == keep), b)
+            other_members = np.flatnonzero(identity_of == other)
+            party_ids_a = {everyone.parties[k].id for k in kept_members}
+            party_ids_b = {everyone.parties[k].id for k in other_members}
+            if any((min(x, y), max(x, y)) in splits for x in party_ids_a for y in party_ids_b):
+                continue
+            if not _holds_together(rescore, kept_members, other_members):
+                continue
+            party = everyone.parties[b]
+            reason = f"both match party {party.id} of document {party.document_id}"
+            _move_parties(session, [everyone.parties[k] for k in other_members], keep)
+            retired = session.get(Identity, other)
+            retired.status, retired.merged_into, retired.updated_at = "merged", keep, utcnow()
+            session.add(retired)
+            session.add(IdentityEvent(identity_id=keep, kind="merged", other_identity_id=other,
+                                      detail=f"absorbed identity {other}: {reason}"))
+            session.add(IdentityEvent(identity_id=other, kind="merged", other_identity_id=keep,
+                                      detail=f"merged into identity {keep}: {reason}"))
+            identity_of[other_members] = keep
+            assigned[other_members] = keep
+            merged_into.update({other: keep} | {k: keep for k, v in merged_into.items()
+                                                 if v == other})
+            if assigned[b] == other:
+                assigned[b] = keep
 
 
 # ---------------------------------------------------------------- relink with decisions

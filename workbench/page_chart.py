@@ -11,8 +11,6 @@ import base64
 import io
 from collections.abc import Mapping, Sequence
 
-import altair as alt
-import pandas as pd
 from PIL import Image
 
 WORD_PARAM = "word"
@@ -20,38 +18,66 @@ BOX_PARAM = "box"
 CHART_WIDTH = 680
 
 
-def page_chart(image: Image.Image, words: Sequence[dict], page_width: float,
-               page_height: float, width: int = CHART_WIDTH) -> alt.LayerChart:
-    """The page image with a clickable rectangle over each word and a box to drag."""
-    height = int(round(width * page_height / page_width))
-    shown = image.resize((width, height))
+def chart_size(page_width: float, page_height: float, width: int = CHART_WIDTH
+               ) -> tuple[int, int]:
+    """Pixel size of the chart for a page, keeping its aspect."""
+    return width, int(round(width * page_height / page_width))
+
+
+def image_uri(image: Image.Image, size: tuple[int, int]) -> str:
+    """The page image at chart size as a PNG data URI (the chart's background)."""
     buffer = io.BytesIO()
-    shown.save(buffer, format="PNG", optimize=True)
-    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-    x_scale = alt.Scale(domain=[0, page_width], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[0, page_height], nice=False, zero=False, reverse=True)
-    background = alt.Chart(pd.DataFrame({"x": [0.0], "x2": [page_width], "y": [0.0],
-                                         "y2": [page_height], "url": [uri]})).mark_image(
-        aspect=False).encode(
-        x=alt.X("x:Q", scale=x_scale, axis=None), x2="x2:Q",
-        y=alt.Y("y:Q", scale=y_scale, axis=None), y2="y2:Q", url="url:N")
-    frame = pd.DataFrame([{"index": i, "text": w["text"], "x0": w["bbox"][0],
-                           "top": w["bbox"][1], "x1": w["bbox"][2], "bottom": w["bbox"][3]}
-                          for i, w in enumerate(words)],
-                         columns=["index", "text", "x0", "top", "x1", "bottom"])
-    word_pick = alt.selection_point(name=WORD_PARAM, fields=["index"], on="click",
-                                    clear="dblclick", empty=False)
-    box_pick = alt.selection_interval(name=BOX_PARAM, encodings=["x", "y"], translate=False,
-                                      zoom=False, clear="dblclick")
-    word_boxes = alt.Chart(frame).mark_rect(cursor="pointer", stroke="#1f6feb").encode(
-        x=alt.X("x0:Q", scale=x_scale, axis=None), x2="x1:Q",
-        y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q",
-        fillOpacity=alt.condition(word_pick, alt.value(0.25), alt.value(0.01)),
-        strokeOpacity=alt.condition(word_pick, alt.value(1.0), alt.value(0.0)),
-        tooltip=[alt.Tooltip("text:N", title="word")],
-    ).add_params(word_pick, box_pick)
-    return (background + word_boxes).properties(width=width, height=height).configure_view(
-        strokeWidth=0)
+    image.resize(size).save(buffer, format="PNG", compress_level=1)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def page_chart(uri: str, words: Sequence[dict], page_width: float, page_height: float,
+               width: int = CHART_WIDTH) -> dict:
+    """A Vega-Lite spec: the page image (``uri`` from ``image_uri``) with a clickable
+    rectangle over each word and a box to drag.
+
+    Written as a plain spec rather than through Altair: Altair's serialization of the
+    image and the words took longer than everything else on a review click.
+    """
+    width, height = chart_size(page_width, page_height, width)
+    x_scale = {"domain": [0, page_width], "nice": False, "zero": False}
+    y_scale = {"domain": [0, page_height], "nice": False, "zero": False, "reverse": True}
+    rows = [{"index": i, "text": w["text"], "x0": w["bbox"][0], "top": w["bbox"][1],
+             "x1": w["bbox"][2], "bottom": w["bbox"][3]} for i, w in enumerate(words)]
+    word_selected = {"param": WORD_PARAM, "empty": False}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": width, "height": height,
+        "config": {"view": {"strokeWidth": 0}},
+        "layer": [
+            {"data": {"values": [{"x": 0.0, "x2": page_width, "y": 0.0, "y2": page_height}]},
+             "mark": {"type": "image", "url": uri, "aspect": False},
+             "encoding": {"x": {"field": "x", "type": "quantitative", "scale": x_scale,
+                                "axis": None},
+                          "x2": {"field": "x2"},
+                          "y": {"field": "y", "type": "quantitative", "scale": y_scale,
+                                "axis": None},
+                          "y2": {"field": "y2"}}},
+            {"data": {"values": rows},
+             "params": [
+                 {"name": WORD_PARAM, "select": {"type": "point", "fields": ["index"],
+                                                 "on": "click", "clear": "dblclick"}},
+                 {"name": BOX_PARAM, "select": {"type": "interval", "encodings": ["x", "y"],
+                                                "translate": False, "zoom": False,
+                                                "clear": "dblclick"}},
+             ],
+             "mark": {"type": "rect", "cursor": "pointer", "stroke": "#1f6feb"},
+             "encoding": {
+                 "x": {"field": "x0", "type": "quantitative", "scale": x_scale, "axis": None},
+                 "x2": {"field": "x1"},
+                 "y": {"field": "top", "type": "quantitative", "scale": y_scale, "axis": None},
+                 "y2": {"field": "bottom"},
+                 "fillOpacity": {"condition": {**word_selected, "value": 0.25}, "value": 0.01},
+                 "strokeOpacity": {"condition": {**word_selected, "value": 1.0}, "value": 0.0},
+                 "tooltip": [{"field": "text", "type": "nominal", "title": "word"}],
+             }},
+        ],
+    }
 
 
 def picked_words(selection: Mapping | None, words: Sequence[dict]) -> list[dict]:

@@ -141,22 +141,20 @@ def apply_review_policy(session: Session, document: Document,
 
 def triage_pending(session: Session, settings: ReviewSettings,
                    rng: random.Random | None = None) -> int:
-    """Triage the pending documents triage would change; return how many left "pending".
-
-    Only documents with an open field at or above the threshold (or with every field
-    already decided) are loaded, so calling this on every page view stays cheap.
+    """Triage the pending documents that hold an open field at or above the threshold;
+    return how many left "pending". Intake triages each document as it is extracted
+    (``apply_review_policy``); this catches the rest and costs one query when none is left.
     """
     rng = rng or random.Random()
     field = ExtractedFieldRow
-    confident_open = exists().where(field.document_id == Document.id, field.status == OPEN,
-                                    field.confidence >= settings.auto_accept_threshold)
-    any_field = exists().where(field.document_id == Document.id)
-    any_open = exists().where(field.document_id == Document.id, field.status == OPEN)
-    pending = session.exec(select(Document).where(
-        Document.status == "extracted", Document.review_status == "pending",
-        or_(confident_open, and_(any_field, ~any_open)))).all()
+    candidates = session.exec(
+        select(Document.id).join(field, field.document_id == Document.id)
+        .where(Document.status == "extracted", Document.review_status == "pending",
+               field.status == OPEN, field.confidence >= settings.auto_accept_threshold)
+        .distinct()).all()
     changed = 0
-    for document in pending:
+    for document_id in candidates:
+        document = session.get(Document, document_id)
         if triage_document(session, document, settings, rng) != "pending":
             changed += 1
     return changed
@@ -248,6 +246,24 @@ def release_lock(session: Session, document_id: int, user: str) -> None:
         document.lock_expires_at = None
         session.add(document)
         session.flush()
+
+
+def release_user_locks(session: Session, user: str) -> int:
+    """Give back every lock ``user`` holds (on sign-out); return how many."""
+    held = session.exec(select(Document).where(Document.lock_user == user)).all()
+    for document in held:
+        document.lock_user = None
+        document.lock_expires_at = None
+        session.add(document)
+    session.flush()
+    return len(held)
+
+
+def active_locks(session: Session, now: datetime | None = None) -> int:
+    """How many documents someone is reviewing right now."""
+    now = now or utcnow()
+    held = session.exec(select(Document).where(col(Document.lock_user).is_not(None))).all()
+    return sum(_lock_active(document, now) for document in held)
 
 
 # --- saving decisions ---------------------------------------------------------------

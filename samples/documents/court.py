@@ -110,7 +110,7 @@ def _complaint_pleading(ctx: DocContext) -> tuple[Sheet, PageSetup]:
     court_caption(sheet, ctx, "COMPLAINT FOR MONEY", plaintiff=plaintiff, defendant=esc(name),
                   pleading=True, extra_right="1. Account Stated<br/>2. Open Book Account<br/>"
                   "3. Common Count<br/><br/>"
-                  + ("Limited Civil Case<br/>" if suit.case_number[2:4].isalpha() else "")
+                  + ("Limited Civil Case<br/>" if suit.state == "CA" and not suit.federal else "")
                   + f"[Demand Amount: {sheet.money(None, account.balance)}]")
     sheet.p("<b><u>GENERAL ALLEGATIONS</u></b>", "center", spaceAfter=8)
     original = esc(account.original_creditor.name.upper())
@@ -202,7 +202,7 @@ def _complaint_state(ctx: DocContext) -> tuple[Sheet, PageSetup]:
     court_caption(sheet, ctx, "COMPLAINT", plaintiff=plaintiff, defendant=defendant,
                   pleading=False, extra_right=f"Amount claimed: "
                   f"{sheet.money('amount_due', account.balance)}<br/>"
-                  f"Return date: {sheet.date(None, suit.response_due)}")
+                  f"Return date: {sheet.date('due_date', suit.response_due)}")
     sheet.p(f"Plaintiff, {plaintiff}, by its attorneys, "
             f"{esc(account.attorney.firm.name)}, complains of Defendant as follows:", "justify")
     masked = sheet.value("account_number", mask_account(account.number, rng))
@@ -428,15 +428,21 @@ def _judgment_prose(ctx: DocContext) -> tuple[Sheet, PageSetup]:
             f"court costs of {sheet.money('fees', suit.costs)}{fees_text}, for which let "
             f"execution issue. This judgment shall bear interest at the rate of "
             f"{rng.choice(('9', '5.25', '6.5', '10'))}% per annum.", "indent")
-    sheet.p("The Court retains jurisdiction to enter further orders that are proper to compel "
-            "the judgment debtor to complete form 1.977 (Fact Information Sheet), including all "
-            "required attachments, and serve it on the judgment creditor's attorney.", "indent")
+    if suit.state == "FL" and not suit.federal:
+        sheet.p("The Court retains jurisdiction to enter further orders that are proper to "
+                "compel the judgment debtor to complete form 1.977 (Fact Information Sheet), "
+                "including all required attachments, and serve it on the judgment creditor's "
+                "attorney.", "indent")
+    else:
+        sheet.p("The Court retains jurisdiction to enforce this judgment and to enter such "
+                "further orders as are proper, including orders in aid of execution.", "indent")
     city = account.debtor.address_on(suit.judgment_date).city
     done = sheet.date("judgment_date", suit.judgment_date, "ordinal")
     sheet.p(f"DONE AND ORDERED in Chambers at {esc(city)}, on {done}.", "indent")
     sheet.space(24)
-    sheet.table([[sheet.para(" "), sheet.para("______________________________<br/>"
-                                              "COUNTY JUDGE")]],
+    judge = "UNITED STATES DISTRICT JUDGE" if suit.federal else rng.choice(
+        ("JUDGE", "PRESIDING JUDGE", "CIRCUIT JUDGE" if suit.state in ("WI", "IL") else "JUDGE"))
+    sheet.table([[sheet.para(" "), sheet.para(f"______________________________<br/>{judge}")]],
                 [3.2 * inch, 3.2 * inch], grid=False)
     sheet.space(12)
     copies = f"Copies furnished to: {esc(account.attorney.name)}, Esq. (Bar No. " \

@@ -108,3 +108,32 @@ def test_merge_and_split_reject_bad_requests(session, file_document):
         split_identity(session, identity_id, [maria.id], user="ann", reason="")
     with pytest.raises(IdentityError):
         split_identity(session, 999, [1], user="ann", reason="")
+
+
+def test_a_party_matching_two_identities_merges_them_keeping_the_older(session, file_document):
+    from models.tables import ExtractedFieldRow
+
+    def with_fields(document, **fields):
+        for name, value in fields.items():
+            session.add(ExtractedFieldRow(document_id=document.id, name=name, value=value,
+                                          confidence=0.99))
+        session.flush()
+
+    letter, (from_letter,) = file_document("collection_letter", date(2023, 9, 12), {
+        "name": "Maria Garcia", "addresses": ["PO Box 90287, Chicago, IL 60623"]})
+    with_fields(letter, account_number="XXXXXXXXXXXX3837")
+    link_new_parties(session)
+    summons, (from_summons,) = file_document("summons", date(2024, 11, 3),
+                                             {"name": "MARIA P. GARCIA"})
+    with_fields(summons, case_number="2024-CV-659925")
+    link_new_parties(session)
+    older, newer = _identity_of(session, from_letter), _identity_of(session, from_summons)
+    assert older < newer  # a name alone was not enough to join them
+    complaint, (from_complaint,) = file_document("complaint", date(2024, 11, 4), {
+        "name": "Maria Priscilla Garcia", "addresses": ["PO Box 90287, Chicago, IL 60623"]})
+    with_fields(complaint, case_number="2024-CV-659925", account_number="XXXX-3837")
+    link_new_parties(session)
+    assert {_identity_of(session, p) for p in (from_letter, from_summons, from_complaint)} == {
+        older}
+    retired = session.get(Identity, newer)
+    assert retired.status == "merged" and retired.merged_into == older

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from models.tables import Correction, ExtractedFieldRow
+from models.tables import Correction, Document, ExtractedFieldRow
 from tests.workbench.conftest import add_document
 from workbench.auth import SignedIn, add_user
 from workbench.db import db_session
@@ -91,3 +91,73 @@ def test_review_page_is_closed_to_an_intake_user(database_url):
     page.session_state[USER_KEY] = SignedIn("ivan", "intake")
     page.run()
     assert any("This page is for reviewer" in e.value for e in page.error)
+
+
+def test_review_page_accept_and_next_moves_to_the_next_open_field(database_url):
+    with db_session() as session:
+        add_document(session)
+    app = signed_in_app()
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    assert app.selectbox(key="review_field").format_func(
+        app.selectbox(key="review_field").value).startswith("amount_due")
+    next(b for b in app.button if b.label == "Accept & next").click()
+    app.run()
+    assert not app.exception
+    in_hand = app.selectbox(key="review_field")
+    assert in_hand.format_func(in_hand.value).startswith("filing_date")
+
+
+def test_review_page_fills_a_field_from_a_line_of_the_page(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = signed_in_app()
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    line_picker = next(s for s in app.selectbox if s.label == "Line on the page")
+    amount_line = next(o for o in line_picker.options if o.startswith("Amount claimed"))
+    line_picker.select(amount_line)
+    app.run()
+    words = next(m for m in app.multiselect if m.label == "Words")
+    words.set_value([2])  # only "$1,234.56"
+    app.run()
+    next(b for b in app.button if b.label.startswith("Use “$1,234.56”")).click()
+    app.run()
+    assert not app.exception
+    with db_session() as session:
+        field = session.exec(select(ExtractedFieldRow).where(
+            ExtractedFieldRow.document_id == document.id,
+            ExtractedFieldRow.name == "amount_due")).one()
+        correction = session.exec(select(Correction).where(
+            Correction.field_id == field.id)).one()
+    assert field.value == "1234.56" and field.status in ("accepted", "corrected")
+    assert correction.new_bbox == field.bbox
+
+
+def test_a_second_reviewer_sees_a_locked_document_read_only(database_url):
+    with db_session() as session:
+        add_document(session)
+    first = signed_in_app("rita")
+    first.switch_page("workbench/pages/review.py")
+    first.run()
+    second = signed_in_app("sam")
+    second.switch_page("workbench/pages/review.py")
+    second.run()
+    assert not second.exception
+    assert any("being reviewed by rita" in w.value for w in second.warning)
+    assert next(b for b in second.button if b.label == "Accept & next").disabled
+
+
+def test_leaving_the_review_page_gives_the_lock_back(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = signed_in_app("ada", "admin")
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    with db_session() as session:
+        assert session.get(Document, document.id).lock_user == "ada"
+    app.switch_page("workbench/pages/overview.py")
+    app.run()
+    assert not app.exception
+    with db_session() as session:
+        assert session.get(Document, document.id).lock_user is None

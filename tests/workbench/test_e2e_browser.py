@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from models.tables import Correction, Document, ExtractedFieldRow, Page, SearchLog
+from models.tables import Correction, Document, ExtractedFieldRow, Page, Party, SearchLog
 from tests.intake.builders import text_pdf_bytes
 from workbench.auth import add_user
 from workbench.db import db_session
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-SAMPLE = ROOT / "samples" / "corpus" / "d0001-complaint.pdf"
+CORPUS = ROOT / "samples" / "corpus"
 PASSWORD = "correct horse battery"
 START_TIMEOUT = 90
 TYPED_VALUES = {**dict.fromkeys(("filing_date", "judgment_date", "due_date"), "March 2, 2024"),
@@ -98,12 +98,29 @@ def browser_page(tmp_path):
             browser.close()
 
 
-def _settle(page) -> None:
-    """Wait until Streamlit has finished the current run."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=STEP_TIMEOUT)
-    page.wait_for_timeout(300)
+def _settle(page, quiet_ms: int = 1200) -> None:
+    """Wait until Streamlit has shown no running indicator for ``quiet_ms`` (the indicator
+    appears a moment after a run starts, so one look is not enough)."""
+    deadline = time.monotonic() + STEP_TIMEOUT / 1000
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        if page.locator("[data-testid=stStatusWidget]").count():
+            quiet_since = time.monotonic()
+        elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+            return
+    raise AssertionError("the workbench kept running for a whole step")
+
+
+def _sample(tmp_path: Path) -> Path:
+    """A synthetic court filing from the committed sample set, else one built here."""
+    typed = sorted(p for p in CORPUS.glob("d*-*.pdf") if ".scan." not in p.name)
+    courts = [p for p in typed if "complaint" in p.name or "judgment" in p.name]
+    if courts or typed:
+        return (courts or typed)[0]
+    built = tmp_path / "claim.pdf"
+    built.write_bytes(text_pdf_bytes())
+    return built
 
 
 def _inside(inner: list[float], outer: list[float]) -> bool:
@@ -128,9 +145,7 @@ def test_browser_sign_in_upload_review_and_search(workbench_url, browser_page, t
     page.get_by_role("heading", name="Intake").wait_for()
     _settle(page)
 
-    sample = SAMPLE if SAMPLE.exists() else tmp_path / "claim.pdf"
-    if not SAMPLE.exists():
-        sample.write_bytes(text_pdf_bytes())
+    sample = _sample(tmp_path)
     page.locator("input[type=file]").set_input_files(str(sample))
     page.get_by_text("1 file(s) stored and queued").wait_for()
     page.get_by_text("1 of 1 document(s) processed").wait_for(timeout=180_000)
@@ -179,14 +194,22 @@ def test_browser_sign_in_upload_review_and_search(workbench_url, browser_page, t
 
     page.get_by_role("link", name="Skip trace").click()
     page.get_by_role("heading", name="Skip trace").wait_for()
-    page.get_by_role("textbox", name="Search").fill("Sample")
+    with db_session() as session:
+        debtor = session.exec(select(Party).where(Party.role == "debtor",
+                                                  Party.identity_id.is_not(None))).first()
+    surname = debtor.name.split()[-1] if debtor else "Sample"
+    page.get_by_role("textbox", name="Search").fill(surname)
     page.get_by_role("combobox", name="Permissible purpose").click()
     page.get_by_role("option").first.click()
     page.get_by_role("button", name="Search").click()
     _settle(page)
+    if debtor is not None:  # linked by intake: the identity page opens on the best hit
+        page.get_by_text(f"#{debtor.identity_id} ·").first.wait_for()
+        _settle(page)
     _shot(page, tmp_path, "6-skip-trace")
     with db_session() as session:
-        assert [log.user for log in session.exec(select(SearchLog)).all()] == ["ada"]
+        logs = session.exec(select(SearchLog)).all()
+    assert [(log.user, log.query) for log in logs] == [("ada", surname)]
 
     for name in ("Export", "Overview"):
         page.get_by_role("link", name=name).click()

@@ -3,7 +3,14 @@ from __future__ import annotations
 from PIL import Image
 
 from tests.workbench.conftest import page_words
-from workbench.page_chart import BOX_PARAM, WORD_PARAM, page_chart, picked_words
+from workbench.page_chart import (
+    BOX_PARAM,
+    WORD_PARAM,
+    chart_size,
+    image_uri,
+    page_chart,
+    picked_words,
+)
 
 
 def test_picked_words_from_a_click_returns_that_word():
@@ -23,10 +30,11 @@ def test_picked_words_from_a_box_returns_the_words_inside_in_reading_order():
 
 
 def test_page_chart_keeps_the_page_aspect_and_every_word():
-    chart = page_chart(Image.new("RGB", (935, 1210), "white"), page_words(), 612.0, 792.0,
-                       width=612)
-    spec = chart.to_dict()
-    assert (spec["width"], spec["height"]) == (612, 792)
-    assert {p["name"] for p in spec["params"]} == {WORD_PARAM, BOX_PARAM}
-    [words_data] = [d for d in spec["datasets"].values() if d and "text" in d[0]]
-    assert len(words_data) == len(page_words())
+    size = chart_size(612.0, 792.0, width=306)
+    uri = image_uri(Image.new("RGB", (935, 1210), "white"), size)
+    spec = page_chart(uri, page_words(), 612.0, 792.0, width=306)
+    assert (spec["width"], spec["height"]) == size == (306, 396)
+    background, word_layer = spec["layer"]
+    assert background["mark"]["url"].startswith("data:image/png;base64,")
+    assert {p["name"] for p in word_layer["params"]} == {WORD_PARAM, BOX_PARAM}
+    assert len(word_layer["data"]["values"]) == len(page_words())

@@ -171,3 +171,13 @@ def test_apply_review_policy_reopens_a_reviewed_document_with_new_fields(session
     session.flush()
     assert review.apply_review_policy(session, document, SETTINGS) == "pending"
     assert [i.document_id for i in review.review_queue(session)] == [document.id]
+
+
+def test_release_user_locks_frees_documents_on_sign_out(session):
+    first, second = add_document(session, name="a.pdf"), add_document(session, name="b.pdf")
+    for document in (first, second):
+        review.acquire_lock(session, document.id, "rita", SETTINGS)
+    assert review.active_locks(session) == 2
+    assert review.release_user_locks(session, "rita") == 2
+    assert review.active_locks(session) == 0
+    assert review.acquire_lock(session, first.id, "sam", SETTINGS).lock_user == "sam"

@@ -12,6 +12,7 @@ from workbench.overview import (
     review_status_counts,
     throughput,
 )
+from workbench.review import active_locks
 from workbench.ui import require_page
 
 user = require_page("overview")
@@ -22,12 +23,14 @@ with db_session() as session:
     review_counts = review_status_counts(session)
     outcomes = field_outcomes(session)
     per_day = throughput(session)
+    in_review = active_locks(session)
 
 metrics = st.columns(5)
-for column, (label, key) in zip(metrics, (
+for column, (label, key) in zip(metrics[:4], (
         ("To review", "pending"), ("Audit", "audit"), ("Auto-accepted", "auto_accepted"),
-        ("Reviewed", "reviewed"), ("In review", "in_review")), strict=True):
+        ("Reviewed", "reviewed")), strict=True):
     column.metric(label, review_counts.get(key, 0))
+metrics[4].metric("Open in review now", in_review)
 
 left, right = st.columns(2)
 with left:

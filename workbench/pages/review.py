@@ -19,7 +19,14 @@ from models.tables import Document, ExtractedFieldRow, Page
 from workbench import review
 from workbench.db import db_session
 from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoom
-from workbench.page_chart import BOX_PARAM, WORD_PARAM, page_chart, picked_words
+from workbench.page_chart import (
+    BOX_PARAM,
+    WORD_PARAM,
+    chart_size,
+    image_uri,
+    page_chart,
+    picked_words,
+)
 from workbench.page_image import REVIEW_DPI, page_image
 from workbench.page_words import LineChoice, distance_to_box, page_lines, union_bbox
 from workbench.ui import confidence_tint, require_page, review_settings, short_time
@@ -145,6 +152,15 @@ def _page_png(document_id: int, sha256: str, page_number: int, dpi: int) -> tupl
     return to_png(image), original
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _page_uri(document_id: int, sha256: str, page_number: int, boxes: tuple[BoxToDraw, ...],
+              selected_id: int | None, size: tuple[int, int]) -> tuple[str, bool]:
+    """The page with its field boxes drawn, as the chart's background (once per state)."""
+    png, original = _page_png(document_id, sha256, page_number, REVIEW_DPI)
+    drawn = draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected=selected_id)
+    return image_uri(drawn, size), original
+
+
 def _queue_label(item: review.QueueItem) -> str:
     lowest = ("nothing found" if item.min_confidence is None
               else f"lowest {item.min_confidence:.2f} ({confidence_level(item.min_confidence)})")
@@ -267,23 +283,26 @@ with page_col:
         shown_page = st.segmented_control("Page", page_numbers, default=shown_page,
                                           key=f"page_{document_id}_{selected_id}") or shown_page
     shown = next((p for p in pages if p.number == shown_page), None)
-    png, original = _page_png(document_id, document.sha256, shown_page, REVIEW_DPI)
     # A field a person decided is drawn green: its extraction confidence no longer matters.
-    boxes = [BoxToDraw(f.id, f.name, f.bbox, f.confidence if f.status in
-                       ("extracted", "auto_accepted") else 1.0) for f in fields
-             if f.page == shown_page and f.status not in ("rejected", "not_in_document")]
-    drawn = draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected=selected_id)
+    boxes = tuple(BoxToDraw(f.id, f.name, tuple(f.bbox), f.confidence if f.status in
+                            ("extracted", "auto_accepted") else 1.0) for f in fields
+                  if f.page == shown_page and f.status not in ("rejected", "not_in_document"))
     shown_words = shown.words if shown is not None else []
     picked: list[dict] = []
+    original = True
     if shown is not None and shown.width and shown.height:
+        uri, original = _page_uri(document_id, document.sha256, shown_page, boxes, selected_id,
+                                  chart_size(shown.width, shown.height))
         chart_key = f"page_chart_{document_id}_{shown_page}_{selected_id}_" + (
             str(selected.version) if selected is not None else "")
-        event = st.altair_chart(page_chart(drawn, shown_words, shown.width, shown.height),
-                                on_select="rerun", selection_mode=[WORD_PARAM, BOX_PARAM],
-                                key=chart_key, width="content")
+        event = st.vega_lite_chart(spec=page_chart(uri, shown_words, shown.width, shown.height),
+                                   on_select="rerun", selection_mode=[WORD_PARAM, BOX_PARAM],
+                                   key=chart_key, width="content", theme=None)
         picked = picked_words(event.selection if event is not None else None, shown_words)
     else:
-        st.image(drawn, width="stretch")
+        png, original = _page_png(document_id, document.sha256, shown_page, REVIEW_DPI)
+        st.image(draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected_id),
+                 width="stretch")
     st.caption(f"Page {shown_page} of {len(page_numbers)} · click a word or drag a box to fill "
                "the field in hand · boxes: red low, amber check, green high, blue in hand"
                + ("" if original else " · drawn from its words (original not on this machine)"))

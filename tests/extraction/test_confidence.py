@@ -1,0 +1,42 @@
+"""Calibration: bucket keys, the table lookup with coarser fallbacks, the Wilson bound."""
+
+from __future__ import annotations
+
+import json
+
+from extraction import confidence
+from extraction.fit_calibration import table_from_counts, wilson_lower
+
+
+def test_wilson_lower_is_below_the_observed_rate_and_grows_with_evidence() -> None:
+    assert wilson_lower(9, 10) < 0.9
+    assert wilson_lower(90, 100) > wilson_lower(9, 10)
+    assert wilson_lower(0, 0) == 0.0
+
+
+def test_table_from_counts_leaves_out_small_buckets() -> None:
+    table = table_from_counts({"a": [10, 10], "b": [1, 1]})
+    assert set(table) == {"a"}
+    assert 0.9 < table["a"] < 1.0
+
+
+def test_lookup_falls_back_to_coarser_bucket(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps({"fields": {"amount_due|left": 0.97, "amount_due": 0.9},
+                                "parties": {}}))
+    monkeypatch.setattr(confidence, "TABLE_PATH", path)
+    confidence._table.cache_clear()
+    try:
+        key = confidence.field_bucket("amount_due", 0.95, "left", 1, 0, 1.0, False)
+        assert key.startswith("amount_due|left|hi")
+        assert confidence.calibrate_field(key, 0.95) == 0.97
+        assert confidence.calibrate_field("amount_due|model|hi", 0.95) == 0.9
+        assert confidence.calibrate_field("fees|left", 0.8) == 0.8 * confidence.PRIOR_SHRINK
+    finally:
+        confidence._table.cache_clear()
+
+
+def test_committed_table_loads() -> None:
+    table = json.loads(confidence.TABLE_PATH.read_text())
+    assert table["fields"] and table["parties"]
+    assert all(0.0 <= v <= 1.0 for v in table["fields"].values())

