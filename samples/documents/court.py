@@ -298,8 +298,10 @@ def _summons_form(ctx: DocContext) -> tuple[Sheet, PageSetup]:
                 [2.4 * inch, 4.1 * inch])
     sheet.p("NOTICE TO THE PERSON SERVED: You are served as an individual defendant.", "small",
             spaceBefore=6)
+    form = {"CA": "SUM-100 [Rev. July 1, 2009]", "IL": "CCG N001-200M-11/15/24"}.get(
+        suit.state, "Summons - Civil (Rev. 01/2023)")
     return sheet, PageSetup(page_label="Page {page} of {pages}",
-                            footer_right="SUM-100 [Rev. July 1, 2009]")
+                            footer_right="AO 440 (Rev. 06/12)" if suit.federal else form)
 
 
 def _summons_caption(ctx: DocContext) -> tuple[Sheet, PageSetup]:

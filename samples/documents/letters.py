@@ -15,6 +15,7 @@ from samples.documents.common import (
     printed_name,
 )
 from samples.formats import mask_account, print_date
+from samples.geography import STATE_NAMES
 from samples.layout import PageSetup, Sheet, esc
 
 STATE_NOTICES = {
@@ -200,9 +201,9 @@ def _demand_letter(ctx: DocContext) -> tuple[Sheet, PageSetup]:
             "if different from the current creditor.", "justify")
     sheet.p("This communication is from a debt collector. This is an attempt to collect a debt "
             "and any information obtained will be used for that purpose.", "justify")
-    for text in STATE_NOTICES.values():
+    for state, text in STATE_NOTICES.items():
         if rng.random() < 0.5:
-            sheet.p(text, "small")
+            sheet.p(f"<b>{STATE_NAMES[state].upper()} RESIDENTS:</b> {text}", "small")
     sheet.space(12)
     sheet.table([[sheet.para("<b>PAYMENT COUPON</b><br/>Please return this portion with your "
                              f"payment.<br/>File No.: {our_file}"),
