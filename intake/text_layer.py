@@ -18,6 +18,7 @@ from intake.wordlist import dictionary_ratio
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 DUPLICATE_GLYPH_TOLERANCE = 3.0
 SHADOW_FONT_SHARE = 0.3
+SAME_FONT_TOLERANCE = 1.0
 # A page is "a picture" when images cover at least this share of it.
 IMAGE_PAGE_SHARE = 0.5
 # Over a picture, a text layer is trusted only if it spans most of the page ...
@@ -61,12 +62,9 @@ def group_lines(raw_words: list[dict]) -> list[Word]:
 
 
 def page_words(page) -> list[Word]:
-    """The text-layer words of a pdfplumber page (duplicate glyphs removed)."""
-    # Scanned-then-OCR'd files often draw the text twice (a visible font and an
-    # invisible OCR font a fraction of a point apart): drop the second copy
-    # whatever its font.
-    deduped = drop_shadow_text(page.dedupe_chars(tolerance=1))
-    raw = deduped.extract_words(keep_blank_chars=False, use_text_flow=False)
+    """The text-layer words of a pdfplumber page, duplicate glyphs removed."""
+    raw = drop_duplicate_glyphs(page).extract_words(keep_blank_chars=False,
+                                                    use_text_flow=False)
     cleaned = []
     for w in raw:
         text = UNMAPPED_GLYPH.sub("", w["text"]).strip()
@@ -75,37 +73,48 @@ def page_words(page) -> list[Word]:
     return group_lines(cleaned)
 
 
-def drop_shadow_text(page):
-    """Remove a second copy of the text drawn in another font over the first.
+def drop_duplicate_glyphs(page):
+    """Remove glyphs drawn twice, in one pass over the page's characters.
 
-    Scanned-then-OCR'd filings often carry a visible text layer and an
-    invisible OCR layer a few points apart. A font whose glyphs mostly sit on
-    same-letter glyphs of an earlier font is such a shadow: all of it goes.
-    Same-font neighbours are never compared (real double letters like "ll")."""
+    Two kinds: the same letter in the same font at (almost) the same place (a
+    bold effect, a doubled text layer), and a *shadow font*: scanned-then-OCR'd
+    filings often carry a visible text layer and an invisible OCR layer a few
+    points apart, so a font whose glyphs mostly sit on same-letter glyphs of an
+    earlier font goes whole. Same-font neighbours further apart than
+    SAME_FONT_TOLERANCE are kept (real double letters like "ll")."""
     grid: dict[tuple[str, int], list[dict]] = {}
     tol = DUPLICATE_GLYPH_TOLERANCE
     per_font: dict[str, list[int]] = {}  # font -> [glyphs, glyphs over another font's]
+    dropped: set[int] = set()
     for char in page.chars:
-        if not char["text"].strip():
+        text = char["text"]
+        if not text.strip():
             continue
-        row = int(char["top"] // tol)
-        duplicate = any(
-            other["fontname"] != char["fontname"]
-            and abs(other["x0"] - char["x0"]) <= tol and abs(other["top"] - char["top"]) <= tol
-            for r in (row - 1, row, row + 1) for other in grid.get((char["text"], r), ())
-        )
-        counts = per_font.setdefault(char["fontname"], [0, 0])
+        x0, top, font = char["x0"], char["top"], char["fontname"]
+        row = int(top // tol)
+        same_font = over_other = False
+        for r in (row - 1, row, row + 1):
+            for other in grid.get((text, r), ()):
+                dx, dy = abs(other["x0"] - x0), abs(other["top"] - top)
+                if other["fontname"] == font:
+                    same_font = same_font or (dx <= SAME_FONT_TOLERANCE
+                                              and dy <= SAME_FONT_TOLERANCE)
+                elif dx <= tol and dy <= tol:
+                    over_other = True
+        counts = per_font.setdefault(font, [0, 0])
         counts[0] += 1
-        if duplicate:
+        if same_font:
+            dropped.add(id(char))
+        elif over_other:
             counts[1] += 1
         else:
-            grid.setdefault((char["text"], row), []).append(char)
+            grid.setdefault((text, row), []).append(char)
     shadows = {font for font, (total, dup) in per_font.items()
                if total >= 20 and dup / total >= SHADOW_FONT_SHARE}
-    if not shadows:
+    if not shadows and not dropped:
         return page
     return page.filter(lambda obj: obj.get("object_type") != "char"
-                       or obj.get("fontname") not in shadows)
+                       or (id(obj) not in dropped and obj.get("fontname") not in shadows))
 
 
 def image_share(page) -> float:

@@ -12,28 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-from models.db import database_url, get_engine
+from models.db import database_url, get_engine, init_db
 
 _ready: set[str] = set()
 _ready_lock = threading.Lock()
 
 
 def ensure_schema(url: str | None = None) -> Engine:
-    """Create or upgrade the schema once per process and URL; return the engine."""
+    """Upgrade the schema (Alembic, ``init_db``) once per process and URL; return the engine."""
     url = url or database_url()
     with _ready_lock:
         if url not in _ready:
-            try:
-                from models.db import init_db
-
-                init_db(url)
-            except ModuleNotFoundError:
-                # Migrations not in this checkout yet: the tables as models/tables.py says.
-                import models.tables  # noqa: F401  (registers the tables)
-
-                SQLModel.metadata.create_all(get_engine(url))
+            init_db(url)
             _ready.add(url)
     return get_engine(url)
 

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 import pandas as pd
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
 from workbench.review import as_utc
@@ -60,7 +60,7 @@ def throughput(session: Session, days: int = THROUGHPUT_DAYS,
     extracted = Counter(as_utc(u).date() for _, u, s in documents
                         if s == "extracted" and as_utc(u) >= start)
     corrections = session.exec(select(Correction.document_id, Correction.created_at).where(
-        Correction.outcome == "saved", col(Correction.action) != "auto_accept")).all()
+        Correction.outcome == "saved")).all()
     reviewed = Counter()
     last_touch: dict[int, datetime] = {}
     for document_id, moment in corrections:

@@ -6,8 +6,9 @@ Rules kept here so they hold for every screen and are tested on their own:
   and a random share of fully auto-accepted documents still goes to a person;
 - a document in review is locked for a while; every save checks the version the
   reviewer saw, so a stale save is refused and recorded as a conflict;
-- every change writes a Correction row (who, when, old, new, box) and marks the
-  field as reviewed, which re-extraction must leave alone.
+- every change a person makes writes a Correction row (who, when, old, new, box) and
+  marks the field as reviewed, which re-extraction must leave alone; auto-accepts are
+  recorded on the field itself (``reviewed_by = "system"``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import and_, exists, func, or_, update
 from sqlmodel import Session, col, select
 
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
@@ -112,12 +113,12 @@ def triage_document(session: Session, document: Document, settings: ReviewSettin
     fields = _fields(session, document.id)
     for field in fields:
         if field.status == OPEN and field.confidence >= settings.auto_accept_threshold:
-            session.add(Correction(
-                field_id=field.id, document_id=document.id, field_name=field.name,
-                action="auto_accept", old_value=field.value, new_value=field.value,
-                old_bbox=list(field.bbox), new_bbox=list(field.bbox), user="system"))
+            # A machine decision: recorded on the field (by "system", when), not as a
+            # Correction, which is a person's change. Re-extraction may replace it.
             field.status = AUTO_ACCEPTED
             field.version += 1
+            field.reviewed_by = "system"
+            field.reviewed_at = utcnow()
             session.add(field)
     if fields and all(f.status != OPEN for f in fields):
         document.review_status = "audit" if rng.random() < settings.audit_share else AUTO_ACCEPTED
@@ -276,7 +277,9 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
     """Apply one reviewer decision to one field, if the reviewer saw its latest version.
 
     ``action`` is accept, correct, reject or not_in_document. A stale version or a
-    lock held by someone else refuses the save and records it as a conflict.
+    lock held by someone else refuses the save and records it as a conflict. The
+    version is checked inside the write itself (``UPDATE ... WHERE version = :seen``),
+    so of two saves that overlap in the database exactly one wins.
     """
     if action not in ACTION_STATUS:
         raise ValueError(f"unknown review action {action!r}: use one of {', '.join(ACTION_STATUS)}")
@@ -294,6 +297,22 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
     bbox = list(new_bbox) if new_bbox is not None else list(field.bbox)
     refusal = _refusal(document, user, now, field.version, expected_version,
                        what=f"{field.name} was changed by {field.reviewed_by or 'someone'}")
+    if action == "correct" and value == field.value and bbox == list(field.bbox):
+        action = "accept"
+    old_value, old_bbox = field.value, list(field.bbox)
+    if refusal is None:
+        written = session.execute(
+            update(ExtractedFieldRow)
+            .where(col(ExtractedFieldRow.id) == field_id,
+                   col(ExtractedFieldRow.version) == expected_version)
+            .values(value=value, bbox=bbox, page=new_page or field.page,
+                    status=ACTION_STATUS[action], version=ExtractedFieldRow.version + 1,
+                    reviewed_by=user, reviewed_at=now)
+            .execution_options(synchronize_session=False))
+        session.refresh(field)
+        if written.rowcount != 1:  # someone saved first while this save was on its way
+            refusal = (f"Not saved: {field.name} was changed by {field.reviewed_by or 'someone'} "
+                       "after you opened it. Reload to see the latest values.")
     if refusal:
         session.add(Correction(
             field_id=field.id, document_id=document.id, field_name=field.name, action=action,
@@ -301,20 +320,10 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
             user=user, created_at=now, outcome="conflict"))
         session.flush()
         return SaveResult(False, refusal, conflict=True, field_id=field_id)
-    if action == "correct" and value == field.value and bbox == list(field.bbox):
-        action = "accept"
     session.add(Correction(
         field_id=field.id, document_id=document.id, field_name=field.name, action=action,
-        old_value=field.value, new_value=None if action in ("reject", "not_in_document") else value,
-        old_bbox=list(field.bbox), new_bbox=bbox, user=user, created_at=now))
-    field.value = value
-    field.bbox = bbox
-    field.page = new_page or field.page
-    field.status = ACTION_STATUS[action]
-    field.version += 1
-    field.reviewed_by = user
-    field.reviewed_at = now
-    session.add(field)
+        old_value=old_value, new_value=None if action in ("reject", "not_in_document") else value,
+        old_bbox=old_bbox, new_bbox=bbox, user=user, created_at=now))
     _after_change(session, document, user, now)
     return SaveResult(True, f"{field.name}: {ACTION_STATUS[action]}", field_id=field.id)
 

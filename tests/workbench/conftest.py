@@ -37,12 +37,11 @@ def page_words(lines: list[str] = LINES) -> list[dict]:
 
 
 @pytest.fixture()
-def database_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'casetrace.db'}"
-    monkeypatch.setenv("CASETRACE_DATABASE_URL", url)
-    monkeypatch.setenv("CASETRACE_FILE_STORE", str(tmp_path / "files"))
-    ensure_schema(url)
-    return url
+def database_url(db_url) -> str:
+    """The shared per-test database (SQLite, or PostgreSQL with ``--backend postgres``),
+    migrated, with ``CASETRACE_DATABASE_URL`` and the file store pointing at it."""
+    ensure_schema(db_url)
+    return db_url
 
 
 @pytest.fixture()

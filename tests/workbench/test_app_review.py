@@ -17,18 +17,30 @@ APP = str(Path(__file__).resolve().parents[2] / "workbench_app.py")
 TIMEOUT = 60
 
 
-def signed_in_app(username: str = "rita", role: str = "reviewer") -> AppTest:
-    """The app after signing in through the form, as a person would."""
+def signed_in_app(username: str = "rita", role: str = "reviewer", *,
+                  through_form: bool = False) -> AppTest:
+    """The app with a signed-in user: through the sign-in form as a person would, or (faster,
+    no bcrypt round) with the signed-in user put in the session as the form leaves it."""
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if not through_form:
+        app.session_state[USER_KEY] = SignedIn(username, role)
+        app.run()
+        return app
     with db_session() as session:
         add_user(session, username, "correct horse", role)
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT)
     app.run()
-    inputs = app.text_input
-    inputs[0].input(username)
-    inputs[1].input("correct horse")
+    app.text_input[0].input(username)
+    app.text_input[1].input("correct horse")
     app.button[0].click()
     app.run()
     return app
+
+
+def test_sign_in_form_opens_the_pages_of_the_role(database_url):
+    app = signed_in_app("rita", "reviewer", through_form=True)
+    assert not app.exception
+    assert app.session_state[USER_KEY] == SignedIn("rita", "reviewer")
+    assert any("rita" in m.value and "reviewer" in m.value for m in app.sidebar.markdown)
 
 
 def test_sign_in_rejects_a_wrong_password(database_url):

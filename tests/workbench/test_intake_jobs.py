@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlmodel import select
 
 from models.tables import Batch, Document
@@ -39,6 +40,7 @@ def test_status_line_gives_the_failure_reason():
     assert status_line(reading) == "OCR page 3/7"
 
 
+@pytest.mark.slow  # the real pipeline loads its models in the worker thread
 def test_intake_worker_processes_the_queue_in_the_background(database_url):
     with db_session() as session:
         receipt = queue_uploads(session, [("claim.pdf", text_pdf_bytes())], "ivan")
@@ -60,10 +62,15 @@ def test_intake_worker_processes_the_queue_in_the_background(database_url):
         assert session.exec(select(Document)).one().page_count == 1
 
 
-def test_dispatch_uses_the_thread_on_sqlite_and_can_be_turned_off(database_url, monkeypatch):
+def test_dispatch_picks_the_queue_on_postgres_else_the_thread(database_url, backend,
+                                                                monkeypatch):
+    with db_session() as session:
+        receipt = queue_uploads(session, [("a.pdf", text_pdf_bytes())], "ivan")
     woken = []
-    monkeypatch.setenv("CASETRACE_QUEUE", "procrastinate")  # ignored: SQLite has no queue
-    assert dispatch([1], lambda: woken.append(True), database_url) == "thread"
+    monkeypatch.setenv("CASETRACE_QUEUE", "procrastinate")  # SQLite has no queue: ignored there
+    expected = "queue" if backend == "postgres" else "thread"
+    assert dispatch(receipt.queued, lambda: woken.append(True), database_url) == expected
+    assert woken == ([True] if expected == "thread" else [])
+    monkeypatch.delenv("CASETRACE_QUEUE")
     monkeypatch.setenv("CASETRACE_WORKBENCH_WORKER", "0")
-    assert dispatch([1], lambda: woken.append(True), database_url) == "none"
-    assert woken == [True]
+    assert dispatch(receipt.queued, lambda: woken.append(True), database_url) == "none"

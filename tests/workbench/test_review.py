@@ -37,14 +37,16 @@ def test_review_queue_filters_by_doc_type_and_field(session):
     assert [i.doc_type for i in only_field] == ["judgment"]
 
 
-def test_triage_auto_accepts_confident_fields_and_records_them(session):
+def test_triage_auto_accepts_confident_fields_and_marks_them_as_system(session):
     document = add_document(session)
     review.triage_document(session, document, SETTINGS, random.Random(1))
     assert _field(session, document, "case_number").status == "auto_accepted"
     assert _field(session, document, "amount_due").status == "extracted"
     assert document.review_status == "pending"
-    audit = session.exec(select(Correction).where(Correction.action == "auto_accept")).all()
-    assert [(c.field_name, c.user) for c in audit] == [("case_number", "system")]
+    auto = _field(session, document, "case_number")
+    assert (auto.reviewed_by, auto.version) == ("system", 1) and auto.reviewed_at is not None
+    # a machine decision is not a person's correction: nothing for re-extraction to trip on
+    assert session.exec(select(Correction)).all() == []
 
 
 def test_triage_sends_a_share_of_fully_auto_accepted_documents_to_audit(session):
@@ -66,7 +68,7 @@ def test_triage_is_idempotent(session):
     first = review.triage_document(session, document, settings, random.Random(3))
     changed = review.triage_pending(session, settings, random.Random(4))
     assert document.review_status == first and changed == 0
-    assert len(session.exec(select(Correction)).all()) == 1
+    assert _field(session, document, "case_number").version == 1
 
 
 def test_save_field_correct_normalizes_and_records_who_when_old_new_box(session):
@@ -181,3 +183,30 @@ def test_release_user_locks_frees_documents_on_sign_out(session):
     assert review.release_user_locks(session, "rita") == 2
     assert review.active_locks(session) == 0
     assert review.acquire_lock(session, first.id, "sam", SETTINGS).lock_user == "sam"
+
+
+def test_save_field_checks_the_version_inside_the_write(database_url):
+    """A save whose session still holds the old row is refused by the write itself."""
+    from sqlmodel import Session
+
+    from workbench.db import ensure_schema
+
+    engine = ensure_schema(database_url)
+    with Session(engine) as setup:
+        field_id = _field(setup, add_document(setup), "amount_due").id
+        setup.commit()
+    with Session(engine) as alice, Session(engine) as bob:
+        assert bob.get(ExtractedFieldRow, field_id).version == 0  # bob opened it at version 0
+        assert review.save_field(alice, field_id, user="alice", action="correct",
+                                 expected_version=0, new_value="1500").saved
+        alice.commit()
+        late = review.save_field(bob, field_id, user="bob", action="correct",
+                                 expected_version=0, new_value="1600")
+        bob.commit()
+    assert late.conflict and "changed by alice" in late.message
+    with Session(engine) as check:
+        field = check.get(ExtractedFieldRow, field_id)
+        outcomes = sorted((c.user, c.outcome, c.new_value) for c in check.exec(
+            select(Correction).where(Correction.field_id == field_id)).all())
+    assert (field.value, field.version, field.reviewed_by) == ("1500.00", 1, "alice")
+    assert outcomes == [("alice", "saved", "1500.00"), ("bob", "conflict", "1600.00")]

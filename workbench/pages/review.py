@@ -161,6 +161,12 @@ def _page_uri(document_id: int, sha256: str, page_number: int, boxes: tuple[BoxT
     return image_uri(drawn, size), original
 
 
+def _confidence_tints(row: pd.Series) -> list[str]:
+    """Tint the confidence of fields still open; a decided field needs no warning colour."""
+    open_ = row["status"] in (STATUS_LABELS["extracted"], STATUS_LABELS["auto_accepted"])
+    return [confidence_tint(row["confidence"]) if open_ else "", ""]
+
+
 def _queue_label(item: review.QueueItem) -> str:
     lowest = ("nothing found" if item.min_confidence is None
               else f"lowest {item.min_confidence:.2f} ({confidence_level(item.min_confidence)})")
@@ -377,7 +383,8 @@ with fields_col:
     })
     editor_key = f"fields_editor_{document_id}_{document.version}"
     st.data_editor(
-        table.style.map(confidence_tint, subset=["confidence"]), key=editor_key,
+        table.style.apply(_confidence_tints, axis=1, subset=["confidence", "status"]),
+        key=editor_key,
         hide_index=True, disabled=read_only or ["field", "confidence", "status", "source"],
         column_config={
             "confidence": st.column_config.NumberColumn("confidence", format="%.2f", width=90),
