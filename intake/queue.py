@@ -55,9 +55,8 @@ class OriginalMissing(Exception):
 
 # A job that cannot run yet (document busy, original not visible here, database down) waits
 # and tries again; any other error is a bug, recorded on the job, not retried in a loop.
-RETRY = RetryStrategy(max_attempts=30, wait=10,
-                      retry_exceptions={DocumentBusy, OriginalMissing, OperationalError,
-                                        psycopg.OperationalError})
+RETRIED_ERRORS = (DocumentBusy, OriginalMissing, OperationalError, psycopg.OperationalError)
+RETRY = RetryStrategy(max_attempts=30, wait=10, retry_exceptions=set(RETRIED_ERRORS))
 
 
 def is_postgres(url: str | None = None) -> bool:

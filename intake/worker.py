@@ -29,6 +29,7 @@ from intake.ingest import FINISHED_STATUSES, process_document
 from intake.queue import (
     OPEN_JOB_STATUSES,
     QUEUE_NAME,
+    RETRIED_ERRORS,
     DocumentBusy,
     OriginalMissing,
     build_queue_app,
@@ -99,7 +100,11 @@ def run_document_job(document_id: int, *, url: str, worker_name: str) -> str:
                     finished_at=utcnow())
         return "missing"
     except Exception as exc:
-        _job_update(engine, job_id, status="queued", error=f"{type(exc).__name__}: {exc}"[:500])
+        retried = isinstance(exc, RETRIED_ERRORS)
+        first_line = (str(exc).strip().splitlines() or [""])[0]
+        _job_update(engine, job_id, status="queued" if retried else "failed",
+                    error=f"{type(exc).__name__}: {first_line}"[:500],
+                    finished_at=None if retried else utcnow())
         raise
     if document.status not in FINISHED_STATUSES:
         _job_update(engine, job_id, status="queued", progress="waiting: document busy")
@@ -177,17 +182,62 @@ async def _requeue_forever(app: App, settings: WorkerSettings) -> None:
             log.exception("looking for stalled jobs failed")
 
 
+def warm_up() -> None:
+    """Load the extraction models before taking jobs.
+
+    Otherwise the first document spends seconds importing them, holding the interpreter
+    so long that the worker's heartbeat can fall silent and its job be handed out again.
+    """
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from intake.ingest import extract
+    from intake.read import read_bytes
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1)
+    for number, line in enumerate(("Case No. 24-CV-00001", "Defendant JANE ROE",
+                                   "Amount Due: $1.00", "Filed: 01/02/2024")):
+        pdf.drawString(72, 720 - 20 * number, line)
+    pdf.showPage()
+    pdf.save()
+    try:
+        extract(read_bytes(buffer.getvalue(), "warm-up.pdf"))
+    except Exception:  # the jobs will meet (and record) the same problem
+        log.exception("warming up the extraction models failed")
+
+
 async def serve(url: str, *, once: bool = False, name: str | None = None,
                 settings: WorkerSettings | None = None) -> None:
-    """Work the intake queue until stopped (SIGINT/SIGTERM), or until it is empty (``once``)."""
+    """Work the intake queue until stopped (SIGINT/SIGTERM), or until it is empty (``once``).
+
+    If the worker loses its connection or its registration (the database restarted; it
+    was silent so long that others took it for dead), it registers again and goes on.
+    """
     settings = settings or WorkerSettings.from_env()
     app = build_queue_app(url)
+    pause = 1.0
+    while True:
+        try:
+            await _serve_once(app, url, once=once, name=name or worker_name(),
+                              settings=settings)
+            return
+        except ProcrastinateException as exc:
+            log.warning("worker lost the queue (%s); starting again in %.0f s",
+                        str(exc.__cause__ or exc).strip().splitlines()[0], pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 30.0)
+
+
+async def _serve_once(app: App, url: str, *, once: bool, name: str,
+                      settings: WorkerSettings) -> None:
     async with app.open_async():
         await requeue_stalled_jobs(app, settings.stalled_seconds)
         requeuer = asyncio.create_task(_requeue_forever(app, settings))
         try:
             await app.run_worker_async(
-                queues=[QUEUE_NAME], name=name or worker_name(), concurrency=1,
+                queues=[QUEUE_NAME], name=name, concurrency=1,
                 wait=not once, update_heartbeat_interval=settings.heartbeat_seconds,
                 stalled_worker_timeout=settings.stalled_seconds,
                 fetch_job_polling_interval=settings.poll_seconds,
@@ -203,6 +253,7 @@ def serve_blocking(url: str | None = None, *, once: bool = False, name: str | No
     url = require_postgres(url)
     init_db(url)
     ensure_queue_schema(url)
+    warm_up()
     asyncio.run(serve(url, once=once, name=name))
     return 0
 

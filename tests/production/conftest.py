@@ -14,15 +14,17 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from bench.soak import worker_command, worker_env
-from intake.queue import close_queue_connections
+from intake.queue import close_queue_connections, libpq_conninfo
 
 # Fast heartbeats so a killed worker's job moves within seconds, not half a minute (with
-# room for a busy machine: a live worker silent for 4 s would have its job handed out).
-FAST_WORKERS = {"CASETRACE_WORKER_HEARTBEAT_SECONDS": "0.5",
-                "CASETRACE_WORKER_STALLED_SECONDS": "4",
+# room for a busy machine: a live worker silent for 6 s would have its job handed out).
+FAST_WORKERS = {"CASETRACE_WORKER_HEARTBEAT_SECONDS": "1",
+                "CASETRACE_WORKER_STALLED_SECONDS": "6",
                 "CASETRACE_WORKER_POLL_SECONDS": "0.5"}
 
 
@@ -32,6 +34,10 @@ def pg_url(db_url: str, backend: str) -> Iterator[str]:
     closed afterwards so the database can be dropped."""
     if backend != "postgres":
         pytest.skip("needs PostgreSQL: run with --backend postgres (make test-postgres)")
+    # Commits need not wait for the disk here: these tests kill workers, not the server.
+    with psycopg.connect(libpq_conninfo(db_url), autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{make_url(db_url).database}" '
+                     "SET synchronous_commit TO off")
     yield db_url
     close_queue_connections()
 

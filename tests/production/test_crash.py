@@ -19,9 +19,11 @@ from models.tables import Document, ExtractedFieldRow, Job, Page, Party
 pytestmark = pytest.mark.postgres
 
 BATCH = 200
-# Six 20-page documents in a row (about a second each): the worker to be killed is sure
-# to be holding one of them, so it dies in the middle of a document.
-HEAVY_PAGES = {index: 20 for index in range(100, 106)}
+# Six 20-page documents in a row (a second or more each), 40 % into the batch: the worker
+# to be killed is sure to be holding one of them, so it dies in the middle of a document.
+HEAVY_PAGES = {index: 20 for index in range(80, 86)}
+# Generous: on a quiet machine the whole test takes well under two minutes.
+TIMEOUT = 300
 
 
 def _store_batch(engine) -> dict[int, int]:
@@ -49,7 +51,7 @@ def _document_in_hand(engine, worker: str, candidates: set[int], timeout: float)
                        col(Document.status).in_(("reading", "extracting")))).first()
         if row is not None:
             return row
-        time.sleep(0.02)
+        time.sleep(0.1)
     raise AssertionError(f"{worker} never started one of documents {sorted(candidates)}")
 
 
@@ -96,12 +98,12 @@ def test_crash_sigkill_mid_document_every_document_processed_once(pg_url, start_
     victim = start_worker("victim")
     start_worker("steady")
     heavy = {document_id for document_id, pages in expected_pages.items() if pages > 1}
-    killed_document = _document_in_hand(engine, "victim", heavy, timeout=90)
+    killed_document = _document_in_hand(engine, "victim", heavy, timeout=TIMEOUT)
     victim.send_signal(signal.SIGKILL)
     assert victim.wait(10) == -signal.SIGKILL
     start_worker("restarted")
-    _wait_until_extracted(engine, BATCH, timeout=90)
-    assert _wait_until_queue_empty(engine, timeout=30) == {"succeeded": BATCH}
+    _wait_until_extracted(engine, BATCH, timeout=TIMEOUT)
+    assert _wait_until_queue_empty(engine, timeout=60) == {"succeeded": BATCH}
 
     with Session(engine) as session:
         documents = session.exec(select(Document)).all()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
 from sqlmodel import Session, select
 
 from models.db import init_db
@@ -36,10 +35,6 @@ def _document_with_field(engine) -> int:
         return field.id
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="workbench.review.save_field checks the version in Python, then "
-                          "writes: both overlapping saves are 'saved' (lost update); "
-                          "remove this mark when the write itself checks the version")
 def test_review_concurrency_same_field_one_wins_other_conflicts(db_url):
     engine = init_db(db_url)
     field_id = _document_with_field(engine)

@@ -109,3 +109,34 @@ def test_worker_busy_document_waits_for_its_holder(pg_url):
 def test_worker_settings_refuse_a_timeout_heartbeats_cannot_meet():
     with pytest.raises(ValueError, match="more than twice"):
         WorkerSettings(heartbeat_seconds=10, stalled_seconds=15)
+
+
+@pytest.mark.postgres
+def test_worker_taken_for_dead_registers_again_and_goes_on(pg_url, start_worker):
+    """A live worker whose registration was pruned (silent too long, database restart)
+    must not die on its next fetch: it registers again and keeps working."""
+    import time
+
+    from intake.queue import QUEUE_SCHEMA, enqueue_document, ensure_queue_schema
+
+    engine = init_db(pg_url)
+    ensure_queue_schema(pg_url)
+    start_worker("pruned")
+    workers = text(f"SELECT count(*) FROM {QUEUE_SCHEMA}.procrastinate_workers")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with engine.connect() as connection:
+            if connection.execute(workers).scalar():
+                break
+        time.sleep(0.25)
+    with engine.begin() as connection:
+        connection.execute(text(f"DELETE FROM {QUEUE_SCHEMA}.procrastinate_workers"))
+    document_id = _stored(pg_url)
+    enqueue_document(document_id, pg_url)
+    while time.monotonic() < deadline:
+        with Session(engine) as session:
+            if session.get(Document, document_id).status == "extracted":
+                break
+        time.sleep(0.25)
+    with Session(engine) as session:
+        assert session.get(Document, document_id).status == "extracted"

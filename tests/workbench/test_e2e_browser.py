@@ -58,7 +58,10 @@ def workbench_url(database_url, tmp_path) -> Iterator[str]:
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
+        # nothing auto-accepted: the uploaded document must reach the review queue
+        # whatever confidence the extractor gives its fields
+        cwd=ROOT, env={**os.environ, "CASETRACE_AUTO_ACCEPT": "1.01"}, stdout=log,
+        stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
