@@ -143,20 +143,34 @@ def link(input_csv: Path = typer.Argument(..., help="Person records (CONTRACT.md
 
 @app.command()
 def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN last four or DOB."),
+          purpose: str = typer.Option(..., "--purpose", help="Permissible purpose: collection, "
+                                      "judgment, skiptrace, verify, fraud or court."),
+          user: str = typer.Option(os.environ.get("USER", "cli"), "--user",
+                                   help="Who is searching (logged)."),
           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Find identities and show the best one's ranked address and phone history."""
+    """Find identities and show the best one's ranked address and phone history.
+
+    Every search is logged with the user and its permissible purpose."""
     import json
 
+    from casetrace_cli.trace_view import print_trace, purpose_from_key
     from models.db import session_scope
-    from skiptrace.store import trace_report
+    from skiptrace.trace import trace_report
+    from workbench.search_log import SearchRefused, check_search, log_search
 
+    try:
+        full_purpose = purpose_from_key(purpose)
+        cleaned = check_search(query, full_purpose)
+    except (ValueError, SearchRefused) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
     with session_scope() as session:
-        report = trace_report(session, query)
+        report = trace_report(session, cleaned)
+        log_search(session, user=user, query=cleaned, purpose=full_purpose,
+                   result_count=len(report["identities"]))
     if as_json:
         typer.echo(json.dumps(report, indent=2, default=str))
         return
-    from casetrace_cli.trace_view import print_trace
-
     print_trace(report)
 
 

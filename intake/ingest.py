@@ -26,7 +26,16 @@ from intake.filestore import store_bytes, stored_path
 from intake.read import read_bytes
 from intake.settings import IntakeSettings
 from models.db import get_engine, init_db
-from models.tables import Document, ExtractedFieldRow, Page, Party, utcnow
+from models.tables import (
+    Correction,
+    Document,
+    ExtractedFieldRow,
+    LinkDecision,
+    Observation,
+    Page,
+    Party,
+    utcnow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,31 +111,94 @@ def _replace_pages(session: Session, document: Document, read: ReadDocument) -> 
                          status=page.status, error=page.error))
 
 
-def _replace_extraction(session: Session, document: Document, extraction) -> None:
-    """Swap machine-extracted rows for new ones; reviewed fields stay as the reviewer left them."""
-    reviewed_names = set()
-    for row in session.exec(select(ExtractedFieldRow)
-                            .where(ExtractedFieldRow.document_id == document.id)).all():
-        if row.status in REVIEWED_STATUSES:
-            reviewed_names.add(row.name)
+def _is_referenced(session: Session, column, value: int) -> bool:
+    return session.exec(select(column).where(column == value).limit(1)).first() is not None
+
+
+def _reconcile_fields(session: Session, document: Document, extraction) -> None:
+    """Update machine-extracted fields in place, name by name.
+
+    Fields a reviewer decided are left as they are (and new values for those
+    names are dropped); an old field that audit rows point at is kept as
+    ``superseded`` rather than deleted, so the audit trail never dangles."""
+    rows = session.exec(select(ExtractedFieldRow)
+                        .where(ExtractedFieldRow.document_id == document.id)
+                        .order_by(ExtractedFieldRow.id)).all()
+    reviewed_names = {row.name for row in rows if row.status in REVIEWED_STATUSES}
+    open_rows: dict[str, list[ExtractedFieldRow]] = {}
+    for row in rows:
+        if row.status not in REVIEWED_STATUSES:
+            open_rows.setdefault(row.name, []).append(row)
+    new_by_name: dict[str, list] = {}
+    for field in sorted(extraction.fields, key=lambda f: -f.confidence):
+        if field.name not in reviewed_names:
+            new_by_name.setdefault(field.name, []).append(field)
+    for name in set(open_rows) | set(new_by_name):
+        old, new = open_rows.get(name, []), new_by_name.get(name, [])
+        for row, field in zip(old, new, strict=False):
+            row.value, row.raw, row.confidence = field.value, field.raw, field.confidence
+            row.page, row.bbox, row.extractor = field.page, list(field.bbox), field.extractor
+            row.status = "extracted"
+            row.version += 1
+            session.add(row)
+        for row in old[len(new):]:
+            if _is_referenced(session, Correction.field_id, row.id):
+                row.status = "superseded"
+                row.version += 1
+                session.add(row)
+            else:
+                session.delete(row)
+        for field in new[len(old):]:
+            session.add(ExtractedFieldRow(document_id=document.id, name=field.name,
+                                          value=field.value, raw=field.raw,
+                                          confidence=field.confidence, page=field.page,
+                                          bbox=list(field.bbox), extractor=field.extractor))
+
+
+def _party_key(role: str, name: str) -> tuple[str, str]:
+    return role, " ".join(name.casefold().split())
+
+
+def _reconcile_parties(session: Session, document: Document, extraction) -> list[int]:
+    """Update parties in place where role and name match, so identity links and an
+    investigator's merge/split decisions (which point at party rows) survive
+    re-extraction. Returns the ids of updated parties that are already linked."""
+    old = {}
+    for party in session.exec(select(Party).where(Party.document_id == document.id)
+                              .order_by(Party.id)).all():
+        old.setdefault(_party_key(party.role, party.name), []).append(party)
+    refreshed: list[int] = []
+    for found in extraction.parties:
+        matches = old.get(_party_key(found.role, found.name))
+        if matches:
+            party = matches.pop(0)
+            if party.identity_id is not None:
+                refreshed.append(party.id)
         else:
-            session.delete(row)
-    for party in session.exec(select(Party).where(Party.document_id == document.id)).all():
-        session.delete(party)
+            party = Party(document_id=document.id, role=found.role, name=found.name)
+        party.dob, party.ssn_last4 = found.dob, found.ssn_last4
+        party.addresses, party.phones = list(found.addresses), list(found.phones)
+        party.emails, party.confidence = list(found.emails), found.confidence
+        party.page, party.bbox, party.extractor = found.page, list(found.bbox), found.extractor
+        session.add(party)
+    for leftovers in old.values():
+        for party in leftovers:
+            for observation in session.exec(select(Observation)
+                                            .where(Observation.party_id == party.id)).all():
+                session.delete(observation)
+            decided = (_is_referenced(session, LinkDecision.party_a, party.id)
+                       or _is_referenced(session, LinkDecision.party_b, party.id))
+            if not decided:  # a party an investigator decided on stays as evidence
+                session.delete(party)
+    return refreshed
+
+
+def _replace_extraction(session: Session, document: Document, extraction) -> list[int]:
+    """Bring stored fields and parties in line with a new extraction (see above)."""
+    _reconcile_fields(session, document, extraction)
+    refreshed = _reconcile_parties(session, document, extraction)
     session.flush()
-    for field in extraction.fields:
-        if field.name in reviewed_names:
-            continue
-        session.add(ExtractedFieldRow(document_id=document.id, name=field.name,
-                                      value=field.value, raw=field.raw,
-                                      confidence=field.confidence, page=field.page,
-                                      bbox=list(field.bbox), extractor=field.extractor))
-    for party in extraction.parties:
-        session.add(Party(document_id=document.id, role=party.role, name=party.name,
-                          dob=party.dob, ssn_last4=party.ssn_last4,
-                          addresses=list(party.addresses), phones=list(party.phones),
-                          emails=list(party.emails), confidence=party.confidence,
-                          page=party.page, bbox=list(party.bbox), extractor=party.extractor))
+    return refreshed
 
 
 def _document_date(extraction) -> date | None:
@@ -148,8 +220,10 @@ def extract(read: ReadDocument):
     return extract_document(read)
 
 
-def _after_extraction(session: Session, document: Document) -> None:
-    """Hooks of the later stages: review policy, then identity linking."""
+def _after_extraction(session: Session, document: Document,
+                      refreshed_party_ids: list[int] | None = None) -> None:
+    """Hooks of the later stages: review policy, then identity linking (and the
+    contact observations of parties that were linked before a re-extraction)."""
     try:
         from workbench.review import apply_review_policy
     except ImportError:
@@ -157,9 +231,11 @@ def _after_extraction(session: Session, document: Document) -> None:
     if apply_review_policy is not None:
         apply_review_policy(session, document)
     try:
-        from skiptrace.store import link_new_parties
+        from skiptrace.store import link_new_parties, refresh_observations
     except ImportError:
         return
+    if refreshed_party_ids:
+        refresh_observations(session, refreshed_party_ids)
     link_new_parties(session, [document.id])
 
 
@@ -246,7 +322,7 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
         session.refresh(document)
         _store_read(session, document, read)
         document.doc_type = extraction.doc_type or read.doc_type
-        _replace_extraction(session, document, extraction)
+        refreshed = _replace_extraction(session, document, extraction)
         document.document_date = _document_date(extraction)
         confidences = [f.confidence for f in extraction.fields]
         document.min_confidence = min(confidences) if confidences else None
@@ -259,7 +335,7 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
         session.add(document)
         try:
             with session.begin_nested():  # a savepoint: a failing hook keeps the extraction
-                _after_extraction(session, document)
+                _after_extraction(session, document, refreshed)
         except Exception:
             log.exception("linking/review policy failed for document #%s", document_id)
         session.commit()

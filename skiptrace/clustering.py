@@ -60,24 +60,38 @@ def _within_component_pairs(labels: np.ndarray, members: np.ndarray) -> tuple[np
 
 def average_linkage(size: int, scores: np.ndarray, threshold: float,
                     conflict_floor: float) -> list[list[int]]:
-    """Greedy average-linkage groups of 0..size-1 over a full symmetric score matrix."""
+    """Greedy average-linkage groups of 0..size-1 over a full symmetric score matrix.
+
+    Two groups join when the mean of their cross scores clears the threshold
+    and no cross score falls below the conflict floor; the best such pair
+    joins first. Sums, counts and minima are kept per group pair, so each
+    join costs one vector update.
+    """
+    off_diagonal = ~np.eye(size, dtype=bool)
+    sums = np.where(off_diagonal, scores, 0.0)
+    counts = off_diagonal.astype(float)
+    minima = np.where(off_diagonal, scores, np.inf)
+    alive = np.ones(size, dtype=bool)
     groups: list[list[int]] = [[i] for i in range(size)]
-    while len(groups) > 1:
-        best, best_pair = -np.inf, None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                block = scores[np.ix_(groups[a], groups[b])]
-                if block.min() < conflict_floor:
-                    continue
-                mean = float(block.mean())
-                if mean >= threshold and mean > best:
-                    best, best_pair = mean, (a, b)
-        if best_pair is None:
+    while True:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = sums / counts
+        allowed = (alive[:, None] & alive[None, :] & off_diagonal & (minima >= conflict_floor)
+                   & (mean >= threshold))
+        if not allowed.any():
             break
-        a, b = best_pair
-        groups[a] = groups[a] + groups[b]
-        del groups[b]
-    return groups
+        a, b = np.unravel_index(np.argmax(np.where(allowed, mean, -np.inf)), mean.shape)
+        a, b = int(min(a, b)), int(max(a, b))
+        sums[a, :] += sums[b, :]
+        sums[:, a] = sums[a, :]
+        counts[a, :] += counts[b, :]
+        counts[:, a] = counts[a, :]
+        minima[a, :] = np.minimum(minima[a, :], minima[b, :])
+        minima[:, a] = minima[a, :]
+        sums[a, a], counts[a, a], minima[a, a] = 0.0, 0.0, np.inf
+        alive[b] = False
+        groups[a].extend(groups[b])
+    return [groups[i] for i in range(size) if alive[i]]
 
 
 def cluster(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray, threshold: float,
@@ -92,16 +106,28 @@ def cluster(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray, thre
         return labels
     pair_left, pair_right = _within_component_pairs(labels, members)
     pair_score = rescore(pair_left, pair_right)
-    weak = pair_score < conflict_floor
+    weak_labels = np.unique(labels[pair_left[pair_score < conflict_floor]])
+    if len(weak_labels) == 0:
+        return labels
+    # Group the pairs and records of the weak components once, not one scan per component.
+    in_weak = np.isin(labels[pair_left], weak_labels)
+    pair_left, pair_right, pair_score = pair_left[in_weak], pair_right[in_weak], pair_score[in_weak]
+    pair_order = np.argsort(labels[pair_left], kind="stable")
+    pair_bounds = np.searchsorted(labels[pair_left][pair_order], weak_labels)
+    weak_records = np.flatnonzero(np.isin(labels, weak_labels))
+    record_order = weak_records[np.argsort(labels[weak_records], kind="stable")]
+    record_bounds = np.searchsorted(labels[record_order], weak_labels)
     next_label = int(labels.max()) + 1
-    for label in np.unique(labels[pair_left[weak]]):
-        records = np.flatnonzero(labels == label)
-        index = {record: k for k, record in enumerate(records)}
-        in_component = labels[pair_left] == label
+    for k in range(len(weak_labels)):
+        records = record_order[record_bounds[k]:(record_bounds[k + 1] if k + 1 < len(weak_labels)
+                                                 else len(record_order))]
+        pairs = pair_order[pair_bounds[k]:(pair_bounds[k + 1] if k + 1 < len(weak_labels)
+                                           else len(pair_order))]
         matrix = np.full((len(records), len(records)), np.inf)
-        for i, j, s in zip(pair_left[in_component], pair_right[in_component],
-                           pair_score[in_component], strict=True):
-            matrix[index[i], index[j]] = matrix[index[j], index[i]] = s
+        # records is ascending (a stable sort by label of ascending indices)
+        i = np.searchsorted(records, pair_left[pairs])
+        j = np.searchsorted(records, pair_right[pairs])
+        matrix[i, j] = matrix[j, i] = pair_score[pairs]
         for group in average_linkage(len(records), matrix, threshold, conflict_floor)[1:]:
             labels[records[group]] = next_label
             next_label += 1

@@ -19,6 +19,7 @@ from rapidfuzz.process import cpdist
 from skiptrace.normalize import PersonTable
 
 MISSING = -1
+PAIR_CHUNK = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,16 @@ def name_order_swapped(table: PersonTable, left: np.ndarray, right: np.ndarray,
 
 def compare_pairs(table: PersonTable, left: np.ndarray, right: np.ndarray,
                   workers: int = 1) -> np.ndarray:
+    """Comparison vectors of pairs, computed in chunks so memory stays flat at any size."""
+    if len(left) <= PAIR_CHUNK:
+        return _compare_chunk(table, left, right, workers)
+    return np.concatenate([_compare_chunk(table, left[start:start + PAIR_CHUNK],
+                                          right[start:start + PAIR_CHUNK], workers)
+                           for start in range(0, len(left), PAIR_CHUNK)])
+
+
+def _compare_chunk(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                   workers: int = 1) -> np.ndarray:
     """Comparison vectors of pairs (left[k], right[k]): an int8 matrix, one column per field."""
     swapped = name_order_swapped(table, left, right, workers)
     given_r = np.where(swapped, table.surname[right], table.given[right])

@@ -183,10 +183,9 @@ def _pattern_counts(gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(gamma) == 0:
         return gamma, np.zeros(0)
     # Each row as one integer (levels + 1 fit in a nibble), so unique is a flat sort.
-    shifted = (gamma.astype(np.int64) + 1)
     code = np.zeros(len(gamma), dtype=np.int64)
     for f in range(gamma.shape[1]):
-        code = code * 16 + shifted[:, f]
+        code = code * 16 + (gamma[:, f].astype(np.int64) + 1)
     unique_codes, first, counts = np.unique(code, return_index=True, return_counts=True)
     return gamma[first], counts.astype(float)
 

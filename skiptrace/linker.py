@@ -17,7 +17,7 @@ import numpy as np
 
 from skiptrace.blocking import BlockingStats, candidate_pairs
 from skiptrace.clustering import cluster
-from skiptrace.comparisons import FIELD_INDEX, FIELDS, compare_pairs
+from skiptrace.comparisons import FIELD_INDEX, FIELDS, PAIR_CHUNK, compare_pairs
 from skiptrace.fellegi_sunter import (
     FellegiSunterModel,
     estimate_u,
@@ -108,6 +108,14 @@ class PairScorer:
         return self.score(compare_pairs(self.table, left, right, self.workers), left)
 
     def score(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
+        """Log2 odds per comparison vector (in chunks: the per-field weights are float64)."""
+        if len(gamma) <= PAIR_CHUNK:
+            return self._score_chunk(gamma, left)
+        return np.concatenate([self._score_chunk(gamma[start:start + PAIR_CHUNK],
+                                                 left[start:start + PAIR_CHUNK])
+                               for start in range(0, len(gamma), PAIR_CHUNK)])
+
+    def _score_chunk(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
         model = self.model
         weights = model.field_weights(gamma, pair_tf(self.tf_columns, left)
                                       if self.tf_columns else None)

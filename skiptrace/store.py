@@ -158,6 +158,20 @@ def _write_observations(session: Session, party: Party, document: Document | Non
                                 detail=sighting.detail))
 
 
+def refresh_observations(session: Session, party_ids: Iterable[int]) -> int:
+    """Rewrite the observations of already-linked parties (after a re-extraction
+    changed their addresses or phones); returns how many parties were refreshed."""
+    ids = sorted(set(party_ids))
+    if not ids:
+        return 0
+    parties = session.exec(select(Party).where(col(Party.id).in_(ids))).all()
+    documents = _documents(session, {p.document_id for p in parties})
+    for party in parties:
+        _write_observations(session, party, documents.get(party.document_id))
+    _touch(session, {p.identity_id for p in parties})
+    return len(parties)
+
+
 def _touch(session: Session, identity_ids: Iterable[int]) -> None:
     """Mark identities changed (search refreshes exactly these)."""
     ids = sorted({i for i in identity_ids if i is not None})
