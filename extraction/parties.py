@@ -57,15 +57,33 @@ class PartyAnchor:
     how: str  # caption / label / block
 
 
+CAPS_TAIL_RE = re.compile(r"(?:^|\s)((?:[A-Z][A-Z.'\-]*,?\s){1,}[A-Z][A-Z.'\-]*\.?"
+                          r"(?:,?\s(?:JR|SR|II|III)\.?)?)$")
+
+
 def clean_name(text: str) -> str:
-    """A name as printed, single-spaced, without trailing commas and role words."""
+    """A name as printed, single-spaced, without trailing commas and role words; OCR debris
+    before a name in capitals ("Seo oes MARIA GARCIA", "V.. JOHN DOE") is dropped."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:.)(")
+    text = re.sub(r"^v+s?\.+\s+", "", text, flags=re.IGNORECASE)
+    caps = CAPS_TAIL_RE.search(text)
+    if caps and caps.start(1) > 0:
+        prefix = text[:caps.start(1)].split()
+        if all(len(t.strip(".,'")) <= 3 for t in prefix) and not " ".join(prefix).isupper():
+            text = caps.group(1)  # short mixed-case debris before the name
     text = re.sub(r",?\s*(?:an?\s+individual|et\s+al\.?|individually)$", "", text,
                   flags=re.IGNORECASE)
     text = re.sub(r"\s*[,;]\s*$", "", text)
     if re.search(r"\b(?:inc|co|corp|jr|sr|l\.l\.c|n\.a|p\.c|l\.p)$", text, re.IGNORECASE):
         text += "."
     return text.strip()
+
+
+def looks_like_name(text: str) -> bool:
+    """Most words capitalized: a name or firm, not a run of prose."""
+    words = [w for w in re.findall(r"[A-Za-z][\w.'\-]*", text) if w.lower() not in
+             ("of", "and", "the", "as", "de", "la", "del", "van", "von")]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def role_of_label(label: str) -> str | None:
@@ -81,9 +99,14 @@ def role_of_label(label: str) -> str | None:
     return None
 
 
+LABEL_WORDS = {"name", "debtor", "creditor", "client", "plaintiff", "defendant", "attorney",
+               "owner", "garnishee", "employer", "address", "none", "n/a"}
+
+
 def plausible_name(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
-    return (3 <= len(text) <= 80 and letters >= 0.6 * len(text.replace(" ", ""))
+    return (3 <= len(text) <= 80 and text.lower().strip(" :.") not in LABEL_WORDS
+            and letters >= 0.6 * len(text.replace(" ", ""))
             and not STOP_NAME_RE.search(text) and not re.search(r"\d{3,}", text))
 
 
@@ -127,7 +150,8 @@ def _labelled(lines: list[Line], doc_type: str = "other") -> list[PartyAnchor]:
                     role = _bare_name_role(lines, index, doc_type)
                 name = match.group("name").strip()
                 name_start, name_end = start + match.start("name"), end
-            elif c + 1 < len(cells) and LABEL_ONLY_RE.fullmatch(cell.strip()):
+            elif c + 1 < len(cells) and LABEL_ONLY_RE.fullmatch(cell.strip()) and \
+                    looks_like_name(line.text[cells[c + 1][0]:cells[c + 1][1]]):
                 role = role_of_label(cell.strip())
                 name = ""
             else:
@@ -189,7 +213,7 @@ CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgme
                              r"[,.;:]?$", re.IGNORECASE)
 ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao)\b.*$",
                          re.IGNORECASE | re.DOTALL)
-DOES_RE = re.compile(r"^(?:and\s+)?does\s+\d|^et\s+al", re.IGNORECASE)
+DOES_RE = re.compile(r"^(?:and\s+)?does\b|^et\s+al", re.IGNORECASE)
 COLUMN_TOLERANCE = 8.0
 
 
@@ -432,7 +456,8 @@ def _letter_recipient(lines: list[Line]) -> list[PartyAnchor]:
 
 COLLECTOR_RE = re.compile(r"(?P<name>[A-Z][A-Za-z.,&' -]{2,60}?)\s+is\s+a\s+debt\s+collector")
 OWE_TO_RE = re.compile(r"(?:debt|balance)\s+(?:that\s+)?you\s+owe\s+to\s+(?P<name>[A-Z][\w.,&' -]"
-                       r"{2,60}?)(?:\.\s|\.$|,|\s+and\b)")
+                       r"{2,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.|P\.C\.))?)"
+                       r"(?:\.\s|\.$|,|\s+and\b)")
 
 
 def cell_texts_with_next(lines: list[Line], index: int) -> list[tuple[int, str]]:
@@ -477,6 +502,9 @@ def owed_to_names(lines: list[Line]) -> list[tuple[int, int, int, str]]:
     sentence may wrap inside its column, so the name may sit on the next line."""
     found = []
     for index, line in enumerate(lines):
+        nearby = line.text + (lines[index + 1].text if index + 1 < len(lines) else "")
+        if "owe" not in nearby:
+            continue
         for start, text in cell_texts_with_next(lines, index):
             match = OWE_TO_RE.search(text)
             if not match:
@@ -517,13 +545,28 @@ def _deed(lines: list[Line]) -> list[PartyAnchor]:
         if not match or match.start() >= len(line.text):
             continue
         for role, key in (("other", "grantor"), ("debtor", "grantee")):
-            name = clean_name(re.sub(r"^.*\backnowledged,\s*", "", match.group(key)))
-            if plausible_name(name):
-                end = min(match.end(key), len(line.text))
-                out.append(PartyAnchor(role, name, line.page,
-                                       line.span_bbox(min(match.start(key), end - 1), end),
-                                       index, 0.85, "label"))
+            text = re.sub(r"^.*\backnowledged,\s*", "", match.group(key))
+            end = min(match.end(key), len(line.text))
+            box = line.span_bbox(min(match.start(key), end - 1), end)
+            # "JANE DOE and JOHN DOE": the first grantee is the debtor, the others co-owners
+            for position, part in enumerate(re.split(r"\s+and\s+", text)):
+                name = clean_name(part)
+                if plausible_name(name):
+                    out.append(PartyAnchor(role if position == 0 else "other", name,
+                                           line.page, box, index, 0.85, "label"))
     return out
+
+
+def split_joint_debtors(anchor: PartyAnchor) -> list[PartyAnchor]:
+    """'JANE DOE and JOHN DOE' as owners or addressees: the first is the debtor, the others
+    co-owners ("other"); a firm's name with 'and' stays whole."""
+    parts = re.split(r"\s+and\s+", anchor.name)
+    if anchor.role != "debtor" or len(parts) < 2 or ORG_SUFFIX_RE.search(anchor.name) or \
+            not all(len(p.split()) >= 2 and plausible_name(p) for p in parts):
+        return [anchor]
+    return [PartyAnchor("debtor" if i == 0 else "other", clean_name(p), anchor.page,
+                        anchor.bbox, anchor.line_index, anchor.score, anchor.how)
+            for i, p in enumerate(parts)]
 
 
 def lines_to_party_anchors(lines: list[Line], doc_type: str = "other") -> list[PartyAnchor]:
@@ -535,6 +578,7 @@ def lines_to_party_anchors(lines: list[Line], doc_type: str = "other") -> list[P
                + _collector(lines, doc_type) + _owed_to(lines) + _deed(lines))
     if not any(a.role == "debtor" for a in anchors):
         anchors += _letter_recipient(lines)
+    anchors = [part for anchor in anchors for part in split_joint_debtors(anchor)]
     if doc_type != "garnishment":
         for anchor in anchors:
             if anchor.role == "garnishee":

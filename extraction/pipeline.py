@@ -75,8 +75,18 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     return hits
 
 
+def drop_partial_accounts(hits: list[FieldHit]) -> list[FieldHit]:
+    """'ending in 4821' is the same account as 'XXXXXXXXXXXX4821' printed elsewhere."""
+    full = {re.sub(r"\D", "", h.value)[-4:] for h in hits
+            if h.name == "account_number" and not h.value.lower().startswith("ending")}
+    return [h for h in hits if not (h.name == "account_number"
+                                    and h.value.lower().startswith("ending")
+                                    and re.sub(r"\D", "", h.value)[-4:] in full)]
+
+
 def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[ExtractedField]:
     """One value per field (several for account numbers), calibrated, best first."""
+    hits = drop_partial_accounts(hits)
     grouped: dict[tuple[str, str], list[FieldHit]] = defaultdict(list)
     for hit in hits:
         grouped[(hit.name, hit.value.lower())].append(hit)
@@ -130,6 +140,14 @@ def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool
     return parties
 
 
+EXHIBIT_RE = re.compile(r"^EXHIBIT\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+
+
+def starts_exhibit(lines: list[Line]) -> bool:
+    """A page that opens with 'EXHIBIT A' starts the attachments."""
+    return any(EXHIBIT_RE.match(line.text.strip()) for line in lines[:3]) and lines[0].page > 1
+
+
 def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
                   use_transformer: bool = True, use_ner: bool = True,
                   frames: dict[int, tuple[int, float, float]] | None = None) -> Extraction:
@@ -138,9 +156,13 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     candidates: list[Candidate] = []
     named = []
     anchors = []
+    in_exhibits = False
     for lines in pages:
         if not lines:
             continue
+        in_exhibits = in_exhibits or starts_exhibit(lines)
+        if in_exhibits:
+            continue  # an attached statement's numbers are not this paper's values
         candidates.extend(lines_to_candidates(lines))
         named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
         named.extend(find_creditor_names(lines))

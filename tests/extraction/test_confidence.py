@@ -22,15 +22,15 @@ def test_table_from_counts_leaves_out_small_buckets() -> None:
 
 def test_lookup_falls_back_to_coarser_bucket(tmp_path, monkeypatch) -> None:
     path = tmp_path / "calibration.json"
-    path.write_text(json.dumps({"fields": {"amount_due|left": 0.97, "amount_due": 0.9},
+    path.write_text(json.dumps({"fields": {"text|amount_due|left": 0.97, "text|amount_due": 0.9},
                                 "parties": {}}))
     monkeypatch.setattr(confidence, "TABLE_PATH", path)
     confidence._table.cache_clear()
     try:
         key = confidence.field_bucket("amount_due", 0.95, "left", 1, 0, 1.0, False)
-        assert key.startswith("amount_due|left|hi")
+        assert key.startswith("text|amount_due|left|hi")
         assert confidence.calibrate_field(key, 0.95) == 0.97
-        assert confidence.calibrate_field("amount_due|model|hi", 0.95) == 0.9
+        assert confidence.calibrate_field("text|amount_due|model|hi", 0.95) == 0.9
         assert confidence.calibrate_field("fees|left", 0.8) == 0.8 * confidence.PRIOR_SHRINK
     finally:
         confidence._table.cache_clear()
