@@ -103,9 +103,13 @@ def _map_back(x: float, y: float, angle_ccw: float, cx: float, cy: float,
 
 
 def _data_to_words(data: dict, scale: float, transform) -> tuple[list[Word], float]:
-    words: list[Word] = []
+    """Tesseract's rows as Words on the original page, in reading order.
+
+    Reading order (line numbers, order within a line) comes from the upright
+    image tesseract read, so a page fed sideways still reads top to bottom;
+    the boxes are mapped back onto the page as it was scanned."""
+    placed: list[tuple[tuple[int, int, int], float, float, Word]] = []
     confidences: list[float] = []
-    line_keys: dict[tuple[int, int, int], int] = {}
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
@@ -117,24 +121,24 @@ def _data_to_words(data: dict, scale: float, transform) -> tuple[list[Word], flo
                    ((left, top), (right, top), (left, bottom), (right, bottom))]
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        line = line_keys.setdefault(key, len(line_keys))
-        words.append(Word(text=text, bbox=(min(xs) * scale, min(ys) * scale,
-                                           max(xs) * scale, max(ys) * scale),
-                          confidence=round(conf / 100.0, 3), line=line))
+        word = Word(text=text, bbox=(min(xs) * scale, min(ys) * scale,
+                                     max(xs) * scale, max(ys) * scale),
+                    confidence=round(conf / 100.0, 3))
+        placed.append((key, float(top), float(left), word))
         confidences.append(conf / 100.0)
     mean = float(np.mean(confidences)) if confidences else 0.0
-    return _renumber_lines(words), mean
+    return _in_reading_order(placed), mean
 
 
-def _renumber_lines(words: list[Word]) -> list[Word]:
-    """Order lines top to bottom so line indexes read like the text layer's."""
-    tops: dict[int, float] = {}
-    for w in words:
-        tops[w.line] = min(tops.get(w.line, w.bbox[1]), w.bbox[1])
-    order = {line: i for i, line in enumerate(sorted(tops, key=lambda k: tops[k]))}
-    renumbered = [Word(w.text, w.bbox, w.confidence, order[w.line]) for w in words]
-    renumbered.sort(key=lambda w: (w.line, w.bbox[0]))
-    return renumbered
+def _in_reading_order(placed: list[tuple[tuple[int, int, int], float, float, Word]]
+                      ) -> list[Word]:
+    """Number lines top to bottom (upright frame) so indexes read like the text layer's."""
+    line_top: dict[tuple[int, int, int], float] = {}
+    for key, top, _left, _word in placed:
+        line_top[key] = min(line_top.get(key, top), top)
+    order = {key: i for i, key in enumerate(sorted(line_top, key=line_top.__getitem__))}
+    placed.sort(key=lambda item: (order[item[0]], item[2]))
+    return [Word(w.text, w.bbox, w.confidence, order[key]) for key, _t, _l, w in placed]
 
 
 def _read(image: Image.Image, rotation: int, skew: float, dpi: float, language: str,

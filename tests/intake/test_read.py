@@ -87,6 +87,13 @@ def test_read_page_turned_90_degrees_reads_upright():
     document = read_bytes(image_pdf_bytes([turned]), "sideways.pdf")
     text = document.pages[0].text
     assert "QUARSHIE" in text and "Amount Due:" in text
+    lines = text.splitlines()
+    court = next(i for i, line in enumerate(lines) if "SUPERIOR" in line)
+    amount = next(i for i, line in enumerate(lines) if "Amount Due:" in line)
+    assert court < amount, "reading order follows the upright page"
+    # boxes stay on the page as scanned: the page is landscape, so is the text's spread
+    page = document.pages[0]
+    assert page.width > page.height
 
 
 def test_read_skewed_page_reads_and_boxes_map_back():
