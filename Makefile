@@ -32,9 +32,11 @@ $(STAMP): pyproject.toml
 
 setup: $(SYSTEM_STAMP) $(STAMP)
 
+SAMPLE_DOCUMENTS = $(wildcard samples/corpus/*.pdf samples/corpus/*.png samples/corpus/*.tif*)
+
 ingest-samples: setup
 	$(BIN)/casetrace db upgrade
-	-$(BIN)/casetrace ingest samples/corpus
+	$(BIN)/casetrace ingest $(SAMPLE_DOCUMENTS)
 
 run: ingest-samples
 	$(BIN)/casetrace user ensure-admin
