@@ -132,8 +132,8 @@ def link(input_csv: Path = typer.Argument(..., help="Person records (CONTRACT.md
 
     try:
         summary = link_csv(input_csv, out)
-    except LinkInputError as exc:
-        err.print(f"[red]error[/red] {input_csv}: {exc}")
+    except LinkInputError as exc:  # its message names the file and the row
+        err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(1) from None
     except FileNotFoundError:
         err.print(f"[red]error[/red] {input_csv}: no such file")
