@@ -30,10 +30,16 @@ def _prepare_sqlite_path(url: str) -> None:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    """One engine per URL per process (engines pool connections)."""
-    url = url or database_url()
+    """One engine per URL per process (engines pool connections).
+
+    The URL is resolved before the cache is consulted, so a later change of
+    ``CASETRACE_DATABASE_URL`` gets its own engine rather than the first one."""
+    return _engine_for(url or database_url())
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
     _prepare_sqlite_path(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
