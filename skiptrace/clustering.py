@@ -31,15 +31,21 @@ def components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 def _split_oversized(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray,
                      threshold: float, labels: np.ndarray) -> np.ndarray:
-    """Raise the bar inside components too large to check pair by pair."""
+    """Raise the bar inside components too large to check pair by pair.
+
+    A link dropped once stays dropped: were the links of a part that is now
+    small enough let back in, they could join it to another part again and
+    the loop would never end.
+    """
     bar = threshold
+    keep = np.ones(len(left), dtype=bool)
     while True:
         sizes = np.bincount(labels)
         if sizes.max(initial=0) <= MAX_COMPONENT_SIZE:
             return labels
         bar += 4.0
         in_big = sizes[labels[left]] > MAX_COMPONENT_SIZE
-        keep = ~in_big | (score >= bar)
+        keep &= ~in_big | (score >= bar)
         labels = components(n, left[keep], right[keep])
 
 
