@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import delete, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -34,6 +34,7 @@ from models.tables import (
     Observation,
     Page,
     Party,
+    PartyKey,
     utcnow,
 )
 
@@ -189,6 +190,7 @@ def _reconcile_parties(session: Session, document: Document, extraction) -> list
             decided = (_is_referenced(session, LinkDecision.party_a, party.id)
                        or _is_referenced(session, LinkDecision.party_b, party.id))
             if not decided:  # a party an investigator decided on stays as evidence
+                session.execute(delete(PartyKey).where(PartyKey.party_id == party.id))
                 session.delete(party)
     return refreshed
 

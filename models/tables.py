@@ -122,6 +122,18 @@ class Identity(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class PartyKey(SQLModel, table=True):
+    """One blocking key (or name for term frequency) of a linked person party.
+
+    Incremental linking looks up only the parties sharing a key with a new
+    one, and counts names here, instead of loading every party it ever linked.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    party_id: int = Field(foreign_key="party.id", index=True)
+    key: str = Field(index=True)
+
+
 class Observation(SQLModel, table=True):
     """One address / phone / email seen for an identity on one document, dated."""
 

@@ -97,11 +97,15 @@ class PairScorer:
     """
 
     def __init__(self, model: FellegiSunterModel, table: PersonTable, use_tf: bool,
-                 workers: int = 1) -> None:
+                 workers: int = 1, frequencies: dict[int, np.ndarray] | None = None,
+                 population: int | None = None) -> None:
+        """``frequencies`` and ``population`` stand in for the table's own when the table
+        holds only the candidates of a larger population (incremental linking)."""
         self.model, self.table, self.workers = model, table, workers
-        frequencies = term_frequency_columns(table)
+        if frequencies is None:
+            frequencies = term_frequency_columns(table)
         self.tf_columns = frequencies if use_tf else None
-        self.namesakes = (len(table) * frequencies[FIELD_INDEX["given_name"]]
+        self.namesakes = ((population or len(table)) * frequencies[FIELD_INDEX["given_name"]]
                           * frequencies[FIELD_INDEX["surname"]])
 
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:

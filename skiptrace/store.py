@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from sqlalchemy import delete, text
 from sqlmodel import Session, col, select
 
 from models.tables import (
@@ -30,6 +31,7 @@ from models.tables import (
     LinkDecision,
     Observation,
     Party,
+    PartyKey,
     utcnow,
 )
 from skiptrace.blocking import candidate_pairs
@@ -52,12 +54,23 @@ from skiptrace.parties import (
     party_contacts,
     party_to_record,
 )
+from skiptrace.party_keys import (
+    has_keys,
+    parties_sharing_keys,
+    record_keys,
+    store_keys,
+    stored_population,
+    term_frequencies,
+)
 
 CASE_FIELDS = ("case_number", "account_number")
 DISCARDED_FIELD_STATUSES = ("rejected", "not_in_document")
 MUST_LINK = 1e6
 CANNOT_LINK = -1e6
 BANK_WORDS = ("bank", "credit union", "savings", "federal credit")
+# Key space of the PostgreSQL advisory lock that lets one transaction at a time link
+# ("link"): two workers linking the same person at once would each found an identity.
+LINKING_LOCK_SPACE = 0x6C696E6B
 
 
 class IdentityError(ValueError):
@@ -164,11 +177,15 @@ def refresh_observations(session: Session, party_ids: Iterable[int]) -> int:
     ids = sorted(set(party_ids))
     if not ids:
         return 0
-    parties = session.exec(select(Party).where(col(Party.id).in_(ids))).all()
+    parties = list(session.exec(select(Party).where(col(Party.id).in_(ids))).all())
     documents = _documents(session, {p.document_id for p in parties})
     for party in parties:
         _write_observations(session, party, documents.get(party.document_id))
     _touch(session, {p.identity_id for p in parties})
+    people = [p for p in parties if p.identity_id is not None and is_person_party(p)]
+    if people:
+        store_keys(session, [p.id for p in people], record_keys(_population(session,
+                                                                            people).table))
     return len(parties)
 
 
@@ -196,10 +213,49 @@ def _linked_person_parties(session: Session) -> list[Party]:
     return [p for p in session.exec(query).all() if is_person_party(p)]
 
 
+def _hold_linking_lock(session: Session) -> None:
+    """On PostgreSQL, wait for any other transaction that is linking (held to commit)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, 0)"),
+                        {"space": LINKING_LOCK_SPACE})
+
+
+def _ensure_keys(session: Session) -> None:
+    """Store the keys of every linked party once, for a database linked before keys were."""
+    if has_keys(session):
+        return
+    parties = _linked_person_parties(session)
+    if parties:
+        store_keys(session, [p.id for p in parties],
+                   record_keys(_population(session, parties).table))
+        session.flush()
+
+
+def _candidate_parties(session: Session, new_keys: list[set[str]]) -> list[Party]:
+    """Linked parties sharing a blocking key with a new one, and the other parties of
+    their identities (a new party must hold up against an identity as a whole)."""
+    sharing = sorted(parties_sharing_keys(session, new_keys))
+    identity_ids: set[int] = set()
+    for start in range(0, len(sharing), 500):
+        identity_ids.update(session.exec(select(Party.identity_id).where(
+            col(Party.id).in_(sharing[start:start + 500]))).all())
+    identity_ids.discard(None)
+    ids = sorted(identity_ids)
+    parties: list[Party] = []
+    for start in range(0, len(ids), 500):
+        query = (select(Party).join(Identity, Identity.id == Party.identity_id)
+                 .where(Identity.status == "active",
+                        col(Party.identity_id).in_(ids[start:start + 500])))
+        parties.extend(p for p in session.exec(query).all() if is_person_party(p))
+    return sorted(parties, key=lambda p: p.id)
+
+
 def link_new_parties(session: Session, document_ids: list[int] | None = None) -> int:
     """Link the person parties that have no identity yet; returns how many were linked.
 
-    Only pairs that involve a new party are scored. A new party joins the
+    Only pairs that involve a new party are scored, against the linked parties
+    that share a blocking key with it (looked up in ``PartyKey``, so the cost
+    does not grow with the database). A new party joins the
     existing identity with the strongest link that also holds up against the
     identity's other parties on average; new parties that match nobody form
     identities among themselves. A new party that holds up against two
@@ -210,10 +266,17 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
     new_parties = _unlinked_person_parties(session, document_ids)
     if not new_parties:
         return 0
-    old_parties = _linked_person_parties(session)
+    _hold_linking_lock(session)
+    _ensure_keys(session)
+    new_keys = record_keys(_population(session, new_parties).table)
+    old_parties = _candidate_parties(session, new_keys)
     everyone = _population(session, old_parties + new_parties)
     n_old, n = len(old_parties), len(old_parties) + len(new_parties)
-    rescore = PairScorer(_model_for(n), everyone.table, use_tf=n >= MIN_RECORDS_FOR_TF)
+    population = stored_population(session) + len(new_parties)
+    frequencies = term_frequencies(session, everyone.table, np.arange(n) >= n_old, population)
+    rescore = PairScorer(_model_for(population), everyone.table,
+                         use_tf=population >= MIN_RECORDS_FOR_TF, frequencies=frequencies,
+                         population=population)
     left, right, _stats = candidate_pairs(everyone.table)
     involves_new = right >= n_old  # left < right, so a new party is always on the right
     left, right = left[involves_new], right[involves_new]
@@ -247,6 +310,8 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
         party.link_score = best_score.get(k)
         session.add(party)
         _write_observations(session, party, everyone.documents.get(party.document_id))
+    session.flush()
+    store_keys(session, [p.id for p in new_parties], new_keys)
     session.flush()
     return len(new_parties)
 
@@ -400,6 +465,7 @@ def relink_all(session: Session) -> dict[str, int]:
 
     Returns counts: parties, identities, created, retired (merged away), moved parties.
     """
+    _hold_linking_lock(session)
     parties = [p for p in session.exec(select(Party).order_by(Party.id)).all()
                if is_person_party(p)]
     if not parties:
@@ -414,8 +480,12 @@ def relink_all(session: Session) -> dict[str, int]:
     must = [(index[a], index[b]) for a, b in must if a in index and b in index]
     cannot = [(index[a], index[b]) for a, b in cannot if a in index and b in index]
     labels = constrained_labels(result.labels, must, cannot, rescore)
-    return _apply_clusters(session, everyone, labels, result.left, result.right,
-                           result.log2_odds)
+    counts = _apply_clusters(session, everyone, labels, result.left, result.right,
+                             result.log2_odds)
+    session.execute(delete(PartyKey))
+    store_keys(session, [p.id for p in parties], record_keys(everyone.table), replace=False)
+    session.flush()
+    return counts
 
 
 def _apply_clusters(session: Session, everyone: _Population, labels: np.ndarray,
