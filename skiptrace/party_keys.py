@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
 from models.tables import PartyKey
@@ -58,9 +58,11 @@ def store_keys(session: Session, party_ids: Sequence[int], keys: Sequence[set[st
     """Store the keys of these parties (replacing what they had, unless told there is none)."""
     if replace:
         forget_keys(session, party_ids)
-    session.add_all(PartyKey(party_id=party_id, key=key)
-                    for party_id, party_keys in zip(party_ids, keys, strict=True)
-                    for key in sorted(party_keys))
+    rows = [{"party_id": party_id, "key": key}
+            for party_id, party_keys in zip(party_ids, keys, strict=True)
+            for key in sorted(party_keys)]
+    if rows:  # one executemany, not an ORM object per key (a relink writes millions)
+        session.execute(insert(PartyKey), rows)
 
 
 def forget_keys(session: Session, party_ids: Iterable[int]) -> None:
