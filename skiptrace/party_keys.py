@@ -17,7 +17,7 @@ import numpy as np
 from sqlalchemy import delete, func, insert
 from sqlmodel import Session, col, select
 
-from models.tables import PartyKey
+from models.tables import Party, PartyKey
 from skiptrace.blocking import BLOCKING_KEYS, DEFAULT_MAX_BLOCK_SIZE, MAX_BLOCK_SIZE_OF_KEY
 from skiptrace.comparisons import FIELDS
 from skiptrace.normalize import PersonTable
@@ -26,7 +26,8 @@ TF_PREFIX = "tf."
 IN_CHUNK = 500  # values per IN (...) list: well under every database's parameter limit
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+def in_chunks(values: Sequence) -> Iterable[Sequence]:
+    """Slices of ``values`` short enough for one IN (...) list."""
     for start in range(0, len(values), IN_CHUNK):
         yield values[start:start + IN_CHUNK]
 
@@ -67,7 +68,7 @@ def store_keys(session: Session, party_ids: Sequence[int], keys: Sequence[set[st
 
 def forget_keys(session: Session, party_ids: Iterable[int]) -> None:
     ids = sorted({int(i) for i in party_ids})
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         session.execute(delete(PartyKey).where(col(PartyKey.party_id).in_(chunk)))
 
 
@@ -79,7 +80,7 @@ def key_counts(session: Session, keys: Iterable[str]) -> Counter:
     """How many stored parties hold each key."""
     wanted = sorted(set(keys))
     counts: Counter = Counter()
-    for chunk in _chunks(wanted):
+    for chunk in in_chunks(wanted):
         rows = session.exec(select(PartyKey.key, func.count()).where(
             col(PartyKey.key).in_(chunk)).group_by(PartyKey.key)).all()
         counts.update({key: int(count) for key, count in rows})
@@ -94,15 +95,18 @@ def parties_sharing_keys(session: Session, keys: Iterable[set[str]]) -> set[int]
     counts = key_counts(session, blocking)
     usable = [key for key in blocking if 0 < counts[key] < _bound(key)]
     found: set[int] = set()
-    for chunk in _chunks(usable):
+    for chunk in in_chunks(usable):
         found.update(session.exec(select(PartyKey.party_id).where(
             col(PartyKey.key).in_(chunk))).all())
     return found
 
 
 def stored_population(session: Session) -> int:
-    """Linked parties with stored names: the population the term frequencies refer to."""
-    return int(session.exec(select(func.count(func.distinct(PartyKey.party_id)))).one())
+    """Linked parties: the population the stored name counts refer to (every linked party
+    has its keys stored). Counted on the indexed ``identity_id``, not by a DISTINCT over
+    every stored key."""
+    return int(session.exec(select(func.count()).select_from(Party).where(
+        col(Party.identity_id).is_not(None))).one())
 
 
 def term_frequencies(session: Session, table: PersonTable, unstored: np.ndarray,

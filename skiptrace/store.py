@@ -56,6 +56,7 @@ from skiptrace.parties import (
 )
 from skiptrace.party_keys import (
     has_keys,
+    in_chunks,
     parties_sharing_keys,
     record_keys,
     store_keys,
@@ -234,18 +235,15 @@ def _ensure_keys(session: Session) -> None:
 def _candidate_parties(session: Session, new_keys: list[set[str]]) -> list[Party]:
     """Linked parties sharing a blocking key with a new one, and the other parties of
     their identities (a new party must hold up against an identity as a whole)."""
-    sharing = sorted(parties_sharing_keys(session, new_keys))
     identity_ids: set[int] = set()
-    for start in range(0, len(sharing), 500):
+    for chunk in in_chunks(sorted(parties_sharing_keys(session, new_keys))):
         identity_ids.update(session.exec(select(Party.identity_id).where(
-            col(Party.id).in_(sharing[start:start + 500]))).all())
+            col(Party.id).in_(chunk))).all())
     identity_ids.discard(None)
-    ids = sorted(identity_ids)
     parties: list[Party] = []
-    for start in range(0, len(ids), 500):
+    for chunk in in_chunks(sorted(identity_ids)):
         query = (select(Party).join(Identity, Identity.id == Party.identity_id)
-                 .where(Identity.status == "active",
-                        col(Party.identity_id).in_(ids[start:start + 500])))
+                 .where(Identity.status == "active", col(Party.identity_id).in_(chunk)))
         parties.extend(p for p in session.exec(query).all() if is_person_party(p))
     return sorted(parties, key=lambda p: p.id)
 

@@ -16,14 +16,10 @@ from skiptrace.party_keys import (
 )
 from skiptrace.records import PersonRecord
 from skiptrace.store import link_new_parties, relink_all
+from tests.skiptrace.test_store import JOHN, MARIA
 
-MARIA = {"name": "Maria L. Gonzalez", "dob": "1981-04-09", "ssn_last4": "4821",
-         "addresses": ["1420 W Elm St Apt 3B, Springfield, IL 62704"],
-         "phones": ["+12175550143"]}
 MARIA_MOVED = {"name": "GONZALEZ, MARIA", "dob": "04/09/1981",
                "addresses": ["88 Lake Shore Dr, Chicago, IL 60611"]}
-JOHN = {"name": "John Quarshie", "dob": "1970-05-06", "ssn_last4": "7777",
-        "addresses": ["9 Oak Ave, Peoria, IL 61602"]}
 
 
 def _keys_of(session, party_id: int) -> set[str]:
