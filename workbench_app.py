@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.auth import verify
+from review.locks import release_user_locks
+from review.users import verify
 from workbench.db import db_session
-from workbench.review import release_user_locks
 from workbench.ui import PAGE_ROLES, USER_KEY, current_user, database_ready
 
 LAST_PAGE_KEY = "last_page"

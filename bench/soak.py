@@ -3,7 +3,7 @@
     python -m bench.soak [--documents 2000] [--workers 2] [--database-url URL]
 
 Each document is a tiny text-layer PDF built here (no OCR), stored, queued
-(one Procrastinate job each), then worked by N ``python -m intake.worker``
+(one Procrastinate job each), then worked by N ``python -m pipeline.worker``
 processes. Reports documents per minute, queue latency (enqueue to start,
 median and p95, from Procrastinate's job events) and checks the counts: one
 job per document, every document extracted once, one page each, originals
@@ -75,7 +75,7 @@ def tiny_case_pdf(index: int, *, pages: int = 1) -> bytes:
 
 
 def worker_command(name: str, *, once: bool = False) -> list[str]:
-    return [sys.executable, "-m", "intake.worker", "--name", name, *(["--once"] if once else [])]
+    return [sys.executable, "-m", "pipeline.worker", "--name", name, *(["--once"] if once else [])]
 
 
 def worker_env(url: str, file_store: Path, **extra: str) -> dict[str, str]:
@@ -88,7 +88,7 @@ def worker_env(url: str, file_store: Path, **extra: str) -> dict[str, str]:
 def _scratch_database(server_url: str, name: str, *, create: bool) -> str:
     import psycopg
 
-    from intake.queue import libpq_conninfo
+    from pipeline.job_queue import libpq_conninfo
 
     with psycopg.connect(libpq_conninfo(server_url), autocommit=True) as conn:
         if create:
@@ -102,7 +102,7 @@ def queue_latencies(url: str) -> dict[int, float]:
     """Seconds from enqueue ('deferred') to the first start, per document id."""
     import psycopg
 
-    from intake.queue import QUEUE_SCHEMA, libpq_conninfo
+    from pipeline.job_queue import QUEUE_SCHEMA, libpq_conninfo
 
     query = f"""
         SELECT (j.args->>'document_id')::int, EXTRACT(EPOCH FROM MIN(s.at) - MIN(d.at))
@@ -117,7 +117,7 @@ def queue_latencies(url: str) -> dict[int, float]:
 def _scalar(url: str, query: str) -> int:
     import psycopg
 
-    from intake.queue import libpq_conninfo
+    from pipeline.job_queue import libpq_conninfo
 
     with psycopg.connect(libpq_conninfo(url)) as conn:
         return int(conn.execute(query).fetchone()[0])
@@ -138,7 +138,7 @@ def count_check(url: str, expected: int) -> dict[str, int]:
     import psycopg
 
     from intake.filestore import stored_path
-    from intake.queue import QUEUE_SCHEMA, libpq_conninfo
+    from pipeline.job_queue import QUEUE_SCHEMA, libpq_conninfo
 
     with psycopg.connect(libpq_conninfo(url)) as conn:
         one = conn.execute
@@ -186,9 +186,9 @@ def soak(documents: int, workers: int, server_url: str, *, probes: int = 15,
     """
     from sqlmodel import Session
 
-    from intake.ingest import store_file
-    from intake.queue import close_queue_connections, enqueue_document, ensure_queue_schema
     from models.db import get_engine, init_db
+    from pipeline.ingest import store_file
+    from pipeline.job_queue import close_queue_connections, enqueue_document, ensure_queue_schema
 
     name = f"casetrace_soak_{uuid.uuid4().hex[:10]}"
     url = _scratch_database(server_url, name, create=True)
@@ -249,8 +249,8 @@ def in_process_rate(documents: int, server_url: str) -> dict[str, float]:
     """The baseline: the same documents stored and processed one by one in this process,
     on the same server, with no queue (what ``casetrace ingest`` does)."""
 
-    from intake.ingest import process_document
     from models.db import get_engine, init_db
+    from pipeline.ingest import process_document
 
     name = f"casetrace_soak_{uuid.uuid4().hex[:10]}"
     url = _scratch_database(server_url, name, create=True)
@@ -274,7 +274,7 @@ def in_process_rate(documents: int, server_url: str) -> dict[str, float]:
 def _store(engine, index: int) -> int:
     from sqlmodel import Session
 
-    from intake.ingest import store_file
+    from pipeline.ingest import store_file
 
     with Session(engine) as session:
         document, _ = store_file(session, tiny_case_pdf(index), f"case-{index:05d}.pdf")

@@ -4,7 +4,7 @@ Fills a temporary SQLite database with N extracted documents of F fields each
 (random confidences, a few without any field), then measures, as medians over
 ``--repeat`` runs:
 
-- the review queue (``workbench.review.review_queue``: counting and ordering in SQL)
+- the review queue (``review.work_queue.review_queue``: counting and ordering in SQL)
   against a baseline that loads every reviewable document and its fields and
   filters in Python (what a first version did), and the ratio of the two;
 - the per-page-view triage check (``triage_pending`` once everything is triaged);
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlmodel import Session, col, select  # noqa: E402
 
-from extraction.results import FIELD_NAMES  # noqa: E402
+from core.results import FIELD_NAMES  # noqa: E402
 from models.tables import Document, ExtractedFieldRow, Page  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +62,8 @@ def fill(session: Session, documents: int, fields: int, seed: int) -> None:
 
 def queue_in_python(session: Session, limit: int = 200) -> list[tuple[float, int]]:
     """The baseline: every reviewable document and its fields loaded, filtered in Python."""
-    from workbench.review import REVIEWABLE_DOCS, needs_review
+    from review.policy import needs_review
+    from review.work_queue import REVIEWABLE_DOCS
 
     documents = session.exec(select(Document).where(
         Document.status == "extracted", col(Document.review_status).in_(REVIEWABLE_DOCS))).all()
@@ -104,9 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["CASETRACE_DATABASE_URL"] = url
     os.environ["CASETRACE_FILE_STORE"] = str(folder / "files")
     os.environ["CASETRACE_WORKBENCH_WORKER"] = "0"
-    from workbench.auth import SignedIn
+    from review.policy import ReviewSettings, triage_pending
+    from review.users import SignedIn
+    from review.work_queue import review_queue
     from workbench.db import db_session, ensure_schema
-    from workbench.review import ReviewSettings, review_queue, triage_pending
 
     ensure_schema(url)
     with db_session(url) as session:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from casetrace_cli.console import err, setup_logging
+from casetrace_cli.console import err
+from core.logging_setup import setup_logging
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
@@ -45,7 +46,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
                                            "`casetrace worker` (needs PostgreSQL).")
            ) -> None:
     """Store documents, pages, fields and parties in the database and link identities."""
-    from intake.ingest import IngestOutcome, ingest_paths
+    from pipeline.ingest import IngestOutcome, ingest_paths
 
     if queue:
         raise typer.Exit(_ingest_queued(paths))
@@ -59,7 +60,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from intake.ingest import expand_paths
+    from pipeline.ingest import expand_paths
 
     files = expand_paths(paths)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -80,7 +81,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
 
 def _ingest_queued(paths: list[Path]) -> int:
     from casetrace_cli.worker_cmd import DATABASE_DOWN, database_down_line, ingest_to_queue
-    from intake.queue import QueueUnavailable
+    from pipeline.job_queue import QueueUnavailable
 
     try:
         outcomes = ingest_to_queue(paths)
@@ -155,8 +156,8 @@ def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN las
 
     from casetrace_cli.trace_view import print_trace, purpose_from_key
     from models.db import session_scope
+    from review.purpose_log import SearchRefused, check_search, log_search
     from skiptrace.trace import trace_report
-    from workbench.search_log import SearchRefused, check_search, log_search
 
     try:
         full_purpose = purpose_from_key(purpose)
@@ -216,7 +217,7 @@ def user_add(username: str = typer.Argument(...),
                                           confirmation_prompt=True)) -> None:
     """Create a workbench user (the password is stored as a bcrypt hash)."""
     from models.db import session_scope
-    from workbench.auth import add_user
+    from review.users import add_user
 
     try:
         with session_scope() as session:
@@ -231,7 +232,7 @@ def user_add(username: str = typer.Argument(...),
 def user_ensure_admin() -> None:
     """Create a local admin with a random password if there are no users yet."""
     from models.db import session_scope
-    from workbench.auth import ensure_default_admin
+    from review.users import ensure_default_admin
 
     with session_scope() as session:
         password = ensure_default_admin(session)

@@ -10,7 +10,7 @@ PURPOSE_KEYS = ("collection", "judgment", "skiptrace", "verify", "fraud", "court
 
 def purpose_from_key(key: str) -> str:
     """The full permissible-purpose text for a short key (or the text itself)."""
-    from workbench.search_log import PERMISSIBLE_PURPOSES
+    from review.purpose_log import PERMISSIBLE_PURPOSES
 
     by_key = dict(zip(PURPOSE_KEYS, PERMISSIBLE_PURPOSES, strict=True))
     if key in by_key:

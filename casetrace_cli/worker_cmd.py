@@ -14,15 +14,15 @@ from sqlmodel import Session
 
 from casetrace_cli.console import err
 from intake import errors
-from intake.ingest import FINISHED_STATUSES, IngestOutcome, expand_paths, store_file
-from intake.queue import (
+from models.db import init_db
+from models.tables import Batch
+from pipeline.ingest import FINISHED_STATUSES, IngestOutcome, expand_paths, store_file
+from pipeline.job_queue import (
     QueueUnavailable,
     close_queue_connections,
     enqueue_document,
     require_postgres,
 )
-from models.db import init_db
-from models.tables import Batch
 
 # What a database that cannot be reached raises, through SQLAlchemy or psycopg directly.
 DATABASE_DOWN = (OperationalError, psycopg.OperationalError)
@@ -80,7 +80,7 @@ def _queue_one(session: Session, path: Path, batch_id: int | None, url: str) -> 
 
 def run_worker(concurrency: int = 1, once: bool = False) -> int:
     """Run ``concurrency`` worker processes on this machine; the exit status for the CLI."""
-    from intake.queue import ensure_queue_schema
+    from pipeline.job_queue import ensure_queue_schema
 
     try:
         url = require_postgres()
@@ -96,7 +96,7 @@ def run_worker(concurrency: int = 1, once: bool = False) -> int:
     err.print(f"{concurrency} worker process(es) on {where}"
               f"{' until the queue is empty' if once else '; Ctrl-C stops them'}")
     if concurrency <= 1:
-        from intake.worker import serve_blocking
+        from pipeline.worker import serve_blocking
 
         return serve_blocking(url, once=once)
     return _run_processes(concurrency, once)
@@ -104,7 +104,7 @@ def run_worker(concurrency: int = 1, once: bool = False) -> int:
 
 def _run_processes(count: int, once: bool) -> int:
     """One process per worker (extraction is CPU-bound); stop signals are passed on."""
-    command = [sys.executable, "-m", "intake.worker", *(["--once"] if once else [])]
+    command = [sys.executable, "-m", "pipeline.worker", *(["--once"] if once else [])]
     children = [subprocess.Popen(command) for _ in range(count)]
 
     def forward(signum, _frame) -> None:

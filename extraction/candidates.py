@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.document import BBox
+from core.lines import Line, union_bbox
 from extraction import parsers
-from extraction.layout import Line, union_bbox
-from intake.document import BBox
 
 CONTEXT_WORDS = 12
 ABOVE_MAX_GAP_LINES = 2.6  # how far up (in line heights) a label or header may sit

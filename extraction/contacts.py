@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.document import BBox
 from extraction.candidates import Candidate
 from extraction.parties import PartyAnchor
-from intake.document import BBox
 
 CONTACT_KINDS = ("address", "phone", "email", "ssn_last4", "date")
 BLOCK_MAX_LINES = 9  # how far under a name its contact block may reach

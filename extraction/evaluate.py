@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.document import ReadDocument
+from core.results import FIELD_NAMES, Extraction
 from extraction.parsers import address_key
-from extraction.results import FIELD_NAMES, Extraction
-from intake.document import ReadDocument
 
 SCAN_SUFFIXES = (".scan.pdf", ".scan.png", ".scan.tiff", ".scan.tif", ".scan.jpg")
 PARTY_ATTRS = ("name", "address", "phone", "email", "dob", "ssn_last4")

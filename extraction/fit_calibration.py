@@ -20,10 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from core.document import ReadDocument
+from core.results import Extraction
 from extraction.confidence import TABLE_PATH
 from extraction.evaluate import SCAN_SUFFIXES, _names_match, field_key
-from extraction.results import Extraction
-from intake.document import ReadDocument
 
 MIN_COUNT = 4
 Z = 1.0

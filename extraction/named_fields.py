@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.layout import Line
+from core.document import BBox
+from core.lines import Line
 from extraction.parties import clean_name, plausible_name
-from intake.document import BBox
 
 COURT_WORD_RE = re.compile(r"\bCOURT\b", re.IGNORECASE)
 COURT_LINE_RE = re.compile(

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.layout import Line
-from intake.document import BBox
+from core.document import BBox
+from core.lines import Line
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
     ("attorney", r"attorneys?\s+for\s+(?:the\s+)?(?:plaintiff|judgment\s+creditor|creditor)|"

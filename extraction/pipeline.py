@@ -12,15 +12,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from core.document import BBox, ReadDocument
+from core.lines import Line, page_to_lines, to_page_box
+from core.results import ExtractedField, ExtractedParty, Extraction
 from extraction import confidence as calib
 from extraction.candidates import Candidate, lines_to_candidates
 from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
 from extraction.labels import NONE, guess_role
-from extraction.layout import Line, page_to_lines, to_page_box
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
 from extraction.parties import lines_to_party_anchors
-from extraction.results import ExtractedField, ExtractedParty, Extraction
-from intake.document import BBox, ReadDocument
 
 MULTI_VALUE_FIELDS = {"account_number", "fees"}
 # Fields a document type can hold at all (a deed has no balance due, whatever it prints).

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from extraction.results import DOC_TYPES
-from intake.document import PageContent
+from core.document import PageContent
+from core.results import DOC_TYPES
 
 # (pattern, weight) per doc type; patterns are searched in lower-cased text.
 CUES: dict[str, tuple[tuple[str, float], ...]] = {
@@ -72,7 +72,7 @@ def _page_text(page: PageContent) -> str:
     upside-down scan keeps its words in the page's frame)."""
     if page.source != "ocr":
         return page.text
-    from extraction.layout import page_to_lines
+    from core.lines import page_to_lines
 
     return "\n".join(line.text for line in page_to_lines(page))
 

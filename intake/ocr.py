@@ -17,8 +17,8 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
 
+from core.document import Word
 from intake import errors
-from intake.document import Word
 from intake.wordlist import dictionary_ratio
 
 # Tesseract words under this confidence (0..100) are noise: specks, lines, stamps.

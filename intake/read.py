@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PIL import Image, ImageSequence
 
+from core.document import PageContent, ReadDocument
 from intake import errors, pdf, sniff
-from intake.document import PageContent, ReadDocument
 from intake.filestore import sha256_hex
 from intake.ocr import ocr_page_image, single_threaded_tesseract
 from intake.settings import IntakeSettings

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intake.document import Word
+from core.document import Word
 from intake.wordlist import dictionary_ratio
 
 # Glyphs a font does not map to Unicode come out as "(cid:42)": barcodes, symbols.

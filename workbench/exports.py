@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from extraction.results import FIELD_NAMES
+from core.results import FIELD_NAMES
 from models.tables import (
     Correction,
     Document,

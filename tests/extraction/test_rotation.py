@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.layout import _turn_box, page_to_lines, to_page_box
+from core.document import PageContent, Word
+from core.lines import _turn_box, page_to_lines, to_page_box
 from extraction.pipeline import extract_document
-from intake.document import PageContent, Word
 from tests.extraction.builders import document, page, stacked
 
 LINES = ["Dear Jane Doe:", "Total amount of the debt now: $1,250.00",

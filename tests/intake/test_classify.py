@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.results import DOC_TYPES
+from core.results import DOC_TYPES
 from intake.classify import classify_document
 from tests.extraction.builders import page, stacked
 
@@ -41,7 +41,7 @@ def test_classify_document_without_evidence_is_other() -> None:
 def test_classify_document_reads_sideways_scan_upright() -> None:
     """An OCR page fed sideways keeps its boxes in the page frame; the classifier still
     reads its title."""
-    from intake.document import PageContent, Word
+    from core.document import PageContent, Word
 
     upright = page(*stacked(["WRIT OF GARNISHMENT (WAGES)", "TO THE GARNISHEE (EMPLOYER):",
                              "You are commanded to withhold from the judgment debtor the wages"]))

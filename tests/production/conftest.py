@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bench.soak import worker_command, worker_env
-from intake.queue import close_queue_connections, libpq_conninfo
+from pipeline.job_queue import close_queue_connections, libpq_conninfo
 
 # Fast heartbeats so a killed worker's job moves within seconds, not half a minute (with
 # room for a busy machine: a live worker silent for 6 s would have its job handed out).
@@ -44,7 +44,7 @@ def pg_url(db_url: str, backend: str) -> Iterator[str]:
 
 @pytest.fixture
 def start_worker(pg_url: str, tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen]]:
-    """Start ``python -m intake.worker`` processes on the test database (output in
+    """Start ``python -m pipeline.worker`` processes on the test database (output in
     tmp_path/<name>.log); all are stopped (SIGTERM, then SIGKILL) at the end of the test."""
     started: list[subprocess.Popen] = []
     env = worker_env(pg_url, Path(os.environ["CASETRACE_FILE_STORE"]), **FAST_WORKERS)

@@ -11,10 +11,10 @@ from sqlmodel import Session, col, select
 
 from bench.soak import tiny_case_pdf
 from intake.filestore import sha256_hex, stored_path
-from intake.ingest import store_file
-from intake.queue import QUEUE_SCHEMA, enqueue_documents
 from models.db import init_db
 from models.tables import Document, ExtractedFieldRow, Job, Page, Party
+from pipeline.ingest import store_file
+from pipeline.job_queue import QUEUE_SCHEMA, enqueue_documents
 
 pytestmark = pytest.mark.postgres
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from models.db import init_db
 from models.tables import Correction, Document, ExtractedFieldRow
-from workbench.review import SaveResult, save_field
+from review.saves import SaveResult, save_field
 
 OVERLAP_SECONDS = 0.5
 

@@ -9,11 +9,11 @@ from sqlmodel import Session, select
 
 from bench.soak import tiny_case_pdf
 from intake.filestore import stored_path
-from intake.ingest import DOCUMENT_LOCK_SPACE, process_document, store_file
-from intake.queue import DocumentBusy, OriginalMissing
-from intake.worker import WorkerSettings, run_document_job
 from models.db import get_engine, init_db
 from models.tables import Document, ExtractedFieldRow, Job, Page, Party
+from pipeline.ingest import DOCUMENT_LOCK_SPACE, process_document, store_file
+from pipeline.job_queue import DocumentBusy, OriginalMissing
+from pipeline.worker import WorkerSettings, run_document_job
 
 
 def _stored(url: str, index: int = 1, pages: int = 1) -> int:
@@ -116,7 +116,7 @@ def test_worker_taken_for_dead_registers_again_and_goes_on(pg_url, start_worker)
     must not die on its next fetch: it registers again and keeps working."""
     import time
 
-    from intake.queue import QUEUE_SCHEMA, enqueue_document, ensure_queue_schema
+    from pipeline.job_queue import QUEUE_SCHEMA, enqueue_document, ensure_queue_schema
 
     engine = init_db(pg_url)
     ensure_queue_schema(pg_url)

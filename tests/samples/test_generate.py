@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from extraction.results import DOC_TYPES, FIELD_NAMES, PARTY_ROLES
+from core.results import DOC_TYPES, FIELD_NAMES, PARTY_ROLES
 from samples.generate import generate_corpus
 from samples.scan import scan_document
 

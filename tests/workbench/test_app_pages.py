@@ -7,10 +7,10 @@ import pytest
 from sqlmodel import select
 
 from models.tables import Identity, SearchLog
+from review.purpose_log import PERMISSIBLE_PURPOSES
 from tests.workbench.conftest import add_debtor, add_document
 from tests.workbench.test_app_review import signed_in_app
 from workbench.db import db_session
-from workbench.search_log import PERMISSIBLE_PURPOSES
 
 PAGES = ["intake", "review", "skip_trace", "export", "overview"]
 

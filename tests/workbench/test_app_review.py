@@ -8,8 +8,8 @@ from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from models.tables import Correction, Document, ExtractedFieldRow
+from review.users import SignedIn, add_user
 from tests.workbench.conftest import add_document
-from workbench.auth import SignedIn, add_user
 from workbench.db import db_session
 from workbench.ui import USER_KEY
 

@@ -21,8 +21,8 @@ import pytest
 from sqlmodel import select
 
 from models.tables import Correction, Document, ExtractedFieldRow, Page, Party, SearchLog
+from review.users import add_user
 from tests.intake.builders import text_pdf_bytes
-from workbench.auth import add_user
 from workbench.db import db_session
 
 pytestmark = pytest.mark.e2e

@@ -8,16 +8,17 @@ import openpyxl
 from sqlmodel import select
 
 from models.tables import ExtractedFieldRow
+from review import saves
 from tests.workbench.conftest import add_debtor, add_document
-from workbench import exports, review
+from workbench import exports
 
 
 def test_cases_frame_prefers_the_reviewers_value_and_drops_rejected(session):
     document = add_document(session)
     fields = {f.name: f for f in session.exec(select(ExtractedFieldRow)).all()}
-    review.save_field(session, fields["amount_due"].id, user="rita", action="correct",
+    saves.save_field(session, fields["amount_due"].id, user="rita", action="correct",
                       expected_version=0, new_value="99.10")
-    review.save_field(session, fields["filing_date"].id, user="rita", action="reject",
+    saves.save_field(session, fields["filing_date"].id, user="rita", action="reject",
                       expected_version=0)
     session.add(ExtractedFieldRow(document_id=document.id, name="amount_due", value="5.00",
                                   confidence=0.99, bbox=[]))
@@ -44,8 +45,8 @@ def test_debtors_frame_has_best_address_phone_and_last_four_only(session):
 def test_training_records_hold_only_fully_reviewed_documents(session):
     done = add_document(session, name="done.pdf")
     add_document(session, name="open.pdf")
-    for field in review.document_fields(session, done.id):
-        review.save_field(session, field.id, user="rita", action="accept",
+    for field in saves.document_fields(session, done.id):
+        saves.save_field(session, field.id, user="rita", action="accept",
                           expected_version=field.version)
     records = exports.training_records(session)
     assert [r["document_id"] for r in records] == [done.id]

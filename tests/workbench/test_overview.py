@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+from review import saves
 from tests.workbench.conftest import add_document
-from workbench import overview, review
+from workbench import overview
 
 
 def test_field_outcomes_show_where_reviewers_change_values(session):
     document = add_document(session)
-    fields = {f.name: f for f in review.document_fields(session, document.id)}
-    review.save_field(session, fields["amount_due"].id, user="r", action="correct",
+    fields = {f.name: f for f in saves.document_fields(session, document.id)}
+    saves.save_field(session, fields["amount_due"].id, user="r", action="correct",
                       expected_version=0, new_value="1.00")
-    review.save_field(session, fields["filing_date"].id, user="r", action="accept",
+    saves.save_field(session, fields["filing_date"].id, user="r", action="accept",
                       expected_version=0)
     table = overview.field_outcomes(session)
     assert table.loc["amount_due", "changed share"] == 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
+from review.locks import active_locks
 from workbench.db import db_session
 from workbench.overview import (
     documents_by_status_and_type,
@@ -12,7 +13,6 @@ from workbench.overview import (
     review_status_counts,
     throughput,
 )
-from workbench.review import active_locks
 from workbench.ui import require_page
 
 user = require_page("overview")

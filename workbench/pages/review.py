@@ -14,9 +14,9 @@ import streamlit as st
 from PIL import Image
 from sqlmodel import select
 
-from extraction.results import DOC_TYPES, FIELD_NAMES
+from core.results import DOC_TYPES, FIELD_NAMES
 from models.tables import Document, ExtractedFieldRow, Page
-from workbench import review
+from review import locks, policy, saves, work_queue
 from workbench.db import db_session
 from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoom
 from workbench.page_chart import (
@@ -49,14 +49,14 @@ settings = review_settings()
 # --- callbacks (run before the rerun, with the versions seen when the page was drawn) ---
 
 
-def _flash(result: review.SaveResult) -> None:
+def _flash(result: saves.SaveResult) -> None:
     st.session_state[FLASH_KEY] = ("success" if result.saved else "error", result.message)
 
 
 def _next_open_field(session, document_id: int, after: int | None) -> int | None:
     document = session.get(Document, document_id)
-    fields = review.document_fields(session, document_id)
-    open_ids = [f.id for f in fields if review.needs_review(f, document)]
+    fields = saves.document_fields(session, document_id)
+    open_ids = [f.id for f in fields if policy.needs_review(f, document)]
     return next((i for i in open_ids if i != after), None)
 
 
@@ -67,7 +67,7 @@ def decide(field_id: int, version: int, action: str, value_key: str | None = Non
     if value_key is not None:
         value = st.session_state.get(value_key, "")
     with db_session() as session:
-        result = review.save_field(session, field_id, user=user.username, action=action,
+        result = saves.save_field(session, field_id, user=user.username, action=action,
                                    expected_version=version, new_value=value, new_bbox=bbox,
                                    new_page=page)
         if result.saved:
@@ -91,7 +91,7 @@ def save_table(editor_key: str, seen: list[dict]) -> None:
                 action = decision
             else:
                 continue
-            result = review.save_field(session, row["id"], user=user.username, action=action,
+            result = saves.save_field(session, row["id"], user=user.username, action=action,
                                        expected_version=row["version"], new_value=new_value)
             saved += result.saved
             if not result.saved:
@@ -109,7 +109,7 @@ def add_missing(document_id: int, doc_version: int, line_key: str, words_key: st
         st.session_state[FLASH_KEY] = ("error", "Pick the words that hold the value first.")
         return
     with db_session() as session:
-        result = review.add_field(
+        result = saves.add_field(
             session, document_id, user=user.username, name=st.session_state[name_key],
             value=" ".join(w["text"] for w in chosen), page=page,
             bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
@@ -118,7 +118,7 @@ def add_missing(document_id: int, doc_version: int, line_key: str, words_key: st
 
 def finish(document_id: int) -> None:
     with db_session() as session:
-        result = review.finish_review(session, document_id, user.username)
+        result = saves.finish_review(session, document_id, user.username)
     _flash(result)
     if result.saved:
         st.session_state.pop(DOC_KEY, None)
@@ -127,7 +127,7 @@ def finish(document_id: int) -> None:
 
 def release_and_next(document_id: int) -> None:
     with db_session() as session:
-        review.release_lock(session, document_id, user.username)
+        locks.release_lock(session, document_id, user.username)
     st.session_state.pop(DOC_KEY, None)
     st.session_state.pop(FIELD_KEY, None)
 
@@ -167,7 +167,7 @@ def _confidence_tints(row: pd.Series) -> list[str]:
     return [confidence_tint(row["confidence"]) if open_ else "", ""]
 
 
-def _queue_label(item: review.QueueItem) -> str:
+def _queue_label(item: work_queue.QueueItem) -> str:
     lowest = ("nothing found" if item.min_confidence is None
               else f"lowest {item.min_confidence:.2f} ({confidence_level(item.min_confidence)})")
     lock = f" · locked by {item.locked_by}" if item.locked_by and item.locked_by != user.username \
@@ -210,8 +210,8 @@ with st.sidebar:
                f"A document stays locked to you for {settings.lock_minutes} min.")
 
 with db_session() as session:
-    review.triage_pending(session, settings)
-    queue = review.review_queue(session, doc_type=None if doc_type == "all" else doc_type,
+    policy.triage_pending(session, settings)
+    queue = work_queue.review_queue(session, doc_type=None if doc_type == "all" else doc_type,
                                 field_name=None if field_filter == "all" else field_filter)
 
 requested = st.query_params.get("doc")
@@ -244,18 +244,18 @@ if document_id != st.session_state.get(DOC_KEY):
 locked_message = None
 with db_session() as session:
     try:
-        review.acquire_lock(session, document_id, user.username, settings)
-    except review.DocumentLocked as error:
+        locks.acquire_lock(session, document_id, user.username, settings)
+    except locks.DocumentLocked as error:
         locked_message = str(error)
     document = session.get(Document, document_id)
     if document is None:
         st.error(f"Document {document_id} does not exist.")
         st.session_state.pop(DOC_KEY, None)
         st.stop()
-    fields = review.document_fields(session, document_id)
+    fields = saves.document_fields(session, document_id)
     pages = list(session.exec(select(Page).where(Page.document_id == document_id)
                               .order_by(Page.number)).all())
-    history = review.field_history(session, document_id)
+    history = saves.field_history(session, document_id)
 
 with head_right:
     st.button("Next document", icon=":material/skip_next:", on_click=release_and_next,
@@ -268,7 +268,7 @@ if locked_message:
     st.warning(f"Read only: {locked_message}.")
 read_only = locked_message is not None
 
-open_ids = [f.id for f in fields if review.needs_review(f, document)]
+open_ids = [f.id for f in fields if policy.needs_review(f, document)]
 field_ids = [f.id for f in fields]
 if st.session_state.get(FIELD_KEY) not in field_ids:
     st.session_state[FIELD_KEY] = open_ids[0] if open_ids else (field_ids[0] if field_ids else None)

@@ -9,17 +9,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from review.purpose_log import PERMISSIBLE_PURPOSES, SearchRefused, check_search, log_search
 from workbench.db import db_session
 from workbench.identity_view import (
     identity_events,
     identity_sources,
     resolve_identity,
-)
-from workbench.search_log import (
-    PERMISSIBLE_PURPOSES,
-    SearchRefused,
-    check_search,
-    log_search,
 )
 from workbench.ui import require_page, short_time
 

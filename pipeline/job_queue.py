@@ -4,7 +4,7 @@ Procrastinate stores its jobs in the database casetrace already uses, so a
 team deployment needs no extra service (no Redis, no broker): workers on any
 machine that reaches the database and the file store take jobs with
 ``SELECT ... FOR UPDATE SKIP LOCKED`` and send heartbeats, and a job whose
-worker stopped beating is put back in the queue (``intake.worker``).
+worker stopped beating is put back in the queue (``pipeline.worker``).
 
 Its tables live in their own PostgreSQL schema (``procrastinate``), so the
 Alembic migrations of casetrace never see them. Without PostgreSQL there is
@@ -124,7 +124,7 @@ def ensure_queue_schema(url: str | None = None) -> None:
 
 
 def _run_document_task(context, document_id: int) -> str:
-    from intake.worker import run_document_job
+    from pipeline.worker import run_document_job
 
     return run_document_job(document_id, url=context.additional_context["database_url"],
                             worker_name=context.worker_name or "worker")

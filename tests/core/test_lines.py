@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extraction.layout import clean_words, page_to_lines
-from intake.document import PageContent, Word
+from core.document import PageContent, Word
+from core.lines import clean_words, page_to_lines
 from tests.extraction.builders import page, stacked, words_at
 
 

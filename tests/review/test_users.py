@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import select
 
 from models.tables import User
-from workbench.auth import AuthError, SignedIn, add_user, ensure_default_admin, verify
+from review.users import AuthError, SignedIn, add_user, ensure_default_admin, verify
 
 
 def test_add_user_stores_only_a_bcrypt_hash(session):

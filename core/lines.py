@@ -1,6 +1,6 @@
 """Lines and geometry over page words: the shared ground of every finder.
 
-Text-layer and OCR words arrive in the same shape (``intake.document.Word``); this module
+Text-layer and OCR words arrive in the same shape (``core.document.Word``); this module
 turns them into visual lines with character offsets, so that a regex match over a line's
 text maps back to the words (and so the box) it came from. It also cleans what real
 documents throw at us: a doubled text layer (every word twice at the same place) and
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.document import BBox, PageContent, Word
+from core.document import BBox, PageContent, Word
 
 # A gap wider than this many points between two words on one line starts a new cell.
 CELL_GAP_PT = 14.0

@@ -25,8 +25,10 @@ from procrastinate.exceptions import ProcrastinateException
 from sqlmodel import Session, col, select
 
 from intake.filestore import file_store_root, stored_path
-from intake.ingest import FINISHED_STATUSES, process_document
-from intake.queue import (
+from models.db import init_db
+from models.tables import Document, Job, utcnow
+from pipeline.ingest import FINISHED_STATUSES, process_document
+from pipeline.job_queue import (
     OPEN_JOB_STATUSES,
     QUEUE_NAME,
     RETRIED_ERRORS,
@@ -36,8 +38,6 @@ from intake.queue import (
     ensure_queue_schema,
     require_postgres,
 )
-from models.db import init_db
-from models.tables import Document, Job, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +192,8 @@ def warm_up() -> None:
 
     from reportlab.pdfgen import canvas
 
-    from intake.ingest import extract
     from intake.read import read_bytes
+    from pipeline.ingest import extract
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, invariant=1)
@@ -259,16 +259,16 @@ def serve_blocking(url: str | None = None, *, once: bool = False, name: str | No
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m intake.worker``: one worker process (``casetrace worker`` starts these)."""
-    parser = argparse.ArgumentParser(prog="python -m intake.worker", description=__doc__)
+    """``python -m pipeline.worker``: one worker process (``casetrace worker`` starts these)."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline.worker", description=__doc__)
     parser.add_argument("--once", action="store_true", help="stop when the queue is empty")
     parser.add_argument("--name", default=None, help="worker name in logs and in the Job table")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    from casetrace_cli.console import setup_logging
+    from core.logging_setup import setup_logging
 
     setup_logging(args.verbose)
-    logging.getLogger("intake.worker").setLevel(logging.INFO)
+    logging.getLogger("pipeline.worker").setLevel(logging.INFO)
     return serve_blocking(once=args.once, name=args.name)
 
 

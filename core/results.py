@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.document import BBox
+from core.document import BBox
 
 FIELD_NAMES = (
     "case_number", "court_name", "filing_date", "judgment_date", "due_date", "amount_due",

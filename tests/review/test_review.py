@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import select
 
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
+from review import locks, policy, saves, work_queue
+from review.policy import ReviewSettings
 from tests.workbench.conftest import add_document
-from workbench import review
-from workbench.review import ReviewSettings
 
 SETTINGS = ReviewSettings(auto_accept_threshold=0.95, audit_share=0.0, lock_minutes=15)
 
@@ -22,7 +22,7 @@ def _field(session, document, name) -> ExtractedFieldRow:
 def test_review_queue_orders_lowest_confidence_first(session):
     confident = add_document(session, name="a.pdf", fields=[("case_number", "1", 0.85)])
     shaky = add_document(session, name="b.pdf", fields=[("case_number", "2", 0.30)])
-    queue = review.review_queue(session)
+    queue = work_queue.review_queue(session)
     assert [item.document_id for item in queue] == [shaky.id, confident.id]
     assert queue[0].min_confidence == pytest.approx(0.30)
 
@@ -31,15 +31,15 @@ def test_review_queue_filters_by_doc_type_and_field(session):
     complaint = add_document(session, name="c.pdf", doc_type="complaint")
     add_document(session, name="j.pdf", doc_type="judgment",
                  fields=[("judgment_amount", "10.00", 0.5)])
-    assert [i.document_id for i in review.review_queue(session, doc_type="complaint")] == [
+    assert [i.document_id for i in work_queue.review_queue(session, doc_type="complaint")] == [
         complaint.id]
-    only_field = review.review_queue(session, field_name="judgment_amount")
+    only_field = work_queue.review_queue(session, field_name="judgment_amount")
     assert [i.doc_type for i in only_field] == ["judgment"]
 
 
 def test_triage_auto_accepts_confident_fields_and_marks_them_as_system(session):
     document = add_document(session)
-    review.triage_document(session, document, SETTINGS, random.Random(1))
+    policy.triage_document(session, document, SETTINGS, random.Random(1))
     assert _field(session, document, "case_number").status == "auto_accepted"
     assert _field(session, document, "amount_due").status == "extracted"
     assert document.review_status == "pending"
@@ -53,20 +53,20 @@ def test_triage_sends_a_share_of_fully_auto_accepted_documents_to_audit(session)
     settings = ReviewSettings(auto_accept_threshold=0.9, audit_share=0.25)
     documents = [add_document(session, name=f"d{i}.pdf", fields=[("case_number", "1", 0.99)])
                  for i in range(200)]
-    review.triage_pending(session, settings, random.Random(7))
+    policy.triage_pending(session, settings, random.Random(7))
     statuses = [d.review_status for d in documents]
     audited = statuses.count("audit")
     assert statuses.count("auto_accepted") + audited == 200
     assert 30 <= audited <= 70  # 25 % of 200, give or take chance
-    queue_ids = {i.document_id for i in review.review_queue(session, limit=500)}
+    queue_ids = {i.document_id for i in work_queue.review_queue(session, limit=500)}
     assert queue_ids == {d.id for d in documents if d.review_status == "audit"}
 
 
 def test_triage_is_idempotent(session):
     document = add_document(session, fields=[("case_number", "1", 0.99)])
     settings = ReviewSettings(audit_share=0.5)
-    first = review.triage_document(session, document, settings, random.Random(3))
-    changed = review.triage_pending(session, settings, random.Random(4))
+    first = policy.triage_document(session, document, settings, random.Random(3))
+    changed = policy.triage_pending(session, settings, random.Random(4))
     assert document.review_status == first and changed == 0
     assert _field(session, document, "case_number").version == 1
 
@@ -74,7 +74,7 @@ def test_triage_is_idempotent(session):
 def test_save_field_correct_normalizes_and_records_who_when_old_new_box(session):
     document = add_document(session)
     field = _field(session, document, "amount_due")
-    result = review.save_field(session, field.id, user="rita", action="correct",
+    result = saves.save_field(session, field.id, user="rita", action="correct",
                                expected_version=field.version, new_value="$1,300.5",
                                new_bbox=[100, 170, 160, 180])
     assert result.saved, result.message
@@ -91,9 +91,9 @@ def test_save_field_refuses_stale_version_and_records_conflict(session):
     document = add_document(session)
     field = _field(session, document, "amount_due")
     seen = field.version
-    assert review.save_field(session, field.id, user="rita", action="accept",
+    assert saves.save_field(session, field.id, user="rita", action="accept",
                              expected_version=seen).saved
-    stale = review.save_field(session, field.id, user="sam", action="correct",
+    stale = saves.save_field(session, field.id, user="sam", action="correct",
                               expected_version=seen, new_value="99.00")
     assert not stale.saved and stale.conflict
     assert "Reload" in stale.message
@@ -105,21 +105,21 @@ def test_save_field_refuses_stale_version_and_records_conflict(session):
 def test_lock_blocks_another_reviewer_until_it_expires(session):
     document = add_document(session)
     now = utcnow()
-    review.acquire_lock(session, document.id, "rita", SETTINGS, now=now)
-    with pytest.raises(review.DocumentLocked, match="rita"):
-        review.acquire_lock(session, document.id, "sam", SETTINGS, now=now)
+    locks.acquire_lock(session, document.id, "rita", SETTINGS, now=now)
+    with pytest.raises(locks.DocumentLocked, match="rita"):
+        locks.acquire_lock(session, document.id, "sam", SETTINGS, now=now)
     field = _field(session, document, "case_number")
-    blocked = review.save_field(session, field.id, user="sam", action="accept",
+    blocked = saves.save_field(session, field.id, user="sam", action="accept",
                                 expected_version=field.version, now=now)
     assert blocked.conflict and "rita is reviewing" in blocked.message
     later = now + timedelta(minutes=SETTINGS.lock_minutes + 1)
-    assert review.acquire_lock(session, document.id, "sam", SETTINGS, now=later).lock_user == "sam"
+    assert locks.acquire_lock(session, document.id, "sam", SETTINGS, now=later).lock_user == "sam"
 
 
 def test_save_field_rejects_unreadable_value_without_change(session):
     document = add_document(session)
     field = _field(session, document, "filing_date")
-    result = review.save_field(session, field.id, user="rita", action="correct",
+    result = saves.save_field(session, field.id, user="rita", action="correct",
                                expected_version=field.version, new_value="not a date")
     assert not result.saved and "filing_date" in result.message
     assert field.value == "2024-03-03"
@@ -128,33 +128,33 @@ def test_save_field_rejects_unreadable_value_without_change(session):
 
 def test_reviewing_every_field_marks_document_reviewed(session):
     document = add_document(session)
-    for field in review.document_fields(session, document.id):
+    for field in saves.document_fields(session, document.id):
         action = "not_in_document" if field.name == "filing_date" else "accept"
-        assert review.save_field(session, field.id, user="rita", action=action,
+        assert saves.save_field(session, field.id, user="rita", action=action,
                                  expected_version=field.version).saved
     assert session.get(Document, document.id).review_status == "reviewed"
-    assert review.review_queue(session) == []
+    assert work_queue.review_queue(session) == []
 
 
 def test_add_field_stores_value_box_and_audit(session):
     document = add_document(session, fields=[])
-    result = review.add_field(session, document.id, user="rita", name="principal",
+    result = saves.add_field(session, document.id, user="rita", name="principal",
                               value="1,000", page=1, bbox=[72, 72, 100, 82],
                               expected_document_version=document.version)
     assert result.saved
     added = session.get(ExtractedFieldRow, result.field_id)
     assert (added.value, added.status, added.extractor) == ("1000.00", "added", "reviewer")
-    stale = review.add_field(session, document.id, user="sam", name="fees", value="5",
+    stale = saves.add_field(session, document.id, user="sam", name="fees", value="5",
                              page=1, bbox=[1, 1, 2, 2], expected_document_version=0)
     assert stale.conflict
 
 
 def test_finish_review_refuses_while_fields_are_open(session):
     document = add_document(session)
-    result = review.finish_review(session, document.id, "rita")
+    result = saves.finish_review(session, document.id, "rita")
     assert not result.saved and "3 field(s) still open" in result.message
     empty = add_document(session, name="empty.pdf", fields=[])
-    assert review.finish_review(session, empty.id, "rita").saved
+    assert saves.finish_review(session, empty.id, "rita").saved
     assert empty.review_status == "reviewed"
 
 
@@ -166,23 +166,23 @@ def test_review_settings_reject_bad_values():
 def test_apply_review_policy_reopens_a_reviewed_document_with_new_fields(session):
     document = add_document(session, fields=[("case_number", "1", 0.5)])
     field = _field(session, document, "case_number")
-    review.save_field(session, field.id, user="rita", action="accept", expected_version=0)
+    saves.save_field(session, field.id, user="rita", action="accept", expected_version=0)
     assert document.review_status == "reviewed"
     session.add(ExtractedFieldRow(document_id=document.id, name="fees", value="5.00",
                                   confidence=0.4, bbox=[1, 1, 2, 2]))
     session.flush()
-    assert review.apply_review_policy(session, document, SETTINGS) == "pending"
-    assert [i.document_id for i in review.review_queue(session)] == [document.id]
+    assert policy.apply_review_policy(session, document, SETTINGS) == "pending"
+    assert [i.document_id for i in work_queue.review_queue(session)] == [document.id]
 
 
 def test_release_user_locks_frees_documents_on_sign_out(session):
     first, second = add_document(session, name="a.pdf"), add_document(session, name="b.pdf")
     for document in (first, second):
-        review.acquire_lock(session, document.id, "rita", SETTINGS)
-    assert review.active_locks(session) == 2
-    assert review.release_user_locks(session, "rita") == 2
-    assert review.active_locks(session) == 0
-    assert review.acquire_lock(session, first.id, "sam", SETTINGS).lock_user == "sam"
+        locks.acquire_lock(session, document.id, "rita", SETTINGS)
+    assert locks.active_locks(session) == 2
+    assert locks.release_user_locks(session, "rita") == 2
+    assert locks.active_locks(session) == 0
+    assert locks.acquire_lock(session, first.id, "sam", SETTINGS).lock_user == "sam"
 
 
 def test_save_field_checks_the_version_inside_the_write(database_url):
@@ -197,10 +197,10 @@ def test_save_field_checks_the_version_inside_the_write(database_url):
         setup.commit()
     with Session(engine) as alice, Session(engine) as bob:
         assert bob.get(ExtractedFieldRow, field_id).version == 0  # bob opened it at version 0
-        assert review.save_field(alice, field_id, user="alice", action="correct",
+        assert saves.save_field(alice, field_id, user="alice", action="correct",
                                  expected_version=0, new_value="1500").saved
         alice.commit()
-        late = review.save_field(bob, field_id, user="bob", action="correct",
+        late = saves.save_field(bob, field_id, user="bob", action="correct",
                                  expected_version=0, new_value="1600")
         bob.commit()
     assert late.conflict and "changed by alice" in late.message

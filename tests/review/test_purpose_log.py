@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from models.tables import SearchLog
-from workbench.search_log import (
+from review.purpose_log import (
     PERMISSIBLE_PURPOSES,
     SearchRefused,
     check_search,

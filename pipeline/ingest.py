@@ -20,8 +20,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from core.document import ReadDocument
 from intake import errors, sniff
-from intake.document import ReadDocument
 from intake.filestore import store_bytes, stored_path
 from intake.read import read_bytes
 from intake.settings import IntakeSettings
@@ -227,7 +227,7 @@ def _after_extraction(session: Session, document: Document,
     """Hooks of the later stages: review policy, then identity linking (and the
     contact observations of parties that were linked before a re-extraction)."""
     try:
-        from workbench.review import apply_review_policy
+        from review.policy import apply_review_policy
     except ImportError:
         apply_review_policy = None
     if apply_review_policy is not None:

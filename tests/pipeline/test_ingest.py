@@ -7,9 +7,9 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from intake.filestore import stored_path
-from intake.ingest import ingest_paths
 from models.db import get_engine
 from models.tables import Document, Page
+from pipeline.ingest import ingest_paths
 from tests.intake.builders import text_pdf_bytes, write
 
 
@@ -60,8 +60,8 @@ def test_ingest_bad_file_is_recorded_and_batch_goes_on(db_url, tmp_path: Path):
 
 
 def test_reextraction_keeps_reviewer_decisions_and_identity_links(db_url, tmp_path: Path):
-    from intake.ingest import process_document
     from models.tables import ExtractedFieldRow, Party
+    from pipeline.ingest import process_document
 
     ingest_paths([write(tmp_path / "a.pdf", text_pdf_bytes())], url=db_url)
     (document,) = _documents(db_url)

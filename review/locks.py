@@ -1,0 +1,75 @@
+"""Review locks: one reviewer at a time per document, for a while.
+
+A lock expires by itself (``ReviewSettings.lock_minutes``), so a reviewer who walks
+away never blocks a document for good.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from models.tables import Document, utcnow
+from review.policy import ReviewSettings
+from review.rows import document_or_fail
+
+
+class DocumentLocked(RuntimeError):
+    """Someone else holds the review lock on this document."""
+
+
+def as_utc(moment: datetime) -> datetime:
+    """The same moment as an aware UTC datetime, whether the database kept the offset or not."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def lock_active(document: Document, now: datetime) -> bool:
+    return bool(document.lock_user and document.lock_expires_at
+                and as_utc(document.lock_expires_at) > as_utc(now))
+
+
+def acquire_lock(session: Session, document_id: int, user: str, settings: ReviewSettings,
+                 *, now: datetime | None = None) -> Document:
+    """Take or extend the review lock; raise DocumentLocked when another user holds it."""
+    now = now or utcnow()
+    document = document_or_fail(session, document_id)
+    if lock_active(document, now) and document.lock_user != user:
+        raise DocumentLocked(
+            f"document {document_id} is being reviewed by {document.lock_user} "
+            f"until {as_utc(document.lock_expires_at):%H:%M} UTC")
+    document.lock_user = user
+    document.lock_expires_at = now + timedelta(minutes=settings.lock_minutes)
+    session.add(document)
+    session.flush()
+    return document
+
+
+def release_lock(session: Session, document_id: int, user: str) -> None:
+    """Give the lock back (only its holder can)."""
+    document = document_or_fail(session, document_id)
+    if document.lock_user == user:
+        document.lock_user = None
+        document.lock_expires_at = None
+        session.add(document)
+        session.flush()
+
+
+def release_user_locks(session: Session, user: str) -> int:
+    """Give back every lock ``user`` holds (on sign-out); return how many."""
+    held = session.exec(select(Document).where(Document.lock_user == user)).all()
+    for document in held:
+        document.lock_user = None
+        document.lock_expires_at = None
+        session.add(document)
+    session.flush()
+    return len(held)
+
+
+def active_locks(session: Session, now: datetime | None = None) -> int:
+    """How many documents someone is reviewing right now."""
+    now = now or utcnow()
+    held = session.exec(select(Document).where(col(Document.lock_user).is_not(None))).all()
+    return sum(lock_active(document, now) for document in held)
