@@ -15,18 +15,21 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from core.document import ReadDocument
+from core.results import Extraction
+from extraction.pipeline import extract_document
 from intake import errors, sniff
 from intake.filestore import store_bytes, stored_path
 from intake.read import read_bytes
 from intake.settings import IntakeSettings
 from models.db import get_engine, init_db
 from models.tables import (
+    Batch,
     Correction,
     Document,
     ExtractedFieldRow,
@@ -37,6 +40,8 @@ from models.tables import (
     PartyKey,
     utcnow,
 )
+from review.policy import apply_review_policy
+from skiptrace.store import link_new_parties, refresh_observations
 
 log = logging.getLogger(__name__)
 
@@ -215,27 +220,16 @@ def _document_date(extraction) -> date | None:
     return None
 
 
-def extract(read: ReadDocument):
+def extract(read: ReadDocument) -> Extraction:
     """Run the extraction stage (fields and parties) on a read document."""
-    from extraction.pipeline import extract_document
-
     return extract_document(read)
 
 
 def _after_extraction(session: Session, document: Document,
                       refreshed_party_ids: list[int] | None = None) -> None:
-    """Hooks of the later stages: review policy, then identity linking (and the
-    contact observations of parties that were linked before a re-extraction)."""
-    try:
-        from review.policy import apply_review_policy
-    except ImportError:
-        apply_review_policy = None
-    if apply_review_policy is not None:
-        apply_review_policy(session, document)
-    try:
-        from skiptrace.store import link_new_parties, refresh_observations
-    except ImportError:
-        return
+    """The later stages: review policy, then identity linking (and the contact
+    observations of parties that were linked before a re-extraction)."""
+    apply_review_policy(session, document)
     if refreshed_party_ids:
         refresh_observations(session, refreshed_party_ids)
     link_new_parties(session, [document.id])
@@ -364,8 +358,6 @@ def _fail(session: Session, document: Document, reason: str) -> Document:
 
 def claim_next_queued(url: str | None = None) -> int | None:
     """Atomically take the oldest queued document (safe with several processes)."""
-    from sqlalchemy import update
-
     engine = get_engine(url)
     with Session(engine) as session:
         candidates = session.exec(select(Document.id).where(Document.status == "queued")
@@ -441,8 +433,6 @@ def ingest_paths(paths: list[Path], *, url: str | None = None,
     """Ingest files and folders; every file gets an outcome, bad ones never stop the batch."""
     engine = init_db(url)
     outcomes: list[IngestOutcome] = []
-    from models.tables import Batch
-
     files = expand_paths(paths)
     with Session(engine, expire_on_commit=False) as session:
         batch = Batch(created_by="cli", label=f"{len(files)} files")

@@ -123,21 +123,12 @@ def ensure_queue_schema(url: str | None = None) -> None:
         _SCHEMA_READY.add(url)
 
 
-def _run_document_task(context, document_id: int) -> str:
-    from pipeline.worker import run_document_job
-
-    return run_document_job(document_id, url=context.additional_context["database_url"],
-                            worker_name=context.worker_name or "worker")
-
-
 def build_queue_app(url: str, *, pool_size: int = 4) -> App:
-    """A Procrastinate app for one database, with the document task registered."""
+    """A Procrastinate app for one database. Deferring needs only the task's name;
+    the worker registers the task itself (``pipeline.worker.queue_worker_app``)."""
     connector = PsycopgConnector(conninfo=libpq_conninfo(url, search_path=QUEUE_SCHEMA),
                                  min_size=1, max_size=pool_size)
-    app = App(connector=connector)
-    app.task(name=TASK_NAME, queue=QUEUE_NAME, pass_context=True,
-             retry=RETRY)(_run_document_task)
-    return app
+    return App(connector=connector)
 
 
 _OPEN_APPS: dict[str, App] = {}
@@ -172,14 +163,15 @@ def enqueue_documents(document_ids: Iterable[int], url: str | None = None) -> in
     url = require_postgres(url)
     engine = init_db(url)
     ensure_queue_schema(url)
-    task = _sync_app(url).tasks[TASK_NAME]
+    app = _sync_app(url)
     created = 0
     for document_id in document_ids:
         _note_job(engine, document_id)
         key = f"document:{document_id}"
         try:
             # lock: never two jobs on one document at once; queueing_lock: never two waiting.
-            task.configure(lock=key, queueing_lock=key).defer(document_id=document_id)
+            app.configure_task(TASK_NAME, queue=QUEUE_NAME, lock=key,
+                               queueing_lock=key).defer(document_id=document_id)
         except AlreadyEnqueued:
             continue
         created += 1

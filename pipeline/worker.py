@@ -32,6 +32,8 @@ from pipeline.job_queue import (
     OPEN_JOB_STATUSES,
     QUEUE_NAME,
     RETRIED_ERRORS,
+    RETRY,
+    TASK_NAME,
     DocumentBusy,
     OriginalMissing,
     build_queue_app,
@@ -208,6 +210,19 @@ def warm_up() -> None:
         log.exception("warming up the extraction models failed")
 
 
+def _run_document_task(context, document_id: int) -> str:
+    return run_document_job(document_id, url=context.additional_context["database_url"],
+                            worker_name=context.worker_name or "worker")
+
+
+def queue_worker_app(url: str) -> App:
+    """The queue app with the document task registered: what a worker runs."""
+    app = build_queue_app(url)
+    app.task(name=TASK_NAME, queue=QUEUE_NAME, pass_context=True,
+             retry=RETRY)(_run_document_task)
+    return app
+
+
 async def serve(url: str, *, once: bool = False, name: str | None = None,
                 settings: WorkerSettings | None = None) -> None:
     """Work the intake queue until stopped (SIGINT/SIGTERM), or until it is empty (``once``).
@@ -216,7 +231,7 @@ async def serve(url: str, *, once: bool = False, name: str | None = None,
     was silent so long that others took it for dead), it registers again and goes on.
     """
     settings = settings or WorkerSettings.from_env()
-    app = build_queue_app(url)
+    app = queue_worker_app(url)
     pause = 1.0
     while True:
         try:
