@@ -1,6 +1,6 @@
 # casetrace: `make run` sets up everything and starts the workbench on the
-# sample documents; `make check` sets up everything and runs ruff and the
-# whole test suite (CI runs exactly that). Both are idempotent.
+# sample documents; `make check` sets up everything and runs ruff, the layer
+# rules (import-linter), mypy and the whole test suite (CI runs exactly that). Both are idempotent.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,11 +11,11 @@ SYSTEM_STAMP := .make/system-deps
 TORCH  := torch==2.13.0
 PORT   ?= 8501
 
-.PHONY: setup run ingest-samples test test-fast test-postgres postgres-up lint check clean help
+.PHONY: setup run ingest-samples test test-fast test-postgres postgres-up lint layers types check clean help
 
 help:
 	@echo "make run    - install everything, ingest samples/corpus, start the workbench"
-	@echo "make check  - install everything, ruff + the whole test suite (what CI runs)"
+	@echo "make check  - install everything, ruff, layer rules, mypy + the whole test suite (what CI runs)"
 	@echo "make test   - install everything, the whole test suite (SQLite)"
 	@echo "make test-postgres - the suite against PostgreSQL"
 
@@ -61,7 +61,14 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check .
 
-check: lint test test-postgres
+# The layer rules (pyproject.toml [tool.importlinter]): arrows only point down.
+layers: setup
+	$(BIN)/lint-imports --no-cache
+
+types: setup
+	$(BIN)/mypy
+
+check: lint layers types test test-postgres
 
 clean:
 	rm -rf $(VENV) .make .pytest_cache .ruff_cache
