@@ -8,9 +8,10 @@ flowable records the page on which that value is drawn.
 
 from __future__ import annotations
 
+import datetime
 import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -194,7 +195,8 @@ class Sheet:
     def value(self, name: str, printed: str) -> str:
         return self._note(name, " ".join(printed.split()), printed)
 
-    def party(self, role: str, name: str, person_id: str, *, dob: date | None = None,
+    def party(self, role: str, name: str, person_id: str, *,
+              dob: datetime.date | None = None,
               ssn_last4: str | None = None, addresses: list[str] | None = None,
               phones: list[tuple[str, str]] | None = None,
               emails: list[str] | None = None) -> None:
@@ -242,7 +244,7 @@ class Sheet:
     def space(self, height: float) -> None:
         self.story.append(Spacer(1, height))
 
-    def table(self, rows: list[list[object]], widths: list[float], *, grid: bool = True,
+    def table(self, rows: Sequence[Sequence[object]], widths: list[float], *, grid: bool = True,
               header: bool = False, box: bool = False, extra: list | None = None,
               pad: float = 3) -> None:
         commands: list = [

@@ -104,7 +104,7 @@ def _lighting(height: int, width: int, falloff: float, rng: np.random.Generator)
     cx, cy = rng.uniform(0.2, 0.8) * small_w, rng.uniform(0.2, 0.8) * small_h
     distance = np.hypot((xs - cx) / small_w, (ys - cy) / small_h)
     coarse = (255 * (1.0 - falloff * distance / distance.max())).astype(np.uint8)
-    smooth = Image.fromarray(coarse, "L").resize((width, height), Image.BILINEAR)
+    smooth = Image.fromarray(coarse, "L").resize((width, height), Image.Resampling.BILINEAR)
     return np.asarray(smooth, dtype=np.float32) / 255.0
 
 
@@ -119,7 +119,7 @@ def degrade(page: Image.Image, settings: ScanSettings, rng: np.random.Generator)
     height, width = toned.shape
     lit = toned * _lighting(height, width, settings.light_falloff, rng)
     image = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "L")
-    image = image.rotate(settings.skew_degrees, resample=Image.BILINEAR, expand=False,
+    image = image.rotate(settings.skew_degrees, resample=Image.Resampling.BILINEAR, expand=False,
                          fillcolor=int(paper * 0.8))
     noisy = np.asarray(image, dtype=np.float32)
     noisy += rng.standard_normal(noisy.shape, dtype=np.float32) * settings.noise_sigma

@@ -86,8 +86,8 @@ def average_linkage(size: int, scores: np.ndarray, threshold: float,
                    & (mean >= threshold))
         if not allowed.any():
             break
-        a, b = np.unravel_index(np.argmax(np.where(allowed, mean, -np.inf)), mean.shape)
-        a, b = int(min(a, b)), int(max(a, b))
+        row, column = np.unravel_index(np.argmax(np.where(allowed, mean, -np.inf)), mean.shape)
+        a, b = min(int(row), int(column)), max(int(row), int(column))
         sums[a, :] += sums[b, :]
         sums[:, a] = sums[a, :]
         counts[a, :] += counts[b, :]

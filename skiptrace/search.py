@@ -255,18 +255,19 @@ def entries_from_session(session: Session,
     """One index entry per active identity (or per active one of ``identity_ids``)."""
     entries: dict[int, IndexEntry] = {}
     identities = select(Identity).where(Identity.status == "active")
-    parties = select(Party).where(Party.identity_id.is_not(None))
-    observations = select(Observation).where(Observation.identity_id.is_not(None))
+    parties = select(Party).where(col(Party.identity_id).is_not(None))
+    observations = select(Observation).where(col(Observation.identity_id).is_not(None))
     if identity_ids is not None:
         wanted = sorted(identity_ids)
         identities = identities.where(col(Identity.id).in_(wanted))
         parties = parties.where(col(Party.identity_id).in_(wanted))
         observations = observations.where(col(Observation.identity_id).in_(wanted))
     for identity in session.exec(identities):
+        assert identity.id is not None  # a stored row
         entries[identity.id] = IndexEntry(identity_id=identity.id,
                                           display_name=identity.display_name)
     for party in session.exec(parties):
-        entry = entries.get(party.identity_id)
+        entry = entries.get(party.identity_id or 0)
         if entry is None:
             continue
         name = parse_person_name(party.name)
@@ -281,7 +282,7 @@ def entries_from_session(session: Session,
         if party.ssn_last4:
             entry.ssn4.add(party.ssn_last4)
     for row in session.exec(observations):
-        entry = entries.get(row.identity_id)
+        entry = entries.get(row.identity_id or 0)
         if entry is None:
             continue
         if row.kind == "address":
@@ -301,7 +302,7 @@ def _fingerprint(session: Session) -> tuple:
     return (
         session.exec(select(func.max(Party.id))).one(),
         session.exec(select(func.count()).select_from(Party)
-                     .where(Party.identity_id.is_not(None))).one(),
+                     .where(col(Party.identity_id).is_not(None))).one(),
         session.exec(select(func.max(Observation.id))).one(),
         session.exec(select(func.count()).select_from(Observation)).one(),
         session.exec(select(func.max(Identity.updated_at))).one(),
@@ -355,7 +356,8 @@ def _changed_identities(session: Session, marks: tuple) -> set[int]:
 
 def index_for_session(session: Session) -> LayeredIndex:
     """The cached index of this session's database, refreshed only for what changed."""
-    key = str(session.get_bind().url)
+    bind = session.get_bind()
+    key = str(bind.engine.url)
     fingerprint = _fingerprint(session)
     with _CACHE_LOCK:
         cached = _CACHE.get(key)

@@ -48,14 +48,14 @@ def snippet(page: Page | None, bbox: list, extra_lines: int = SNIPPET_LINES) -> 
 def identity_sources(session: Session, identity_id: int) -> list[SourceRow]:
     """Every party linked to the identity, with its document and a snippet of the page."""
     parties = session.exec(select(Party).where(Party.identity_id == identity_id)
-                           .order_by(Party.document_id, Party.id)).all()
+                           .order_by(col(Party.document_id), col(Party.id))).all()
     rows = []
     for party in parties:
         document = session.get(Document, party.document_id)
         page = session.exec(select(Page).where(Page.document_id == party.document_id,
                                                Page.number == party.page)).first()
         rows.append(SourceRow(
-            party_id=party.id, document_id=party.document_id,
+            party_id=party.id or 0, document_id=party.document_id,
             file_name=document.file_name if document else "", doc_type=document.doc_type
             if document else "", document_date=str(document.document_date or "")
             if document else "", role=party.role, name=party.name, dob=party.dob or "",

@@ -84,19 +84,20 @@ def draw_boxes(image: Image.Image, boxes: Sequence[BoxToDraw], dpi: int,
     base = image.convert("RGBA")
     layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
-    font = ImageFont.load_default(size=max(int(8 * scale), 9))
+    font_size = max(int(8 * scale), 9)
+    font = ImageFont.load_default(size=font_size)
     for box in boxes:
         if len(box.bbox) != 4 or box.key == selected:
             continue
         rect = _scaled(box.bbox, scale, pad=2)
         colour = confidence_colour(box.confidence)
         draw.rectangle(rect, outline=colour, width=2)
-        draw.text((rect[0], max(rect[1] - font.size - 2, 0)), box.label, fill=colour, font=font)
+        draw.text((rect[0], max(rect[1] - font_size - 2, 0)), box.label, fill=colour, font=font)
     for box in boxes:
         if box.key == selected and len(box.bbox) == 4:
             rect = _scaled(box.bbox, scale, pad=4)
             draw.rectangle(rect, outline=SELECTED, width=4, fill=(31, 111, 235, 40))
-            draw.text((rect[0], max(rect[1] - font.size - 4, 0)), box.label, fill=SELECTED,
+            draw.text((rect[0], max(rect[1] - font_size - 4, 0)), box.label, fill=SELECTED,
                       font=font)
     return Image.alpha_composite(base, layer).convert("RGB")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from PIL import Image
 from sqlmodel import Session, select
 
+from intake.filestore import stored_path
 from models.tables import Document, Page
 from workbench.overlay import draw_from_words, render_original
 
@@ -15,11 +16,7 @@ REVIEW_DPI = 110
 
 def original_path(document: Document) -> Path | None:
     """Where the stored original of ``document`` lives on this machine, if anywhere."""
-    try:
-        from intake.filestore import stored_path
-    except ModuleNotFoundError:
-        stored_path = None
-    candidates = [stored_path(document.sha256)] if stored_path else []
+    candidates = [stored_path(document.sha256)]
     if document.stored_path:
         candidates.append(Path(document.stored_path))
     return next((path for path in candidates if path.is_file()), None)

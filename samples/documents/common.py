@@ -62,7 +62,7 @@ def make_lawsuit(account: Account, filing: date, rng: random.Random) -> Lawsuit:
     yy = filing.year % 100
     if federal:
         district = FEDERAL_DISTRICTS[home.state]
-        lines = ("UNITED STATES DISTRICT COURT", f"FOR THE {district}")
+        lines: tuple[str, ...] = ("UNITED STATES DISTRICT COURT", f"FOR THE {district}")
         name = " ".join(lines)
         number = f"{rng.randint(1, 8)}:{yy}-cv-{rng.randint(100, 9999):05d}"
         address = "219 S. Dearborn Street"
