@@ -408,8 +408,8 @@ def samples_through_database(directory: Path) -> Score:
     from sqlmodel import Session, SQLModel, create_engine, select
 
     from models.tables import Document, ExtractedFieldRow, Party
+    from skiptrace.incremental_link import link_new_parties
     from skiptrace.samples_truth import truth_documents
-    from skiptrace.store import link_new_parties
 
     with tempfile.TemporaryDirectory() as workdir:
         engine = create_engine(f"sqlite:///{Path(workdir) / 'bench.db'}")

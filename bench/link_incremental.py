@@ -27,8 +27,8 @@ from sqlmodel import Session, SQLModel, create_engine, select  # noqa: E402
 
 from bench.link import pairwise_scores  # noqa: E402
 from models.tables import Document, Party  # noqa: E402
+from skiptrace.incremental_link import link_new_parties  # noqa: E402
 from skiptrace.records import PersonRecord  # noqa: E402
-from skiptrace.store import link_new_parties  # noqa: E402
 from skiptrace.synthetic import DebtorGenerator  # noqa: E402
 
 PARTIES_PER_DOCUMENT = 5

@@ -41,7 +41,8 @@ from models.tables import (
     utcnow,
 )
 from review.policy import apply_review_policy
-from skiptrace.store import link_new_parties, refresh_observations
+from skiptrace.incremental_link import link_new_parties
+from skiptrace.observations import refresh_observations
 
 log = logging.getLogger(__name__)
 

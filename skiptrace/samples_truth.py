@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from models.tables import Document, Party
-from skiptrace.parties import is_person_party, party_to_record
+from skiptrace.party_records import is_person_party, party_to_record
 from skiptrace.records import PersonRecord
 
 

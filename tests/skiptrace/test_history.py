@@ -1,7 +1,7 @@
 from datetime import date
 
 from skiptrace.history import identity_history
-from skiptrace.store import link_new_parties
+from skiptrace.incremental_link import link_new_parties
 
 BASE = {"name": "Maria L. Gonzalez", "dob": "1981-04-09", "ssn_last4": "4821"}
 

@@ -6,6 +6,7 @@ import numpy as np
 from sqlmodel import delete, select
 
 from models.tables import Party, PartyKey
+from skiptrace.incremental_link import link_new_parties
 from skiptrace.normalize import normalize_records
 from skiptrace.party_keys import (
     TF_PREFIX,
@@ -15,8 +16,8 @@ from skiptrace.party_keys import (
     term_frequencies,
 )
 from skiptrace.records import PersonRecord
-from skiptrace.store import link_new_parties, relink_all
-from tests.skiptrace.test_store import JOHN, MARIA
+from skiptrace.relink import relink_all
+from tests.skiptrace.linking_people import JOHN, MARIA
 
 MARIA_MOVED = {"name": "GONZALEZ, MARIA", "dob": "04/09/1981",
                "addresses": ["88 Lake Shore Dr, Chicago, IL 60611"]}

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
+from skiptrace.incremental_link import link_new_parties
 from skiptrace.search import IndexEntry, SearchIndex, parse_query, search_identities
-from skiptrace.store import link_new_parties
 from skiptrace.trace import trace_report
 
 

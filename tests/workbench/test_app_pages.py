@@ -74,7 +74,7 @@ def test_skip_trace_search_opens_the_identity_with_its_sources(database_url):
 
 
 def test_skip_trace_merge_and_split_are_stored(database_url):
-    pytest.importorskip("skiptrace.store", reason="skip-trace store not in this checkout")
+    pytest.importorskip("skiptrace.merge_split", reason="skip-trace store not in this checkout")
     with db_session() as session:
         first, second = add_document(session, name="a.pdf"), add_document(session, name="b.pdf")
         keep, _ = add_debtor(session, first)

@@ -30,8 +30,8 @@ def _services():
     """The skip-trace engine's functions, or None while that package is not installed."""
     try:
         from skiptrace.history import identity_history
+        from skiptrace.merge_split import merge_identities, split_identity
         from skiptrace.search import search_identities
-        from skiptrace.store import merge_identities, split_identity
     except ImportError:
         return None
     return search_identities, identity_history, merge_identities, split_identity

@@ -3,6 +3,8 @@
 A party row holds what extraction read: a printed name, one-line addresses,
 E.164 phones, e-mails. Linking wants a ``PersonRecord``; history wants one
 ``Observation`` per address, phone and e-mail, dated by the document.
+``party_to_record`` is the one place a ``models.tables.Party`` becomes a
+``PersonRecord`` (the extracted party became a ``Party`` in ``pipeline.persist``).
 
 A contact value may carry its status in trailing parentheses, as placement
 sheets print it: "1420 W Elm St, Springfield, IL 62704 (bad address)",
