@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from core.document import BBox
 from extraction.candidates import Candidate
-from extraction.parties import PartyAnchor
+from extraction.party_names import PartyAnchor
 
 CONTACT_KINDS = ("address", "phone", "email", "ssn_last4", "date")
 BLOCK_MAX_LINES = 9  # how far under a name its contact block may reach

@@ -20,7 +20,7 @@ from extraction.candidates import Candidate, lines_to_candidates
 from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
 from extraction.labels import NONE, guess_role
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
-from extraction.parties import lines_to_party_anchors
+from extraction.party_anchors import lines_to_party_anchors
 
 MULTI_VALUE_FIELDS = {"account_number", "fees"}
 # Fields a document type can hold at all (a deed has no balance due, whatever it prints).

@@ -1,0 +1,139 @@
+"""Parties named by a label: "Debtor Name: Jane Doe", the name in the next cell of a form
+table, or on the line under a heading ("TO THE GARNISHEE (EMPLOYER):")."""
+
+from __future__ import annotations
+
+import re
+
+from core.lines import Line
+from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
+
+ROLE_LABELS: tuple[tuple[str, str], ...] = (
+    ("attorney", r"attorneys?\s+for\s+(?:the\s+)?(?:plaintiff|judgment\s+creditor|creditor)|"
+                 r"^attorneys?(?:\s+name)?$|^counsel$|^attorney\s+of\s+record$"),
+    ("garnishee", r"garnishee|employer|^bank$|financial\s+institution"),
+    ("debtor", r"debtor|defendant|respondent|^consumer$|^borrower$|^(?:account\s*holder)$|"
+               r"^(?:customer|obligor|grantee)$|^owner(?:\(s\)|s)?$|mail\s+to"),
+    ("other", r"^grantor$"),
+    ("creditor", r"creditor|plaintiff|petitioner|^client$|debt\s+buyer|^lender$"),
+)
+NAME_LABEL_RE = re.compile(
+    r"^(?P<label>(?:judgment\s+)?(?:debtor|defendant|plaintiff|creditor|garnishee|employer|"
+    r"attorney|counsel|original\s+creditor|current\s+creditor|current\s+owner|client|"
+    r"consumer|borrower|grantor|grantee|owner|account\s*holder|respondent|petitioner|name)"
+    r"(?:'s)?(?:\s+(?:full\s+)?name)?)\s*[:\-]\s*(?P<name>.*)$", re.IGNORECASE)
+LABEL_ONLY_RE = re.compile(
+    r"(?:judgment\s+)?(?:debtor|defendant|plaintiff|creditor|garnishee|employer|attorney|"
+    r"counsel|current\s+creditor|current\s+owner|client|consumer|borrower|grantor|grantee|"
+    r"owner(?:\(s\)|s)?|account\s*holder|respondent|petitioner)(?:'s)?(?:\s+(?:full\s+)?name)?"
+    r"\s*:?", re.IGNORECASE)
+
+
+def role_of_label(label: str) -> str | None:
+    lowered = label.lower().strip()
+    if "original" in lowered:
+        return None  # the original creditor is history, not a party to this paper
+    if lowered == "name":
+        return "name"  # decided by the heading above it (see _bare_name_role)
+    lowered = re.sub(r"\s*(?:'s)?\s*(?:full\s+)?name$", "", lowered)
+    for role, pattern in ROLE_LABELS:
+        if re.search(pattern, lowered):
+            return role
+    return None
+
+
+LABEL_ABOVE_RE = re.compile(
+    r"(?:notice\s+to\s+(?P<debtor>defendant)|sued\s+by\s+(?P<creditor>plaintiff)|"
+    r"when\s+recorded\s+(?P<debtor3>mail)\s+to|"
+    r"plaintiff's\s+(?P<attorney>attorney),?\s+or\s+plaintiff\s+without\s+an\s+attorney,?\s+is|"
+    r"to\s+the\s+(?P<garnishee>garnishee)|to\s+the\s+above-named\s+(?P<debtor2>defendant))"
+    r"[^:]*:(?:\s*\([^)]*\)\s*:?)*\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+HEADING_ROLE_RE = (("attorney", r"attorney|counsel"), ("debtor", r"debtor|defendant|consumer"),
+                   ("creditor", r"creditor|plaintiff|client"))
+
+
+def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
+    """Whose is a bare 'Name:' field: the heading a few lines above says ("DEBTOR
+    INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"); on a placement sheet without one,
+    the consumer's."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        text = lines[k].text.lower()
+        for role, pattern in HEADING_ROLE_RE:
+            if re.search(pattern, text):
+                return role
+    return "debtor" if doc_type == "placement" else None
+
+
+def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAnchor]:
+    """'Debtor Name: Jane Doe', the same with the name in the next cell (a form table), and
+    headings whose name follows on the next line ('TO THE GARNISHEE (EMPLOYER):')."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines):
+        cells = line.cells()
+        for c, (start, end) in enumerate(cells):
+            cell = line.text[start:end]
+            match = NAME_LABEL_RE.match(cell)
+            name_start = name_end = 0
+            if match:
+                role = role_of_label(match.group("label"))
+                if role == "name":
+                    role = _bare_name_role(lines, index, doc_type)
+                name = match.group("name").strip()
+                name_start, name_end = start + match.start("name"), end
+            elif c + 1 < len(cells) and LABEL_ONLY_RE.fullmatch(cell.strip()) and \
+                    looks_like_name(line.text[cells[c + 1][0]:cells[c + 1][1]]):
+                role = role_of_label(cell.strip())
+                name = ""
+            else:
+                continue
+            if role is None:
+                continue
+            if not name and c + 1 < len(cells):
+                name_start, name_end = cells[c + 1]
+                name = line.text[name_start:name_end]
+            if not name:
+                continue
+            name = clean_name(re.split(r",\s*\d", name)[0])
+            if not plausible_name(name):
+                continue
+            out.append(PartyAnchor(role, name, line.page, line.span_bbox(name_start, name_end),
+                                   index, 0.93, "label"))
+        heading = LABEL_ABOVE_RE.search(line.text)
+        if heading:
+            role = next(r.rstrip("23") for r in ("debtor", "creditor", "garnishee", "debtor2",
+                                                 "debtor3", "attorney") if heading.group(r))
+            anchor = _name_after_heading(lines, index, heading, role)
+            if anchor is not None:
+                out.append(anchor)
+    return out
+
+
+def _name_after_heading(lines: list[Line], index: int, heading: re.Match, role: str
+                        ) -> PartyAnchor | None:
+    """The name on the rest of a heading's line, or on the line under it."""
+    line = lines[index]
+    cell_end = next((end for start, end in line.cells() if start <= heading.start() < end),
+                    len(line.text))
+    rest = line.text[heading.start("rest"):cell_end].strip()
+    if len(rest.split()) > 8 or re.match(r"(?:you|the|this|a)\b", rest, re.IGNORECASE):
+        return None  # the heading opens a sentence, not a name
+    if rest:
+        k, text, start = index, rest, heading.start("rest")
+    elif index + 1 < len(lines):
+        k = index + 1
+        below = lines[k]
+        start, end = below.cells()[0]
+        text = below.text[start:end]
+    else:
+        return None
+    text = re.split(r",?\s+and\s+does\b|,\s*\d", text, flags=re.IGNORECASE)[0]
+    if role == "attorney":
+        text = text.split(",")[0]
+    name = clean_name(text)
+    if not plausible_name(name):
+        return None
+    target = lines[k]
+    return PartyAnchor(role, name, target.page, target.span_bbox(start, start + len(text)), k,
+                       0.9, "label")

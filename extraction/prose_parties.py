@@ -1,0 +1,143 @@
+"""Parties named in blocks and sentences rather than captions or labels: lawyers with a bar
+number or 'Esq.', a letter's addressee block, 'X is a debt collector', 'a debt that you owe
+to X', and a deed's 'GRANTOR hereby GRANTS to GRANTEE'."""
+
+from __future__ import annotations
+
+import re
+
+from core.lines import Line
+from extraction.column_cells import cell_texts_with_next, column_cells
+from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plausible_name
+
+ATTORNEY_NAME_RE = re.compile(
+    r"(?P<name>(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
+    r"(?:,\s*Esq\.?|\s*\(SBN|\s*\((?:State\s+)?Bar|,?\s*(?:State\s+)?Bar\s+No|,\s*SBN|"
+    r",?\s*Atty\.\s*No)")
+COLLECTOR_RE = re.compile(r"(?P<name>[A-Z][A-Za-z.,&' -]{2,60}?)\s+is\s+a\s+debt\s+collector")
+OWE_TO_RE = re.compile(r"(?:debt|balance)\s+(?:that\s+)?you\s+owe\s+to\s+(?P<name>[A-Z][\w.,&' -]"
+                       r"{2,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.|P\.C\.))?)"
+                       r"(?:\.\s|\.$|,|\s+and\b)")
+GRANT_RE = re.compile(r"(?P<grantor>[A-Z][A-Za-z.'\- ]{3,60}?)\s+(?:hereby\s+)?GRANTS?(?:\(S\))?\s+"
+                      r"to\s+(?P<grantee>[A-Z][A-Za-z.'\- ]{3,60}?)(?:,|\s+as\b|\s+and\b)")
+
+
+def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
+    """Lawyers named with their bar number or 'Esq.' anywhere on the page (the caption's
+    top-left block, signature blocks, 'Copies furnished to:')."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines):
+        for match in ATTORNEY_NAME_RE.finditer(line.text):
+            name = clean_name(match.group("name"))
+            name = re.sub(r"^(?:By:?\s*/s/\s*|/s/\s*|Copies\s+furnished\s+to:?\s*)", "",
+                          name, flags=re.IGNORECASE)
+            if not plausible_name(name) or len(name.split()) < 2 or ORG_SUFFIX_RE.search(name):
+                continue
+            top = index < 14 and match.start() == line.cells()[0][0]
+            out.append(PartyAnchor("attorney", name, line.page,
+                                   line.span_bbox(match.start("name"), match.end("name")),
+                                   index, 0.9 if top else 0.85, "block" if top else "label"))
+    return out
+
+
+def letter_recipient(lines: list[Line]) -> list[PartyAnchor]:
+    """The addressee block of a letter: a person's name over a street line (any column)."""
+    limit = max(1, len(lines) // 2)
+    for index in range(0, min(limit, len(lines) - 1)):
+        line = lines[index]
+        for start, end in line.cells():
+            name_text = line.text[start:end]
+            x0 = line.span_bbox(start, end)[0]
+            below = column_cells(lines, index, x0, +1, limit=2)
+            if not below or not re.match(r"^\d+[A-Za-z]?\s+\S|^P\.?\s?O\.?\s+Box",
+                                         below[0].text, re.IGNORECASE):
+                continue
+            name = clean_name(name_text)
+            if not plausible_name(name) or ORG_SUFFIX_RE.search(name) or \
+                    not 2 <= len(name.split()) <= 6 or ":" in name_text or "&" in name or \
+                    re.search(r"www|mail|online|pay", name_text, re.IGNORECASE):
+                continue
+            return [PartyAnchor("debtor", name, line.page, line.span_bbox(start, end), index,
+                                0.8, "block")]
+    return []
+
+
+def collector_parties(lines: list[Line], doc_type: str) -> list[PartyAnchor]:
+    """The agency writing a letter: 'X is a debt collector', or the letterhead's first line."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines):
+        for start, end in line.cells():
+            match = COLLECTOR_RE.search(line.text, start, end)
+            if match:
+                name = clean_name(match.group("name"))
+                if plausible_name(name):
+                    out.append(PartyAnchor("other", name, line.page,
+                                           line.span_bbox(match.start("name"),
+                                                          match.end("name")),
+                                           index, 0.88, "label"))
+    if doc_type == "collection_letter" and lines and lines[0].page == 1:
+        for index, line in enumerate(lines[:3]):
+            start, end = line.cells()[0]
+            text = line.text[start:end]
+            name = clean_name(text)
+            if ORG_SUFFIX_RE.search(name) and plausible_name(name) and ":" not in text:
+                out.append(PartyAnchor("other", name, line.page, line.span_bbox(start, end),
+                                       index, 0.85, "block"))
+                break
+    return out
+
+
+def owed_to_names(lines: list[Line]) -> list[tuple[int, int, int, str]]:
+    """(line index, start, end, name) of 'a debt that you owe to NAME.' in prose; the
+    sentence may wrap inside its column, so the name may sit on the next line."""
+    found = []
+    for index, line in enumerate(lines):
+        nearby = line.text + (lines[index + 1].text if index + 1 < len(lines) else "")
+        if "owe" not in nearby:
+            continue
+        for start, text in cell_texts_with_next(lines, index):
+            match = OWE_TO_RE.search(text)
+            if not match:
+                continue
+            name = clean_name(match.group("name"))
+            if not plausible_name(name):
+                continue
+            k = index
+            position = line.text.find(name, start)
+            if position < 0 and index + 1 < len(lines):
+                k = index + 1
+                position = lines[k].text.find(name)
+            if position < 0:
+                position = line.text.find(name.split()[0], start)
+                k = index
+            if position < 0:
+                continue
+            found.append((k, position, min(position + len(name), len(lines[k].text)), name))
+    return found
+
+
+def owed_to_parties(lines: list[Line]) -> list[PartyAnchor]:
+    return [PartyAnchor("creditor", name, lines[i].page, lines[i].span_bbox(start, end), i,
+                        0.88, "label") for i, start, end, name in owed_to_names(lines)]
+
+
+def deed_parties(lines: list[Line]) -> list[PartyAnchor]:
+    """'GRANTOR hereby GRANT(S) to GRANTEE, ...' in a deed: the grantee owns the property
+    now (the person skip tracing is after), the grantor is another party."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines):
+        joined = line.text + (" " + lines[index + 1].text if index + 1 < len(lines) else "")
+        match = GRANT_RE.search(joined)
+        if not match or match.start() >= len(line.text):
+            continue
+        for role, key in (("other", "grantor"), ("debtor", "grantee")):
+            text = re.sub(r"^.*\backnowledged,\s*", "", match.group(key))
+            end = min(match.end(key), len(line.text))
+            box = line.span_bbox(min(match.start(key), end - 1), end)
+            # "JANE DOE and JOHN DOE": the first grantee is the debtor, the others co-owners
+            for position, part in enumerate(re.split(r"\s+and\s+", text)):
+                name = clean_name(part)
+                if plausible_name(name):
+                    out.append(PartyAnchor(role if position == 0 else "other", name,
+                                           line.page, box, index, 0.85, "label"))
+    return out
