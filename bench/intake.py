@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from intake.ocr import TESSERACT_CONFIG
+from intake.ocr.tesseract import TESSERACT_CONFIG
 from intake.read import read_bytes
 from intake.settings import IntakeSettings
 

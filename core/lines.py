@@ -141,7 +141,7 @@ LABEL_LEXICON = (
     "county", "superior", "circuit", "district", "justice", "municipal", "magistrate",
 )
 FUZZY_MIN_SCORE = 84
-OCR_SURE = 0.9  # OCR words at least this sure are left as read
+OCR_SURE = 0.9  # OCR words at least this sure (Word.confidence, 0..1 from any engine) stay
 
 
 def fuzzy_label_word(text: str) -> str:
@@ -201,11 +201,11 @@ def page_to_lines(page: PageContent) -> list[Line]:
     """Group a page's words into visual lines, top to bottom, each left to right.
 
     Text-layer words are grouped by vertical overlap (forms put each field in its own run).
-    OCR words keep tesseract's own lines, which follow a slightly skewed scan where a
-    y-band would cut a line in two; lines side by side (two columns, a label and its value)
-    are then joined into one row. An OCR page fed sideways or upside down keeps its boxes
-    in the page's frame; its words are first turned upright (``Line.rotation`` says how,
-    ``to_page_box`` turns a box back).
+    OCR words keep the engine's own lines (``Word.line``), which follow a slightly skewed
+    scan where a y-band would cut a line in two; lines side by side (two columns, a label
+    and its value) are then joined into one row. An OCR page fed sideways or upside down
+    keeps its boxes in the page's frame; its words are first turned upright
+    (``Line.rotation`` says how, ``to_page_box`` turns a box back).
     """
     words = drop_margin_numbers(clean_words(page.words, ocr=page.source == "ocr"), page.width)
     if page.source != "ocr":

@@ -1,9 +1,10 @@
 """file -> pages (words + boxes): the intake stage as one function.
 
 Per page, the text layer is used when it really holds the page's text;
-otherwise the page is rendered at 300 dpi and read by tesseract. OCR runs
-one tesseract process per core. A page that fails is recorded as failed with
-its reason and the rest of the document still reads.
+otherwise the page is rendered at 300 dpi and read by the OCR engine the
+settings name (``intake.ocr``; tesseract by default), one page per core. A page
+that fails is recorded as failed with its reason and the rest of the document
+still reads.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PIL import Image, ImageSequence
 from core.document import PageContent, ReadDocument
 from intake import errors, pdf, sniff
 from intake.filestore import sha256_hex
-from intake.ocr import ocr_page_image, single_threaded_tesseract
+from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
 from intake.settings import IntakeSettings
 from intake.text_layer import assess_text_layer, image_share, page_words
 
@@ -135,12 +136,17 @@ def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
     return tasks
 
 
-def _ocr_task(task: _OcrTask, settings: IntakeSettings) -> PageContent:
+def _engine(settings: IntakeSettings) -> OcrEngine:
+    """The engine the settings choose (I012 for a name nobody registered)."""
+    return get_engine(settings.ocr_engine)
+
+
+def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings) -> PageContent:
     if task.error is not None or task.image is None:
         reason = task.error.message if task.error else "page could not be rendered"
         return PageContent(task.number, task.width, task.height, "ocr", [], "failed", reason)
     try:
-        result = ocr_page_image(task.image, task.dpi, page=task.number,
+        result = ocr_page_image(task.image, task.dpi, engine=engine, page=task.number,
                                 language=settings.ocr_language, timeout=settings.ocr_timeout,
                                 fix_orientation=settings.fix_orientation,
                                 deskew=settings.deskew)
@@ -151,18 +157,19 @@ def _ocr_task(task: _OcrTask, settings: IntakeSettings) -> PageContent:
     return PageContent(task.number, task.width, task.height, "ocr", result.words)
 
 
-def ocr_tasks(tasks: list[_OcrTask], settings: IntakeSettings, progress: Progress
-              ) -> list[PageContent]:
-    """OCR pages in parallel, one single-threaded tesseract per worker."""
+def ocr_tasks(tasks: list[_OcrTask], engine: OcrEngine, settings: IntakeSettings,
+              progress: Progress) -> list[PageContent]:
+    """OCR pages in parallel, one page per worker (the engine set up for that first)."""
     if not tasks:
         return []
-    single_threaded_tesseract()
+    if isinstance(engine, ParallelSetup):
+        engine.prepare_parallel()
     total = len(tasks)
     done = 0
     results: list[PageContent] = []
     workers = min(settings.worker_count, total)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
-        for page in pool.map(lambda t: _ocr_task(t, settings), tasks):
+        for page in pool.map(lambda t: _ocr_task(t, engine, settings), tasks):
             done += 1
             progress(f"OCR page {done}/{total}")
             results.append(page)
@@ -174,6 +181,7 @@ def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None
     """Read a file's bytes into pages of words. Raises IntakeError for a bad file."""
     settings = settings or IntakeSettings.from_env()
     progress = progress or _noop
+    engine = _engine(settings)  # a misconfigured engine fails every file the same clear way
     if not data:
         raise errors.empty_file()
     media_type = sniff.sniff_media_type(data[:2048])
@@ -183,7 +191,7 @@ def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None
         pages, tasks = _pdf_pages(data, settings, progress)
     else:
         pages, tasks = [], _image_pages(data, settings)
-    pages.extend(ocr_tasks(tasks, settings, progress))
+    pages.extend(ocr_tasks(tasks, engine, settings, progress))
     pages.sort(key=lambda p: p.number)
     document = ReadDocument(path=name, sha256=sha256_hex(data), media_type=media_type,
                             pages=pages)
