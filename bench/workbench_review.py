@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlmodel import Session, col, select  # noqa: E402
 
-from core.results import FIELD_NAMES  # noqa: E402
+from core.vocabulary import FIELD_NAMES, DocumentStatus  # noqa: E402
 from models.tables import Document, ExtractedFieldRow, Page  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +42,8 @@ def fill(session: Session, documents: int, fields: int, seed: int) -> None:
                                         100.0 + 40 * (i % 12), 82.0 + 14 * (i // 12)],
               "confidence": 1.0, "line": i // 12} for i in range(300)]
     for start in range(0, documents, 500):
-        batch = [Document(sha256=f"{n:064x}", file_name=f"doc{n}.pdf", status="extracted",
+        batch = [Document(sha256=f"{n:064x}", file_name=f"doc{n}.pdf",
+                          status=DocumentStatus.EXTRACTED,
                           doc_type=rng.choice(("complaint", "judgment", "placement")),
                           page_count=1) for n in range(start, min(start + 500, documents))]
         session.add_all(batch)
@@ -66,7 +67,8 @@ def queue_in_python(session: Session, limit: int = 200) -> list[tuple[float, int
     from review.work_queue import REVIEWABLE_DOCS
 
     documents = session.exec(select(Document).where(
-        Document.status == "extracted", col(Document.review_status).in_(REVIEWABLE_DOCS))).all()
+        Document.status == DocumentStatus.EXTRACTED,
+        col(Document.review_status).in_(REVIEWABLE_DOCS))).all()
     rows = session.exec(select(ExtractedFieldRow).where(
         col(ExtractedFieldRow.document_id).in_([d.id for d in documents]))).all()
     by_doc: dict[int, list[ExtractedFieldRow]] = {}

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.document import ReadDocument
-from core.results import FIELD_NAMES, Extraction
+from core.results import Extraction
+from core.vocabulary import FIELD_NAMES, FIELDS, FieldKind
 from extraction.parsers import address_key
 
 SCAN_SUFFIXES = (".scan.pdf", ".scan.png", ".scan.tiff", ".scan.tif", ".scan.jpg")
@@ -142,8 +143,14 @@ def norm_text(value: str) -> str:
     return " ".join(re.sub(r"[^\w/#.-]+", " ", value.lower()).split()).strip(" .")
 
 
+AS_PRINTED_KINDS = frozenset({FieldKind.NAME, FieldKind.IDENTIFIER})  # compared loosely
+
+
 def field_key(name: str, value: str) -> str:
-    if name in ("court_name", "creditor_name", "case_number", "account_number"):
+    """What two values of a field must share to count as the same: printed names and
+    numbers compare without case and punctuation noise, normalized values exactly."""
+    spec = FIELDS.get(name)
+    if spec is not None and spec.kind in AS_PRINTED_KINDS:
         return norm_text(value)
     return value.strip()
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from core.document import BBox, ReadDocument
 from core.lines import Line, page_to_lines, to_page_box
 from core.results import ExtractedField, ExtractedParty, Extraction
+from core.vocabulary import DOC_TYPE_SPECS, MULTI_VALUE_FIELDS, FieldKind, PartyRole
 from extraction import confidence as calib
 from extraction.candidates import Candidate, lines_to_candidates
 from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
@@ -22,9 +23,9 @@ from extraction.labels import NONE, guess_role
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
 from extraction.party_anchors import lines_to_party_anchors
 
-MULTI_VALUE_FIELDS = {"account_number", "fees"}
-# Fields a document type can hold at all (a deed has no balance due, whatever it prints).
-TYPE_FIELDS = {"property_record": {"filing_date", "case_number", "court_name"}}
+# Fields a document type can hold at all (a deed has no balance due, whatever it prints);
+# a type not named here may hold any field.
+TYPE_FIELDS = {name: spec.fields for name, spec in DOC_TYPE_SPECS.items() if spec.fields_only}
 ZERO_PENALTY = 0.2  # "$0.00" rarely is the value a reader wants
 MAX_DATE_CANDIDATES_FOR_MODEL = 400
 
@@ -66,7 +67,7 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     for cand, guess in zip(candidates, guesses, strict=True):
         if guess.field == NONE or (allowed is not None and guess.field not in allowed):
             continue
-        score = guess.score - (ZERO_PENALTY if cand.kind == "amount" and
+        score = guess.score - (ZERO_PENALTY if cand.kind == FieldKind.AMOUNT and
                                cand.value == "0.00" else 0.0)
         hits.append(FieldHit(guess.field, cand.value, cand.raw, cand.page, cand.bbox,
                              score, guess.where,
@@ -115,7 +116,7 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
 
 def _creditor_hits_from_parties(drafts: list[PartyDraft]) -> list[FieldHit]:
     return [FieldHit("creditor_name", d.name, d.name, d.page, d.bbox, 0.75, "party", "rules")
-            for d in drafts if d.role == "creditor"]
+            for d in drafts if d.role == PartyRole.CREDITOR]
 
 
 def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool

@@ -19,19 +19,17 @@ from pathlib import Path
 
 import numpy as np
 
+from core.vocabulary import AMOUNT_FIELDS, DATE_FIELDS, FieldKind
 from extraction.candidates import Candidate, lines_to_candidates
 from extraction.labels import NONE, guess_role
 from extraction.pipeline import document_lines
 from extraction.role_model import HEAD_PATH, MODEL_KINDS, Encoder, context_text
 from intake.classify import classify_document
 
-DATE_FIELDS = ("filing_date", "judgment_date", "due_date")
-AMOUNT_FIELDS = ("amount_due", "judgment_amount", "principal", "interest", "fees")
-
 
 def label_candidate(cand: Candidate, truth_fields: list[dict], rule_field: str) -> str:
     """The truth field this candidate's value fills; the rule's pick breaks ties."""
-    names = DATE_FIELDS if cand.kind == "date" else AMOUNT_FIELDS
+    names = DATE_FIELDS if cand.kind == FieldKind.DATE else AMOUNT_FIELDS
     matches = {f["name"] for f in truth_fields if f["name"] in names and f["value"] == cand.value}
     if not matches:
         return NONE

@@ -12,56 +12,12 @@ from __future__ import annotations
 import re
 
 from core.document import PageContent
-from core.results import DOC_TYPES
+from core.vocabulary import DOC_TYPE_SPECS, DOC_TYPES
 
-# (pattern, weight) per doc type; patterns are searched in lower-cased text.
+# (pattern, weight) per doc type, from the vocabulary; patterns are searched in lower-cased
+# text. "other" has none: it is the answer when no type has enough evidence.
 CUES: dict[str, tuple[tuple[str, float], ...]] = {
-    "collection_letter": (
-        (r"\bdear\b", 2.0), (r"debt\s+collector", 3.0), (r"validation\s+notice", 4.0),
-        (r"attempt\s+to\s+collect\s+a\s+debt", 2.0), (r"dispute\s+(?:all|part|the\s+debt)", 3.0),
-        (r"itemization\s+date", 3.0), (r"how\s+can\s+you\s+dispute", 3.0),
-        (r"sincerely", 1.5), (r"notice\s+of\s+debt", 3.0), (r"pay\s+online", 1.0),
-        (r"collection\s+notice", 3.0), (r"\bfinal\s+notice\b", 2.0),
-    ),
-    "placement": (
-        (r"placement", 5.0), (r"case\s+file", 3.0), (r"account\s+placement", 4.0),
-        (r"placed\s+(?:with|for)", 2.0), (r"charge[- ]?off\s+date", 1.5),
-        (r"debtor\s+information", 3.0), (r"(?:phone|address)\s+history", 2.5),
-        (r"skip\s+trace", 2.0), (r"\bstatus\b.*\b(?:verified|disconnected|returned)", 1.5),
-        (r"client\s+(?:name|reference)", 2.0), (r"date\s+placed", 3.0),
-    ),
-    "complaint": (
-        (r"\bcomplaint\b", 3.0), (r"complaint\s+for", 4.0), (r"cause\s+of\s+action", 3.0),
-        (r"plaintiff\s+(?:alleges|demands|prays)", 3.0), (r"prayer\s+for\s+relief", 3.0),
-        (r"account\s+stated", 1.5), (r"breach\s+of\s+contract", 1.5),
-        (r"wherefore", 1.5), (r"\bcount\s+(?:i|one)\b", 1.5),
-    ),
-    "summons": (
-        (r"\bsummons\b", 4.0), (r"you\s+are\s+(?:being\s+)?sued", 4.0),
-        (r"notice\s+to\s+defendant", 3.0), (r"aviso", 2.0),
-        (r"you\s+(?:are\s+hereby\s+)?summoned", 4.0), (r"file\s+(?:a|an|your)\s+(?:written\s+)?"
-                                                       r"(?:response|answer)", 2.0),
-        (r"default\s+(?:judgment\s+)?may\s+be\s+(?:entered|taken)", 1.5),
-    ),
-    "judgment": (
-        (r"\bjudgment\b", 2.0), (r"default\s+judgment", 3.0), (r"judgment\s+is\s+(?:hereby\s+)?"
-                                                                 r"entered", 4.0),
-        (r"it\s+is\s+(?:hereby\s+)?ordered", 2.0), (r"judgment\s+(?:creditor|debtor)", 2.0),
-        (r"request\s+for\s+entry\s+of\s+default", 3.0), (r"entry\s+of\s+judgment", 3.0),
-        (r"final\s+judgment", 4.0), (r"judgment\s+amount", 2.0),
-    ),
-    "garnishment": (
-        (r"garnish", 5.0), (r"\bwrit\b", 2.0), (r"garnishee", 4.0),
-        (r"earnings\s+withholding", 4.0), (r"wage\s+(?:garnishment|deduction)", 4.0),
-        (r"\bemployer\b", 1.0), (r"levy", 2.0), (r"non-?exempt", 1.5),
-    ),
-    "property_record": (
-        (r"\bdeed\b", 4.0), (r"grantor", 4.0), (r"grantee", 4.0), (r"parcel", 3.0),
-        (r"recorder|recording\s+requested", 3.0), (r"assessor", 3.0),
-        (r"legal\s+description", 3.0), (r"\bapn\b", 3.0), (r"property\s+record", 4.0),
-        (r"real\s+property", 1.5), (r"\blien\b", 1.5), (r"assessed\s+value", 3.0),
-    ),
-}
+    name: spec.cues for name, spec in DOC_TYPE_SPECS.items() if spec.cues}
 TITLE_WEIGHT = 2.5  # a cue in a title line (short, upper case) counts this much more
 MIN_EVIDENCE = 3.0  # below this total, the document is "other"
 PAGES_READ = 2

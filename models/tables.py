@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from core.vocabulary import DocumentStatus, FieldStatus, JobStatus, ReviewStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -37,14 +39,12 @@ class Document(SQLModel, table=True):
     size_bytes: int = 0
     doc_type: str = Field(default="other", index=True)
     page_count: int = 0
-    # queued -> reading -> extracting -> extracted | failed
-    status: str = Field(default="queued", index=True)
+    status: str = Field(default=DocumentStatus.QUEUED, index=True)  # core.vocabulary
     progress: str = ""
     error: str | None = None
     batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
     document_date: date | None = None  # best date the document speaks for (filing, judgment...)
-    # review workflow: pending | auto_accepted | audit | in_review | reviewed
-    review_status: str = Field(default="pending", index=True)
+    review_status: str = Field(default=ReviewStatus.PENDING, index=True)  # core.vocabulary
     min_confidence: float | None = None
     lock_user: str | None = None
     lock_expires_at: datetime | None = None
@@ -84,8 +84,7 @@ class ExtractedFieldRow(SQLModel, table=True):
     page: int = 1
     bbox: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     extractor: str = "rules"
-    # extracted | auto_accepted | accepted | corrected | rejected | not_in_document | added
-    status: str = Field(default="extracted", index=True)
+    status: str = Field(default=FieldStatus.EXTRACTED, index=True)  # core.vocabulary
     version: int = 0
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
@@ -96,7 +95,7 @@ class Party(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True)
-    role: str = Field(index=True)
+    role: str = Field(index=True)  # a PartyRole (core.vocabulary)
     name: str
     dob: str | None = None
     ssn_last4: str | None = Field(default=None, max_length=4)
@@ -198,7 +197,7 @@ class Job(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True)
     kind: str = "process"
-    status: str = Field(default="queued", index=True)  # queued | running | done | failed
+    status: str = Field(default=JobStatus.QUEUED, index=True)  # core.vocabulary
     attempts: int = 0
     worker: str | None = None
     progress: str = ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from core.vocabulary import FieldStatus
 from models.tables import Document, ExtractedFieldRow, utcnow
 from review.rows import document_field_rows
 
@@ -21,8 +22,8 @@ AUTO_ACCEPT_THRESHOLD = 0.95
 AUDIT_SHARE = 0.10
 LOCK_MINUTES = 15
 
-OPEN = "extracted"
-AUTO_ACCEPTED = "auto_accepted"
+OPEN = FieldStatus.EXTRACTED  # a field a person must still decide
+AUTO_ACCEPTED = FieldStatus.AUTO_ACCEPTED
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from core.vocabulary import FieldStatus, ReviewStatus
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
 from review.locks import as_utc, lock_active, release_lock
 from review.policy import needs_review
@@ -22,10 +23,10 @@ from review.rows import document_field_rows, document_or_fail
 from review.typed_values import InvalidValue, normalize_value
 
 ACTION_STATUS = {
-    "accept": "accepted",
-    "correct": "corrected",
-    "reject": "rejected",
-    "not_in_document": "not_in_document",
+    "accept": FieldStatus.ACCEPTED,
+    "correct": FieldStatus.CORRECTED,
+    "reject": FieldStatus.REJECTED,
+    "not_in_document": FieldStatus.NOT_IN_DOCUMENT,
 }
 
 
@@ -117,7 +118,8 @@ def add_field(session: Session, document_id: int, *, user: str, name: str, value
         return SaveResult(False, refusal, conflict=True)
     field = ExtractedFieldRow(document_id=document_id, name=name, value=value, raw=value,
                               confidence=1.0, page=page, bbox=list(bbox), extractor="reviewer",
-                              status="added", version=1, reviewed_by=user, reviewed_at=now)
+                              status=FieldStatus.ADDED, version=1, reviewed_by=user,
+                              reviewed_at=now)
     session.add(field)
     session.flush()
     session.add(Correction(field_id=field.id, document_id=document_id, field_name=name,
@@ -134,7 +136,7 @@ def finish_review(session: Session, document_id: int, user: str) -> SaveResult:
                   if needs_review(f, document)]
     if still_open:
         return SaveResult(False, f"{len(still_open)} field(s) still open: {', '.join(still_open)}")
-    document.review_status = "reviewed"
+    document.review_status = ReviewStatus.REVIEWED
     session.add(document)
     release_lock(session, document_id, user)
     return SaveResult(True, f"document {document_id} reviewed")
@@ -154,7 +156,7 @@ def _after_change(session: Session, document: Document, user: str, now: datetime
     document.version += 1
     document.updated_at = now
     if not any(needs_review(f, document) for f in document_field_rows(session, document.id)):
-        document.review_status = "reviewed"
+        document.review_status = ReviewStatus.REVIEWED
     session.add(document)
     session.flush()
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-DATE_FIELDS = frozenset({"filing_date", "judgment_date", "due_date"})
-AMOUNT_FIELDS = frozenset({"amount_due", "judgment_amount", "principal", "interest", "fees"})
+from core.vocabulary import FIELDS, FieldKind
+
 _AMOUNT_NOISE = re.compile(r"[$,\s]|USD", re.IGNORECASE)
 
 
@@ -24,9 +24,11 @@ def normalize_value(field_name: str, text: str) -> str:
     text = " ".join(text.split())
     if not text:
         raise InvalidValue(f"{field_name}: the value is empty (use 'not in document' instead)")
-    if field_name in AMOUNT_FIELDS:
+    spec = FIELDS.get(field_name)
+    kind = spec.kind if spec else None
+    if kind == FieldKind.AMOUNT:
         return _normalize_amount(field_name, text)
-    if field_name in DATE_FIELDS:
+    if kind == FieldKind.DATE:
         return _normalize_date(field_name, text)
     return text
 

@@ -8,11 +8,12 @@ from datetime import datetime
 from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
 
+from core.vocabulary import REVIEWABLE_STATUSES, DocumentStatus, ReviewStatus
 from models.tables import Document, ExtractedFieldRow, utcnow
 from review.locks import as_utc
 from review.policy import AUTO_ACCEPTED, OPEN
 
-REVIEWABLE_DOCS = ("pending", "audit", "in_review")
+REVIEWABLE_DOCS = REVIEWABLE_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +38,19 @@ def review_queue(session: Session, *, doc_type: str | None = None,
     now = now or utcnow()
     field = ExtractedFieldRow
     is_open = or_(field.status == OPEN,
-                  and_(Document.review_status == "audit", field.status == AUTO_ACCEPTED))
+                  and_(Document.review_status == ReviewStatus.AUDIT, field.status == AUTO_ACCEPTED))
     if field_name:
         is_open = and_(is_open, field.name == field_name)
     open_stats = (select(field.document_id, func.min(field.confidence).label("lowest"),
                          func.count(field.id).label("open_count"))
                   .join(Document, Document.id == field.document_id)
-                  .where(Document.status == "extracted", is_open)
+                  .where(Document.status == DocumentStatus.EXTRACTED, is_open)
                   .group_by(field.document_id).subquery())
     query = (select(Document.id, Document.file_name, Document.doc_type, Document.review_status,
                     Document.lock_user, Document.lock_expires_at, open_stats.c.lowest,
                     open_stats.c.open_count)
              .outerjoin(open_stats, open_stats.c.document_id == Document.id)
-             .where(Document.status == "extracted",
+             .where(Document.status == DocumentStatus.EXTRACTED,
                     col(Document.review_status).in_(REVIEWABLE_DOCS)))
     if doc_type:
         query = query.where(Document.doc_type == doc_type)

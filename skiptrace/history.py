@@ -25,15 +25,10 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from core.vocabulary import COURT_DOC_TYPES, source_strength
 from models.tables import Document, Identity, IdentityEvent, Observation, Party
 
 RECENCY_HALF_LIFE_YEARS = 2.0
-SOURCE_STRENGTH = {
-    "judgment": 1.0, "garnishment": 1.0, "complaint": 0.95, "summons": 0.95,
-    "property_record": 0.9, "collection_letter": 0.7, "crm": 0.6, "placement": 0.6,
-    "other": 0.5, "": 0.5,
-}
-COURT_SOURCES = frozenset({"judgment", "garnishment", "complaint", "summons"})
 BAD_STATUS_WORDS = ("bad", "returned", "undeliverable", "disconnected", "wrong", "invalid",
                     "not in service", "deceased")
 GOOD_STATUS_WORDS = ("current", "verified", "confirmed", "good")
@@ -155,9 +150,9 @@ def rank_contacts(observations: list[Observation], documents: dict[int, Document
         else:
             reasons.append(f"last seen {last_seen.isoformat()}, {years:.1f} years before the "
                            "newest sighting")
-        best_source = max(rows, key=lambda r: SOURCE_STRENGTH.get(r.source_type, 0.5))
-        strength = SOURCE_STRENGTH.get(best_source.source_type, 0.5)
-        if best_source.source_type in COURT_SOURCES:
+        best_source = max(rows, key=lambda r: source_strength(r.source_type))
+        strength = source_strength(best_source.source_type)
+        if best_source.source_type in COURT_DOC_TYPES:
             reasons.append(f"on a court filing ({best_source.source_type})")
         else:
             reasons.append(f"best source: {best_source.source_type or 'unknown'}")

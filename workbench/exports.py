@@ -17,7 +17,14 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 from sqlmodel import Session, col, select
 
-from core.results import FIELD_NAMES
+from core.vocabulary import (
+    DROPPED_FIELD_STATUSES,
+    FIELD_NAMES,
+    DocumentStatus,
+    FieldStatus,
+    PartyRole,
+    ReviewStatus,
+)
 from models.tables import (
     Correction,
     Document,
@@ -28,15 +35,17 @@ from models.tables import (
     Party,
 )
 
-DROPPED_STATUSES = frozenset({"rejected", "not_in_document"})
-STATUS_RANK = {"corrected": 0, "added": 0, "accepted": 0, "auto_accepted": 1, "extracted": 2}
+DROPPED_STATUSES = DROPPED_FIELD_STATUSES
+# Which value of a field wins: a person's, then an auto-accepted one, then the extractor's.
+STATUS_RANK = {FieldStatus.CORRECTED: 0, FieldStatus.ADDED: 0, FieldStatus.ACCEPTED: 0,
+               FieldStatus.AUTO_ACCEPTED: 1, FieldStatus.EXTRACTED: 2}
 _FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
 
 DEBTOR_COLUMNS = ("identity_id", "name", "dob", "ssn_last4", "best_address", "address_why",
                   "best_phone", "email", "documents", "case_numbers")
 CASE_COLUMNS = ("document_id", "file_name", "doc_type", "review_status", "debtors",
-                "debtor_identity_ids", "creditor_name", *[n for n in FIELD_NAMES
-                                                            if n != "creditor_name"])
+                "debtor_identity_ids", "creditor_name",
+                *[n for n in FIELD_NAMES if n != "creditor_name"])
 
 
 def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
@@ -54,10 +63,10 @@ def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
 
 def cases_frame(session: Session) -> pd.DataFrame:
     """One row per extracted document: parties, amounts and dates as reviewed."""
-    documents = session.exec(select(Document).where(Document.status == "extracted")
+    documents = session.exec(select(Document).where(Document.status == DocumentStatus.EXTRACTED)
                              .order_by(Document.id)).all()
     fields = _group(session.exec(select(ExtractedFieldRow)).all(), "document_id")
-    parties = _group(session.exec(select(Party).where(Party.role == "debtor")).all(),
+    parties = _group(session.exec(select(Party).where(Party.role == PartyRole.DEBTOR)).all(),
                      "document_id")
     rows = []
     for document in documents:
@@ -77,7 +86,7 @@ def cases_frame(session: Session) -> pd.DataFrame:
 def debtors_frame(session: Session) -> pd.DataFrame:
     """One row per active identity named as a debtor, with its best address and phone."""
     debtor_parties = _group(session.exec(select(Party).where(
-        Party.role == "debtor", col(Party.identity_id).is_not(None))).all(), "identity_id")
+        Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None))).all(), "identity_id")
     identities = session.exec(select(Identity).where(Identity.status == "active")
                               .order_by(Identity.id)).all()
     case_numbers = _case_numbers(session)
@@ -107,7 +116,7 @@ def training_records(session: Session) -> list[dict]:
 
     Only documents whose every field a person decided (review_status "reviewed").
     """
-    documents = session.exec(select(Document).where(Document.review_status == "reviewed")
+    documents = session.exec(select(Document).where(Document.review_status == ReviewStatus.REVIEWED)
                              .order_by(Document.id)).all()
     records = []
     for document in documents:

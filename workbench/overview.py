@@ -8,10 +8,23 @@ from datetime import datetime, timedelta
 import pandas as pd
 from sqlmodel import Session, select
 
+from core.vocabulary import (
+    CHANGED_FIELD_STATUSES,
+    REVIEWED_FIELD_STATUSES,
+    DocumentStatus,
+    FieldStatus,
+    ReviewStatus,
+)
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
 from review.locks import as_utc
 
 THROUGHPUT_DAYS = 14
+# Field statuses counted on the Overview, in the order the table shows them.
+OUTCOME_STATUSES = (FieldStatus.AUTO_ACCEPTED, FieldStatus.ACCEPTED, FieldStatus.CORRECTED,
+                    FieldStatus.REJECTED, FieldStatus.NOT_IN_DOCUMENT, FieldStatus.ADDED,
+                    FieldStatus.EXTRACTED)
+DECIDED = [s for s in OUTCOME_STATUSES if s in REVIEWED_FIELD_STATUSES]
+CHANGED = [s for s in OUTCOME_STATUSES if s in CHANGED_FIELD_STATUSES]
 
 
 def documents_by_status_and_type(session: Session) -> pd.DataFrame:
@@ -25,7 +38,7 @@ def documents_by_status_and_type(session: Session) -> pd.DataFrame:
 
 def review_status_counts(session: Session) -> dict[str, int]:
     statuses = session.exec(select(Document.review_status)
-                            .where(Document.status == "extracted")).all()
+                            .where(Document.status == DocumentStatus.EXTRACTED)).all()
     return dict(Counter(statuses))
 
 
@@ -37,12 +50,11 @@ def field_outcomes(session: Session) -> pd.DataFrame:
     if frame.empty:
         return frame
     table = pd.crosstab(frame["field"], frame["status"])
-    for status in ("auto_accepted", "accepted", "corrected", "rejected", "not_in_document",
-                   "added", "extracted"):
+    for status in OUTCOME_STATUSES:
         if status not in table:
-            table[status] = 0
-    decided = table[["accepted", "corrected", "rejected", "not_in_document", "added"]].sum(axis=1)
-    changed = table[["corrected", "rejected", "not_in_document", "added"]].sum(axis=1)
+            table[str(status)] = 0
+    decided = table[[str(s) for s in DECIDED]].sum(axis=1)
+    changed = table[[str(s) for s in CHANGED]].sum(axis=1)
     table["changed share"] = (changed / decided.where(decided > 0)).round(2)
     return table.sort_values("changed share", ascending=False)
 
@@ -58,14 +70,15 @@ def throughput(session: Session, days: int = THROUGHPUT_DAYS,
                              ).all()
     uploaded = Counter(as_utc(c).date() for c, _, _ in documents if as_utc(c) >= start)
     extracted = Counter(as_utc(u).date() for _, u, s in documents
-                        if s == "extracted" and as_utc(u) >= start)
+                        if s == DocumentStatus.EXTRACTED and as_utc(u) >= start)
     corrections = session.exec(select(Correction.document_id, Correction.created_at).where(
         Correction.outcome == "saved")).all()
     reviewed = Counter()
     last_touch: dict[int, datetime] = {}
     for document_id, moment in corrections:
         last_touch[document_id] = max(as_utc(moment), last_touch.get(document_id, as_utc(moment)))
-    done = set(session.exec(select(Document.id).where(Document.review_status == "reviewed")).all())
+    done = set(session.exec(select(Document.id).where(
+        Document.review_status == ReviewStatus.REVIEWED)).all())
     for document_id, moment in last_touch.items():
         if document_id in done and moment >= start:
             reviewed[moment.date()] += 1

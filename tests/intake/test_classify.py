@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.results import DOC_TYPES
+from core.vocabulary import DOC_TYPES
 from intake.classify import classify_document
 from tests.extraction.builders import page, stacked
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
+from core.vocabulary import ReviewStatus
 from review.locks import active_locks
+from workbench.access import require_page
 from workbench.db import db_session
 from workbench.overview import (
     documents_by_status_and_type,
@@ -13,7 +15,6 @@ from workbench.overview import (
     review_status_counts,
     throughput,
 )
-from workbench.ui import require_page
 
 user = require_page("overview")
 
@@ -26,10 +27,10 @@ with db_session() as session:
     in_review = active_locks(session)
 
 metrics = st.columns(5)
-for column, (label, key) in zip(metrics[:4], (
-        ("To review", "pending"), ("Audit", "audit"), ("Auto-accepted", "auto_accepted"),
-        ("Reviewed", "reviewed")), strict=True):
-    column.metric(label, review_counts.get(key, 0))
+for column, status in zip(metrics[:4], (ReviewStatus.PENDING, ReviewStatus.AUDIT,
+                                        ReviewStatus.AUTO_ACCEPTED, ReviewStatus.REVIEWED),
+                          strict=True):
+    column.metric(status.label[:1].upper() + status.label[1:], review_counts.get(status, 0))
 metrics[4].metric("Open in review now", in_review)
 
 left, right = st.columns(2)
