@@ -187,8 +187,8 @@ def soak(documents: int, workers: int, server_url: str, *, probes: int = 15,
     from sqlmodel import Session
 
     from models.db import get_engine, init_db
-    from pipeline.ingest import store_file
     from pipeline.job_queue import close_queue_connections, enqueue_document, ensure_queue_schema
+    from pipeline.store_file import store_file
 
     name = f"casetrace_soak_{uuid.uuid4().hex[:10]}"
     url = _scratch_database(server_url, name, create=True)
@@ -250,7 +250,7 @@ def in_process_rate(documents: int, server_url: str) -> dict[str, float]:
     on the same server, with no queue (what ``casetrace ingest`` does)."""
 
     from models.db import get_engine, init_db
-    from pipeline.ingest import process_document
+    from pipeline.processing import process_document
 
     name = f"casetrace_soak_{uuid.uuid4().hex[:10]}"
     url = _scratch_database(server_url, name, create=True)
@@ -274,7 +274,7 @@ def in_process_rate(documents: int, server_url: str) -> dict[str, float]:
 def _store(engine, index: int) -> int:
     from sqlmodel import Session
 
-    from pipeline.ingest import store_file
+    from pipeline.store_file import store_file
 
     with Session(engine) as session:
         document, _ = store_file(session, tiny_case_pdf(index), f"case-{index:05d}.pdf")

@@ -46,7 +46,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
                                            "`casetrace worker` (needs PostgreSQL).")
            ) -> None:
     """Store documents, pages, fields and parties in the database and link identities."""
-    from pipeline.ingest import IngestOutcome, ingest_paths
+    from pipeline.batches import IngestOutcome, ingest_paths
 
     if queue:
         raise typer.Exit(_ingest_queued(paths))
@@ -60,7 +60,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from pipeline.ingest import expand_paths
+    from pipeline.batches import expand_paths
 
     files = expand_paths(paths)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

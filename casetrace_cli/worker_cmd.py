@@ -16,13 +16,14 @@ from casetrace_cli.console import err
 from intake import errors
 from models.db import init_db
 from models.tables import Batch
-from pipeline.ingest import FINISHED_STATUSES, IngestOutcome, expand_paths, store_file
+from pipeline.batches import IngestOutcome, expand_paths
 from pipeline.job_queue import (
     QueueUnavailable,
     close_queue_connections,
     enqueue_document,
     require_postgres,
 )
+from pipeline.store_file import FINISHED_STATUSES, store_file
 
 # What a database that cannot be reached raises, through SQLAlchemy or psycopg directly.
 DATABASE_DOWN = (OperationalError, psycopg.OperationalError)

@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 from intake.filestore import file_store_root, stored_path
 from models.db import init_db
 from models.tables import Document, Job, utcnow
-from pipeline.ingest import FINISHED_STATUSES, process_document
 from pipeline.job_queue import (
     OPEN_JOB_STATUSES,
     QUEUE_NAME,
@@ -40,6 +39,8 @@ from pipeline.job_queue import (
     ensure_queue_schema,
     require_postgres,
 )
+from pipeline.processing import process_document
+from pipeline.store_file import FINISHED_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +196,7 @@ def warm_up() -> None:
     from reportlab.pdfgen import canvas
 
     from intake.read import read_bytes
-    from pipeline.ingest import extract
+    from pipeline.processing import extract
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, invariant=1)

@@ -54,7 +54,7 @@ class BatchSummary:
 def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
                   label: str = "") -> UploadReceipt:
     """Store every file (content-addressed) and queue it as a document of one new batch."""
-    from pipeline.ingest import store_file
+    from pipeline.store_file import store_file
 
     batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
     session.add(batch)
@@ -175,6 +175,6 @@ class IntakeWorker:
 
 
 def _process_one(url: str | None) -> int:
-    from pipeline.ingest import process_pending
+    from pipeline.batches import process_pending
 
     return process_pending(url=url, limit=1)

@@ -15,7 +15,7 @@ from bench.soak import tiny_case_pdf
 from casetrace_cli.worker_cmd import ingest_to_queue
 from models.db import get_engine
 from models.tables import Document, Job
-from pipeline.ingest import ingest_paths
+from pipeline.batches import ingest_paths
 
 
 def _pdf(pagesize=(612, 792), encrypt: str | None = None) -> bytes:

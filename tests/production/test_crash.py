@@ -13,8 +13,8 @@ from bench.soak import tiny_case_pdf
 from intake.filestore import sha256_hex, stored_path
 from models.db import init_db
 from models.tables import Document, ExtractedFieldRow, Job, Page, Party
-from pipeline.ingest import store_file
 from pipeline.job_queue import QUEUE_SCHEMA, enqueue_documents
+from pipeline.store_file import store_file
 
 pytestmark = pytest.mark.postgres
 

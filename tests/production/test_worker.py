@@ -11,8 +11,9 @@ from bench.soak import tiny_case_pdf
 from intake.filestore import stored_path
 from models.db import get_engine, init_db
 from models.tables import Document, ExtractedFieldRow, Job, Page, Party
-from pipeline.ingest import DOCUMENT_LOCK_SPACE, process_document, store_file
 from pipeline.job_queue import DocumentBusy, OriginalMissing
+from pipeline.processing import DOCUMENT_LOCK_SPACE, process_document
+from pipeline.store_file import store_file
 from pipeline.worker import WorkerSettings, run_document_job
 
 
