@@ -10,8 +10,9 @@ import streamlit as st
 
 from review.locks import release_user_locks
 from review.users import verify
+from workbench.access import PAGE_ROLES, USER_KEY, current_user
 from workbench.db import db_session
-from workbench.ui import PAGE_ROLES, USER_KEY, current_user, database_ready
+from workbench.resources import database_ready
 
 LAST_PAGE_KEY = "last_page"
 PAGES = (

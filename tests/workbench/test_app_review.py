@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 from models.tables import Correction, Document, ExtractedFieldRow
 from review.users import SignedIn, add_user
 from tests.workbench.conftest import add_document
+from workbench.access import USER_KEY
 from workbench.db import db_session
-from workbench.ui import USER_KEY
 
 APP = str(Path(__file__).resolve().parents[2] / "workbench_app.py")
 TIMEOUT = 60

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from workbench.access import require_page
 from workbench.db import db_session
 from workbench.exports import (
     cases_frame,
@@ -16,7 +17,6 @@ from workbench.exports import (
     to_xlsx_bytes,
     training_records,
 )
-from workbench.ui import require_page
 
 user = require_page("export")
 stamp = date.today().isoformat()

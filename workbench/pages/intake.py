@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from workbench.access import require_page
 from workbench.db import db_session
+from workbench.formatting import short_time
 from workbench.intake_jobs import (
     ACCEPTED_SUFFIXES,
     batch_documents,
@@ -17,7 +19,7 @@ from workbench.intake_jobs import (
     status_line,
     worker_enabled,
 )
-from workbench.ui import intake_worker, require_page, short_time
+from workbench.resources import intake_worker
 
 STATUS_TINTS = {"failed": "color: #b42318; font-weight: 600", "extracted": "color: #1a7f37"}
 UPLOADER_KEY = "intake_uploader_round"

@@ -1,13 +1,14 @@
 """Review: the fields of one document beside its page, lowest confidence first.
 
-Every button writes through ``workbench.review`` in a callback that carries the
-versions the reviewer saw when the page was drawn, so a save made on stale
-values is refused and recorded as a conflict.
+Every button writes through ``review.saves`` in a callback (``workbench.review_actions``)
+that carries the versions the reviewer saw when the page was drawn, so a save made on
+stale values is refused and recorded as a conflict.
 """
 
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -15,9 +16,12 @@ from PIL import Image
 from sqlmodel import select
 
 from core.results import DOC_TYPES, FIELD_NAMES
-from models.tables import Document, ExtractedFieldRow, Page
+from models.tables import Document, Page
 from review import locks, policy, saves, work_queue
+from workbench import review_actions
+from workbench.access import require_page
 from workbench.db import db_session
+from workbench.formatting import short_time
 from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoom
 from workbench.page_chart import (
     BOX_PARAM,
@@ -29,116 +33,26 @@ from workbench.page_chart import (
 )
 from workbench.page_image import REVIEW_DPI, page_image
 from workbench.page_words import LineChoice, distance_to_box, page_lines, union_bbox
-from workbench.ui import confidence_tint, require_page, review_settings, short_time
+from workbench.resources import review_settings
+from workbench.review_actions import DOC_KEY, FIELD_KEY, FLASH_KEY, chosen_words
+from workbench.review_labels import (
+    DECISIONS,
+    STATUS_LABELS,
+    confidence_tints,
+    field_label,
+    queue_label,
+)
 
 ZOOM_DPI = 200
-DOC_KEY = "review_doc"
-FIELD_KEY = "review_field"
-FLASH_KEY = "review_flash"
-DECISIONS = ("", "accept", "reject", "not_in_document")
-STATUS_LABELS = {
-    "extracted": "to review", "auto_accepted": "auto-accepted", "accepted": "accepted",
-    "corrected": "corrected", "rejected": "rejected", "not_in_document": "not in document",
-    "added": "added by reviewer",
-}
 
 user = require_page("review")
 settings = review_settings()
-
-
-# --- callbacks (run before the rerun, with the versions seen when the page was drawn) ---
-
-
-def _flash(result: saves.SaveResult) -> None:
-    st.session_state[FLASH_KEY] = ("success" if result.saved else "error", result.message)
-
-
-def _next_open_field(session, document_id: int, after: int | None) -> int | None:
-    document = session.get(Document, document_id)
-    fields = saves.document_fields(session, document_id)
-    open_ids = [f.id for f in fields if policy.needs_review(f, document)]
-    return next((i for i in open_ids if i != after), None)
-
-
-def decide(field_id: int, version: int, action: str, value_key: str | None = None,
-           bbox: list[float] | None = None, page: int | None = None,
-           value: str | None = None) -> None:
-    """Save one decision, then move to the next open field (accept-and-next flow)."""
-    if value_key is not None:
-        value = st.session_state.get(value_key, "")
-    with db_session() as session:
-        result = saves.save_field(session, field_id, user=user.username, action=action,
-                                   expected_version=version, new_value=value, new_bbox=bbox,
-                                   new_page=page)
-        if result.saved:
-            document_id = session.get(ExtractedFieldRow, field_id).document_id
-            st.session_state[FIELD_KEY] = _next_open_field(session, document_id, field_id)
-    _flash(result)
-
-
-def save_table(editor_key: str, seen: list[dict]) -> None:
-    """Apply the edits and decisions made in the fields table."""
-    edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
-    messages, saved = [], 0
-    with db_session() as session:
-        for row_index, changes in edits.items():
-            row = seen[int(row_index)]
-            decision = changes.get("decision") or ""
-            new_value = changes.get("value")
-            if new_value is not None and new_value != row["value"]:
-                action = "correct"
-            elif decision:
-                action = decision
-            else:
-                continue
-            result = saves.save_field(session, row["id"], user=user.username, action=action,
-                                       expected_version=row["version"], new_value=new_value)
-            saved += result.saved
-            if not result.saved:
-                messages.append(result.message)
-    if messages:
-        st.session_state[FLASH_KEY] = ("error", " ".join(messages))
-    else:
-        st.session_state[FLASH_KEY] = ("success", f"{saved} change(s) saved.")
-
-
-def add_missing(document_id: int, doc_version: int, line_key: str, words_key: str,
-                name_key: str, lines: list[LineChoice], page: int) -> None:
-    chosen = _chosen_words(lines, line_key, words_key)
-    if not chosen:
-        st.session_state[FLASH_KEY] = ("error", "Pick the words that hold the value first.")
-        return
-    with db_session() as session:
-        result = saves.add_field(
-            session, document_id, user=user.username, name=st.session_state[name_key],
-            value=" ".join(w["text"] for w in chosen), page=page,
-            bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
-    _flash(result)
-
-
-def finish(document_id: int) -> None:
-    with db_session() as session:
-        result = saves.finish_review(session, document_id, user.username)
-    _flash(result)
-    if result.saved:
-        st.session_state.pop(DOC_KEY, None)
-        st.session_state.pop(FIELD_KEY, None)
-
-
-def release_and_next(document_id: int) -> None:
-    with db_session() as session:
-        locks.release_lock(session, document_id, user.username)
-    st.session_state.pop(DOC_KEY, None)
-    st.session_state.pop(FIELD_KEY, None)
-
-
-def _chosen_words(lines: list[LineChoice], line_key: str, words_key: str) -> list[dict]:
-    line_index = st.session_state.get(line_key)
-    if line_index is None:
-        return []
-    line = lines[line_index]
-    picked = set(st.session_state.get(words_key) or [])
-    return [w for i, w in enumerate(line.words) if i in picked]
+# The callbacks, bound to the signed-in reviewer (they run before the rerun).
+decide = partial(review_actions.decide, user.username)
+save_table = partial(review_actions.save_table, user.username)
+add_missing = partial(review_actions.add_missing, user.username)
+finish = partial(review_actions.finish, user.username)
+release_and_next = partial(review_actions.release_and_next, user.username)
 
 
 # --- drawing ------------------------------------------------------------------------
@@ -159,28 +73,6 @@ def _page_uri(document_id: int, sha256: str, page_number: int, boxes: tuple[BoxT
     png, original = _page_png(document_id, sha256, page_number, REVIEW_DPI)
     drawn = draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected=selected_id)
     return image_uri(drawn, size), original
-
-
-def _confidence_tints(row: pd.Series) -> list[str]:
-    """Tint the confidence of fields still open; a decided field needs no warning colour."""
-    open_ = row["status"] in (STATUS_LABELS["extracted"], STATUS_LABELS["auto_accepted"])
-    return [confidence_tint(row["confidence"]) if open_ else "", ""]
-
-
-def _queue_label(item: work_queue.QueueItem) -> str:
-    lowest = ("nothing found" if item.min_confidence is None
-              else f"lowest {item.min_confidence:.2f} ({confidence_level(item.min_confidence)})")
-    lock = f" · locked by {item.locked_by}" if item.locked_by and item.locked_by != user.username \
-        else ""
-    audit = " · audit" if item.review_status == "audit" else ""
-    return (f"#{item.document_id} · {item.doc_type} · {item.file_name} · {lowest} · "
-            f"{item.open_fields} open{audit}{lock}")
-
-
-def _field_label(field: ExtractedFieldRow) -> str:
-    status = STATUS_LABELS.get(field.status, field.status)
-    return (f"{field.name}: {field.value or '—'} · {field.confidence:.2f} "
-            f"{confidence_level(field.confidence)} · {status}")
 
 
 def _line_picker(lines: list[LineChoice], near: list[float] | None, key: str) -> None:
@@ -236,7 +128,8 @@ with head_left:
     document_id = st.selectbox(
         f"Review queue · {len(queue)} document(s), lowest confidence first", options,
         index=options.index(current),
-        format_func=lambda i: _queue_label(by_id[i]) if i in by_id else f"#{i} (not in queue)")
+        format_func=lambda i: (queue_label(by_id[i], user.username) if i in by_id
+                               else f"#{i} (not in queue)"))
 if document_id != st.session_state.get(DOC_KEY):
     st.session_state[DOC_KEY] = document_id
     st.session_state.pop(FIELD_KEY, None)
@@ -316,7 +209,7 @@ with page_col:
 with fields_col:
     if fields:
         st.selectbox("Field in hand", field_ids, key=FIELD_KEY,
-                     format_func=lambda i: _field_label(next(f for f in fields if f.id == i)))
+                     format_func=lambda i: field_label(next(f for f in fields if f.id == i)))
     if selected is not None:
         field_key = f"{selected.id}_{selected.version}"
         if len(selected.bbox) == 4 and any(selected.bbox):
@@ -364,7 +257,7 @@ with fields_col:
             with st.expander("Fill from a line of the page", icon=":material/list:"):
                 pick_key = f"pick_{field_key}"
                 _line_picker(selected_lines, selected.bbox, pick_key)
-                chosen = _chosen_words(selected_lines, f"{pick_key}_line", f"{pick_key}_words")
+                chosen = chosen_words(selected_lines, f"{pick_key}_line", f"{pick_key}_words")
                 if chosen:
                     st.button(f"Use “{' '.join(w['text'] for w in chosen)[:60]}”",
                               disabled=read_only, on_click=decide,
@@ -383,7 +276,7 @@ with fields_col:
     })
     editor_key = f"fields_editor_{document_id}_{document.version}"
     st.data_editor(
-        table.style.apply(_confidence_tints, axis=1, subset=["confidence", "status"]),
+        table.style.apply(confidence_tints, axis=1, subset=["confidence", "status"]),
         key=editor_key,
         hide_index=True, disabled=read_only or ["field", "confidence", "status", "source"],
         column_config={

@@ -10,13 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from review.purpose_log import PERMISSIBLE_PURPOSES, SearchRefused, check_search, log_search
+from workbench.access import require_page
 from workbench.db import db_session
+from workbench.formatting import short_time
 from workbench.identity_view import (
     identity_events,
     identity_sources,
     resolve_identity,
 )
-from workbench.ui import require_page, short_time
 
 HITS_KEY = "skip_hits"
 IDENTITY_KEY = "skip_identity"

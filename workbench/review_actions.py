@@ -1,0 +1,112 @@
+"""The review page's button callbacks, run before the rerun.
+
+Each writes through ``review.saves`` / ``review.locks`` with the versions the
+reviewer saw when the page was drawn (a save made on stale values is refused and
+recorded as a conflict) and leaves a one-line flash for the next run of the page.
+The page binds the signed-in user's name as the first argument.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.tables import Document, ExtractedFieldRow
+from review import locks, policy, saves
+from workbench.db import db_session
+from workbench.page_words import LineChoice, union_bbox
+
+DOC_KEY = "review_doc"
+FIELD_KEY = "review_field"
+FLASH_KEY = "review_flash"
+
+
+def _flash(result: saves.SaveResult) -> None:
+    st.session_state[FLASH_KEY] = ("success" if result.saved else "error", result.message)
+
+
+def _next_open_field(session, document_id: int, after: int | None) -> int | None:
+    document = session.get(Document, document_id)
+    fields = saves.document_fields(session, document_id)
+    open_ids = [f.id for f in fields if policy.needs_review(f, document)]
+    return next((i for i in open_ids if i != after), None)
+
+
+def decide(username: str, field_id: int, version: int, action: str,
+           value_key: str | None = None, bbox: list[float] | None = None,
+           page: int | None = None, value: str | None = None) -> None:
+    """Save one decision, then move to the next open field (accept-and-next flow)."""
+    if value_key is not None:
+        value = st.session_state.get(value_key, "")
+    with db_session() as session:
+        result = saves.save_field(session, field_id, user=username, action=action,
+                                   expected_version=version, new_value=value, new_bbox=bbox,
+                                   new_page=page)
+        if result.saved:
+            document_id = session.get(ExtractedFieldRow, field_id).document_id
+            st.session_state[FIELD_KEY] = _next_open_field(session, document_id, field_id)
+    _flash(result)
+
+
+def save_table(username: str, editor_key: str, seen: list[dict]) -> None:
+    """Apply the edits and decisions made in the fields table."""
+    edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
+    messages, saved = [], 0
+    with db_session() as session:
+        for row_index, changes in edits.items():
+            row = seen[int(row_index)]
+            decision = changes.get("decision") or ""
+            new_value = changes.get("value")
+            if new_value is not None and new_value != row["value"]:
+                action = "correct"
+            elif decision:
+                action = decision
+            else:
+                continue
+            result = saves.save_field(session, row["id"], user=username, action=action,
+                                       expected_version=row["version"], new_value=new_value)
+            saved += result.saved
+            if not result.saved:
+                messages.append(result.message)
+    if messages:
+        st.session_state[FLASH_KEY] = ("error", " ".join(messages))
+    else:
+        st.session_state[FLASH_KEY] = ("success", f"{saved} change(s) saved.")
+
+
+def add_missing(username: str, document_id: int, doc_version: int, line_key: str,
+                words_key: str, name_key: str, lines: list[LineChoice], page: int) -> None:
+    chosen = chosen_words(lines, line_key, words_key)
+    if not chosen:
+        st.session_state[FLASH_KEY] = ("error", "Pick the words that hold the value first.")
+        return
+    with db_session() as session:
+        result = saves.add_field(
+            session, document_id, user=username, name=st.session_state[name_key],
+            value=" ".join(w["text"] for w in chosen), page=page,
+            bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
+    _flash(result)
+
+
+def finish(username: str, document_id: int) -> None:
+    with db_session() as session:
+        result = saves.finish_review(session, document_id, username)
+    _flash(result)
+    if result.saved:
+        st.session_state.pop(DOC_KEY, None)
+        st.session_state.pop(FIELD_KEY, None)
+
+
+def release_and_next(username: str, document_id: int) -> None:
+    with db_session() as session:
+        locks.release_lock(session, document_id, username)
+    st.session_state.pop(DOC_KEY, None)
+    st.session_state.pop(FIELD_KEY, None)
+
+
+def chosen_words(lines: list[LineChoice], line_key: str, words_key: str) -> list[dict]:
+    line_index = st.session_state.get(line_key)
+    if line_index is None:
+        return []
+    line = lines[line_index]
+    picked = set(st.session_state.get(words_key) or [])
+    return [w for i, w in enumerate(line.words) if i in picked]
