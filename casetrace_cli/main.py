@@ -10,7 +10,8 @@ from pathlib import Path
 
 import typer
 
-from casetrace_cli.console import err
+from casetrace_cli.console import err, reason
+from core.errors import SettingsError
 from core.logging_setup import setup_logging
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
@@ -28,6 +29,19 @@ class OutputFormat(StrEnum):
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging.")) -> None:
     setup_logging(verbose)
+    _check_settings()
+
+
+def _check_settings() -> None:
+    """Every CASETRACE_* variable is checked before any work: a bad one is one coded line
+    naming it (docs/configuration.md) and exit 2, as for any other usage error."""
+    from core.settings import Settings
+
+    try:
+        Settings.from_env()
+    except SettingsError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -86,7 +100,7 @@ def _ingest_queued(paths: list[Path]) -> int:
     try:
         outcomes = ingest_to_queue(paths)
     except QueueUnavailable as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {reason(exc)}")
         return 2
     except DATABASE_DOWN as exc:
         err.print(f"[red]error[/red] {database_down_line(exc)}")
@@ -134,7 +148,7 @@ def link(input_csv: Path = typer.Argument(..., help="Person records (CONTRACT.md
     try:
         summary = link_csv(input_csv, out)
     except LinkInputError as exc:  # its message names the file and the row
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {reason(exc)}")
         raise typer.Exit(1) from None
     except FileNotFoundError:
         err.print(f"[red]error[/red] {input_csv}: no such file")
@@ -163,7 +177,7 @@ def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN las
         full_purpose = purpose_from_key(purpose)
         cleaned = check_search(query, full_purpose)
     except (ValueError, SearchRefused) as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {reason(exc)}")
         raise typer.Exit(2) from None
     with session_scope() as session:
         report = trace_report(session, cleaned)
@@ -222,8 +236,8 @@ def user_add(username: str = typer.Argument(...),
     try:
         with session_scope() as session:
             add_user(session, username, password, role)
-    except ValueError as exc:
-        err.print(f"[red]error[/red] {exc}")
+    except ValueError as exc:  # AuthError: a bad name, role or password
+        err.print(f"[red]error[/red] {reason(exc)}")
         raise typer.Exit(1) from None
     err.print(f"user {username} ({role}) created")
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from casetrace_cli.console import err
+from casetrace_cli.console import err, reason
 from intake import errors
 from models.db import init_db
 from models.tables import Batch
@@ -88,7 +88,7 @@ def run_worker(concurrency: int = 1, once: bool = False) -> int:
         init_db(url)
         ensure_queue_schema(url)
     except QueueUnavailable as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {reason(exc)}")
         return 2
     except DATABASE_DOWN as exc:
         err.print(f"[red]error[/red] {database_down_line(exc)}")

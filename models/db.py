@@ -7,7 +7,6 @@ upgraded by Alembic (``init_db``), never by ``create_all`` behind its back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,12 +16,14 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-DEFAULT_DATABASE_URL = "sqlite:///data/casetrace.db"
+from core.settings import StorageSettings
+
 DATABASE_URL_ENV = "CASETRACE_DATABASE_URL"
 
 
 def database_url() -> str:
-    return os.environ.get(DATABASE_URL_ENV) or DEFAULT_DATABASE_URL
+    """Read on every call (``core.settings``), so a changed variable picks another database."""
+    return StorageSettings.from_env().database_url
 
 
 def _prepare_sqlite_path(url: str) -> None:

@@ -14,7 +14,6 @@ no queue and documents are processed in-process, as before.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterable
 
@@ -26,13 +25,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
+from core.errors import CasetraceError
+from core.settings import QUEUE_BACKEND, QueueSettings
 from models.db import database_url, init_db
 from models.tables import Job, utcnow
 
 log = logging.getLogger(__name__)
 
 QUEUE_ENV = "CASETRACE_QUEUE"
-QUEUE_BACKEND = "procrastinate"
 QUEUE_NAME = "intake"
 TASK_NAME = "casetrace.process_document"
 QUEUE_SCHEMA = "procrastinate"
@@ -41,16 +41,22 @@ SCHEMA_LOCK_KEY = 0x63617366
 OPEN_JOB_STATUSES = ("queued", "running")
 
 
-class QueueUnavailable(Exception):
+class QueueUnavailable(CasetraceError):
     """The queue was asked for where it cannot work (no PostgreSQL); one-line message."""
 
+    code = "Q001"
 
-class DocumentBusy(Exception):
+
+class DocumentBusy(CasetraceError):
     """Another live worker holds the document; the job is tried again later."""
 
+    code = "Q002"
 
-class OriginalMissing(Exception):
+
+class OriginalMissing(CasetraceError):
     """This worker cannot see the stored original (file store not shared or not mounted)."""
+
+    code = "Q003"
 
 
 # A job that cannot run yet (document busy, original not visible here, database down) waits
@@ -67,14 +73,11 @@ def queue_configured(url: str | None = None) -> bool:
     """True when uploads should be queued for ``casetrace worker`` instead of run in-process.
 
     ``CASETRACE_QUEUE=procrastinate`` turns the queue on; it needs PostgreSQL, and with
-    SQLite the setting is ignored (with a warning) so intake keeps working.
+    SQLite the setting is ignored (with a warning) so intake keeps working. Another
+    value is a SettingsError (C003) naming the variable (``core.settings``).
     """
-    wanted = os.environ.get(QUEUE_ENV, "").strip().lower()
-    if wanted in ("", "0", "off", "none", "no", "false"):
-        return False
+    wanted = QueueSettings.from_env().backend
     if wanted != QUEUE_BACKEND:
-        log.warning("%s=%s is not a known queue (use %s); processing in-process",
-                    QUEUE_ENV, wanted, QUEUE_BACKEND)
         return False
     if not is_postgres(url):
         log.warning("%s=%s needs PostgreSQL (CASETRACE_DATABASE_URL); processing in-process",

@@ -17,13 +17,15 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 import time
-from dataclasses import dataclass
 
 from procrastinate import App
 from procrastinate.exceptions import ProcrastinateException
 from sqlmodel import Session, col, select
 
+from core.errors import CasetraceError
+from core.settings import WorkerSettings  # declared with every other CASETRACE_* setting
 from intake.filestore import file_store_root, stored_path
 from models.db import init_db
 from models.tables import Document, Job, utcnow
@@ -44,34 +46,7 @@ from pipeline.store_file import FINISHED_STATUSES
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_ENV = "CASETRACE_WORKER_HEARTBEAT_SECONDS"
-STALLED_ENV = "CASETRACE_WORKER_STALLED_SECONDS"
-POLL_ENV = "CASETRACE_WORKER_POLL_SECONDS"
 JOB_BEAT_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class WorkerSettings:
-    """How often a worker beats, and how long a silent worker is given before its job moves."""
-
-    heartbeat_seconds: float = 10.0
-    stalled_seconds: float = 30.0
-    poll_seconds: float = 5.0
-
-    def __post_init__(self) -> None:
-        if self.stalled_seconds <= 2 * self.heartbeat_seconds:
-            raise ValueError(f"{STALLED_ENV} ({self.stalled_seconds}) must be more than twice "
-                             f"{HEARTBEAT_ENV} ({self.heartbeat_seconds})")
-
-    @classmethod
-    def from_env(cls) -> WorkerSettings:
-        def number(name: str, default: float) -> float:
-            raw = os.environ.get(name)
-            return float(raw) if raw else default
-
-        return cls(heartbeat_seconds=number(HEARTBEAT_ENV, cls.heartbeat_seconds),
-                   stalled_seconds=number(STALLED_ENV, cls.stalled_seconds),
-                   poll_seconds=number(POLL_ENV, cls.poll_seconds))
 
 
 def worker_name() -> str:
@@ -285,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
 
     setup_logging(args.verbose)
     logging.getLogger("pipeline.worker").setLevel(logging.INFO)
-    return serve_blocking(once=args.once, name=args.name)
+    try:
+        return serve_blocking(once=args.once, name=args.name)
+    except CasetraceError as exc:  # a bad setting, no PostgreSQL: one line, not a traceback
+        print(f"error {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

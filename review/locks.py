@@ -10,13 +10,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from core.errors import CasetraceError
 from models.tables import Document, utcnow
 from review.policy import ReviewSettings
 from review.rows import document_or_fail
 
 
-class DocumentLocked(RuntimeError):
+class DocumentLocked(CasetraceError, RuntimeError):
     """Someone else holds the review lock on this document."""
+
+    code = "R001"
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -8,7 +8,6 @@ to a person (an audit).
 
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass
 
@@ -46,12 +45,11 @@ class ReviewSettings:
 
     @classmethod
     def from_env(cls) -> ReviewSettings:
-        env = os.environ
-        return cls(
-            auto_accept_threshold=float(env.get("CASETRACE_AUTO_ACCEPT", AUTO_ACCEPT_THRESHOLD)),
-            audit_share=float(env.get("CASETRACE_AUDIT_SHARE", AUDIT_SHARE)),
-            lock_minutes=int(env.get("CASETRACE_LOCK_MINUTES", LOCK_MINUTES)),
-        )
+        """The variables that are set, through the one resolver (``core.settings``), so a
+        bad value is one coded line naming it; unset ones keep the defaults above."""
+        from core.settings import ReviewValues
+
+        return cls(**ReviewValues.env_values())  # type: ignore[arg-type]
 
 
 def needs_review(field: ExtractedFieldRow, document: Document) -> bool:

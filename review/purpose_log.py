@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from core.errors import CasetraceError
 from models.tables import SearchLog
 
 PERMISSIBLE_PURPOSES = (
@@ -23,8 +24,10 @@ PERMISSIBLE_PURPOSES = (
 _FULL_SSN = re.compile(r"(?<!\d)\d{3}[- ]?\d{2}[- ]?(\d{4})(?!\d)")
 
 
-class SearchRefused(ValueError):
+class SearchRefused(CasetraceError, ValueError):
     """The search was not run: no permissible purpose or an empty query."""
+
+    code = "P001"
 
 
 def redact_query(query: str) -> str:
@@ -50,10 +53,3 @@ def log_search(session: Session, *, user: str, query: str, purpose: str,
     session.add(entry)
     session.flush()
     return entry
-
-
-def recent_searches(session: Session, user: str | None = None, limit: int = 20) -> list[SearchLog]:
-    query = select(SearchLog).order_by(col(SearchLog.id).desc()).limit(limit)
-    if user:
-        query = query.where(SearchLog.user == user)
-    return list(session.exec(query).all())

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from core.errors import CasetraceError
 from core.vocabulary import FIELDS, FieldKind
 
 _AMOUNT_NOISE = re.compile(r"[$,\s]|USD", re.IGNORECASE)
 
 
-class InvalidValue(ValueError):
+class InvalidValue(CasetraceError, ValueError):
     """A typed value that does not fit its field; the message names field and value."""
+
+    code = "R002"
 
 
 def normalize_value(field_name: str, text: str) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 import bcrypt
 from sqlmodel import Session, select
 
+from core.errors import CasetraceError
 from models.tables import User
 
 ROLES = ("intake", "reviewer", "investigator", "admin")
@@ -22,8 +23,10 @@ MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 72
 
 
-class AuthError(ValueError):
+class AuthError(CasetraceError, ValueError):
     """A user could not be created (bad name, role or password); the message says why."""
+
+    code = "A001"
 
 
 @dataclass(frozen=True, slots=True)

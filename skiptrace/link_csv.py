@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import CasetraceError
 from skiptrace.linker import link_records
 from skiptrace.normalize import parse_dob
 from skiptrace.records import PersonRecord, last_four
@@ -26,8 +27,10 @@ INPUT_COLUMNS = ("record_id", "given_name", "surname", "dob", "ssn", "street", "
 OUTPUT_COLUMNS = ("record_id", "identity_id")
 
 
-class LinkInputError(ValueError):
+class LinkInputError(CasetraceError, ValueError):
     """The input CSV cannot be linked; the message names the file, row and problem."""
+
+    code = "L001"
 
 
 @dataclass(slots=True, frozen=True)

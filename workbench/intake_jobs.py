@@ -9,7 +9,6 @@ Set ``CASETRACE_WORKBENCH_WORKER=0`` to leave processing to such a worker.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from core.settings import WorkbenchSettings
 from models.tables import Batch, Document
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,8 @@ def status_line(document: Document) -> str:
 
 
 def worker_enabled() -> bool:
-    return os.environ.get("CASETRACE_WORKBENCH_WORKER", "1") not in ("0", "false", "no")
+    """``CASETRACE_WORKBENCH_WORKER`` (``core.settings``), read on every call."""
+    return WorkbenchSettings.from_env().worker
 
 
 def external_queue(url: str | None = None) -> bool:
