@@ -357,11 +357,3 @@ def _band_rows(words: list[Word]) -> list[list[Word]]:
                 continue
         rows.append([word])
     return rows
-
-
-WORD_RE = re.compile(r"[A-Za-z]+")
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case alphabetic tokens, for keyword tests on label context."""
-    return [w.lower() for w in WORD_RE.findall(text)]

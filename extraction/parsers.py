@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import dateparser
-import phonenumbers
 import usaddress
 
 DATE_SETTINGS = {"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first",
@@ -136,27 +135,8 @@ def parse_written_amount(text: str) -> str | None:
     return f"{dollars}.{cents:02d}"
 
 
-def parse_phone(text: str) -> str | None:
-    """'(217) 555-0143' -> '+12175550143' (E.164); None when not a plausible number."""
-    for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID):
-        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-    try:
-        number = phonenumbers.parse(text, "US")
-    except phonenumbers.NumberParseException:
-        return None
-    if phonenumbers.is_possible_number(number) and number.country_code == 1:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return None
-
-
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+ ?@ ?[A-Za-z0-9-]+(?: ?\.[A-Za-z0-9-]+)*"
                       r" ?\.(?:com|net|org|edu|gov|us|[A-Za-z]{2,})\b")
-
-
-def parse_email(text: str) -> str | None:
-    """The first e-mail address in text, lower case; OCR's stray spaces are closed up."""
-    match = EMAIL_RE.search(text)
-    return match.group(0).replace(" ", "").lower() if match else None
 
 
 # Full SSNs and masked ones; only the last four digits ever leave `ssn_last4`.

@@ -203,7 +203,3 @@ def extract_document(doc: ReadDocument, *, use_transformer: bool = True,
               for page, lines in zip(doc.pages, pages, strict=True) if lines and lines[0].rotation}
     return extract_lines(pages, doc_type, ocr=ocr, use_transformer=use_transformer,
                          use_ner=use_ner, frames=frames)
-
-
-def normalize_name_key(name: str) -> str:
-    return " ".join(re.sub(r"[^\w ]", " ", name.lower()).split())

@@ -22,8 +22,6 @@ _MONTHS = (
     "October", "November", "December",
 )
 
-DATE_STYLES = ("long", "slash", "ordinal", "iso", "abbrev", "slash_short")
-MONEY_STYLES = ("dollar", "plain", "usd", "prose")
 PHONE_STYLES = ("paren", "dash", "dot", "plus")
 
 
@@ -130,7 +128,3 @@ def mask_account(number: str, rng: random.Random) -> str:
     if style == "xdash":
         return f"XXXX-XXXX-XXXX-{last4}"
     return f"xxxx{last4}"
-
-
-def pick(rng: random.Random, options: tuple[str, ...]) -> str:
-    return rng.choice(options)

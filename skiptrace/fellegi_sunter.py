@@ -247,15 +247,3 @@ def train_em(gamma: np.ndarray, start: FellegiSunterModel, population_u: list[np
                               em_iterations=iterations,
                               trained_records=int(round((1 + (1 + 8 * total_pairs) ** 0.5) / 2)),
                               notes={"expected_matches": round(expected_matches, 1)})
-
-
-def default_start_model() -> FellegiSunterModel:
-    """A neutral starting point for EM: exact agreement likely among matches."""
-    m = []
-    for spec in FIELDS:
-        n = len(spec.levels)
-        weights = np.linspace(0.05, 1.0, n) ** 3
-        weights[-1] = max(weights[-1], 4.0 * weights[:-1].sum())
-        m.append(weights / weights.sum())
-    u = [np.full(len(s.levels), 1.0 / len(s.levels)) for s in FIELDS]
-    return FellegiSunterModel(m=m, u=u, prior=1e-4)

@@ -79,18 +79,6 @@ class LinkResult:
         lookup = dict(zip(_unique.tolist(), rank.tolist(), strict=True))
         return np.asarray([lookup[label] for label in self.labels.tolist()], dtype=np.int64)
 
-    def matched_pairs(self) -> set[tuple[int, int]]:
-        """Every (i, j), i < j, of records placed in the same identity."""
-        pairs: set[tuple[int, int]] = set()
-        order = np.argsort(self.labels, kind="stable")
-        groups = np.split(order, np.flatnonzero(np.diff(self.labels[order])) + 1)
-        for group in groups:
-            members = sorted(group.tolist())
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    pairs.add((members[a], members[b]))
-        return pairs
-
 
 class PairScorer:
     """Scores pairs of one table with one model: the log2 odds that clustering works on.
