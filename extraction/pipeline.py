@@ -27,7 +27,6 @@ from extraction.party_anchors import lines_to_party_anchors
 # a type not named here may hold any field.
 TYPE_FIELDS = {name: spec.fields for name, spec in DOC_TYPE_SPECS.items() if spec.fields_only}
 ZERO_PENALTY = 0.2  # "$0.00" rarely is the value a reader wants
-MAX_DATE_CANDIDATES_FOR_MODEL = 400
 
 
 @dataclass(slots=True)

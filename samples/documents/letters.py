@@ -68,7 +68,7 @@ def _letterhead(sheet: Sheet, ctx: DocContext, *, align: str = "center") -> None
     sheet.space(14)
 
 
-def _itemization(sheet: Sheet, ctx: DocContext, due_style: str) -> None:
+def _itemization(sheet: Sheet, ctx: DocContext) -> None:
     account = ctx.account
     item_date = sheet.date(None, account.charged_off)
     rows = [
@@ -108,7 +108,7 @@ def _regf_notice(ctx: DocContext) -> tuple[Sheet, PageSetup]:
     sheet.p("<b>Our information shows:</b>", "heading")
     sheet.p(f"You had a credit account from {esc(account.original_creditor.name)} with account "
             f"number {masked}.", "body")
-    _itemization(sheet, ctx, "long")
+    _itemization(sheet, ctx)
     if rng.random() < 0.5:
         _phone_check(sheet, ctx)
     due = ctx.doc_date + timedelta(days=rng.choice((35, 38, 40, 45)))
