@@ -13,8 +13,10 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from casetrace_cli.console import err, reason
+from core.vocabulary import FINISHED_DOCUMENT_STATUSES
 from intake import errors
 from models.db import init_db
+from models.row_ids import stored_id
 from models.tables import Batch
 from pipeline.batches import IngestOutcome, expand_paths
 from pipeline.job_queue import (
@@ -23,7 +25,7 @@ from pipeline.job_queue import (
     enqueue_document,
     require_postgres,
 )
-from pipeline.store_file import FINISHED_STATUSES, store_file
+from pipeline.store_file import store_file
 
 # What a database that cannot be reached raises, through SQLAlchemy or psycopg directly.
 DATABASE_DOWN = (OperationalError, psycopg.OperationalError)
@@ -70,11 +72,11 @@ def _queue_one(session: Session, path: Path, batch_id: int | None, url: str) -> 
         return IngestOutcome(str(path), None, "failed",
                              f"cannot read file ({exc.strerror or exc})")
     document, created = store_file(session, data, str(path), batch_id=batch_id)
-    if not created and document.status in FINISHED_STATUSES:
+    if not created and document.status in FINISHED_DOCUMENT_STATUSES:
         return IngestOutcome(str(path), document.id, "duplicate",
                              f"already ingested as document #{document.id} "
                              f"({document.status}); nothing added")
-    enqueue_document(document.id, url)
+    enqueue_document(stored_id(document), url)
     return IngestOutcome(str(path), document.id, "queued",
                          f"document #{document.id} queued for a worker")
 

@@ -219,6 +219,12 @@ class JobStatus(LabelledStatus):
     FAILED = "failed"
 
 
+# Statuses after which a stored document has nothing left to do (a queue worker skips it).
+FINISHED_DOCUMENT_STATUSES = frozenset({DocumentStatus.EXTRACTED, DocumentStatus.FAILED})
+# Jobs still to run or running (at most one such job per document).
+OPEN_JOB_STATUSES = (JobStatus.QUEUED, JobStatus.RUNNING)
+
+
 _LABELS: dict[type, dict[str, str]] = {
     DocumentStatus: {"queued": "waiting", "reading": "reading", "extracting": "extracting",
                      "extracted": "extracted", "failed": "failed"},
@@ -237,6 +243,8 @@ REVIEWED_FIELD_STATUSES = frozenset({FieldStatus.ACCEPTED, FieldStatus.CORRECTED
                                      FieldStatus.ADDED})
 # Of those, the ones that say the value is not the document's (left out of exports).
 DROPPED_FIELD_STATUSES = frozenset({FieldStatus.REJECTED, FieldStatus.NOT_IN_DOCUMENT})
+# Values only a machine has vouched for (their confidence still matters to a reviewer).
+MACHINE_FIELD_STATUSES = frozenset({FieldStatus.EXTRACTED, FieldStatus.AUTO_ACCEPTED})
 # Of those, the ones where a person changed what the extractor said.
 CHANGED_FIELD_STATUSES = REVIEWED_FIELD_STATUSES - {FieldStatus.ACCEPTED}
 # Review statuses of documents a person still has to look at.

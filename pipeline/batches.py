@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from core.vocabulary import FINISHED_DOCUMENT_STATUSES, DocumentStatus
 from intake import errors
 from intake.settings import IntakeSettings
 from models.db import get_engine, init_db
+from models.row_ids import stored_id
 from models.tables import Batch, Document, ExtractedFieldRow, Page, Party
 from pipeline.store_file import store_file
 
@@ -39,12 +41,14 @@ def claim_next_queued(url: str | None = None) -> int | None:
     """Atomically take the oldest queued document (safe with several processes)."""
     engine = get_engine(url)
     with Session(engine) as session:
-        candidates = session.exec(select(Document.id).where(Document.status == "queued")
-                                  .order_by(Document.id).limit(5)).all()
+        candidates = session.exec(select(Document.id)
+                                  .where(Document.status == DocumentStatus.QUEUED)
+                                  .order_by(col(Document.id)).limit(5)).all()
         for candidate in candidates:
             result = session.exec(update(Document)  # type: ignore[call-overload]
-                                  .where(Document.id == candidate, Document.status == "queued")
-                                  .values(status="reading", progress="claimed"))
+                                  .where(col(Document.id) == candidate,
+                                         col(Document.status) == DocumentStatus.QUEUED)
+                                  .values(status=DocumentStatus.READING, progress="claimed"))
             session.commit()
             if result.rowcount == 1:
                 return candidate
@@ -74,11 +78,11 @@ def ingest_bytes(session: Session, data: bytes, name: str, *, url: str | None = 
     from pipeline.processing import process_document
 
     document, created = store_file(session, data, name, batch_id=batch_id)
-    if not created and document.status in ("extracted", "failed"):
+    if not created and document.status in FINISHED_DOCUMENT_STATUSES:
         return IngestOutcome(name, document.id, "duplicate",
                              f"already ingested as document #{document.id} "
                              f"({document.status}); nothing added")
-    processed = process_document(document.id, url=url, progress=progress, settings=settings)
+    processed = process_document(stored_id(document), url=url, progress=progress, settings=settings)
     if processed.status == "failed":
         return IngestOutcome(name, processed.id, "failed", processed.error or "failed")
     return IngestOutcome(name, processed.id, "extracted", summarize(session, processed))

@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from core.errors import CasetraceError
 from core.settings import QUEUE_BACKEND, QueueSettings
+from core.vocabulary import OPEN_JOB_STATUSES, JobStatus
 from models.db import database_url, init_db
 from models.tables import Job, utcnow
 
@@ -38,7 +39,6 @@ TASK_NAME = "casetrace.process_document"
 QUEUE_SCHEMA = "procrastinate"
 # Two of these at once: schema creation is serialized across machines by this advisory lock.
 SCHEMA_LOCK_KEY = 0x63617366
-OPEN_JOB_STATUSES = ("queued", "running")
 
 
 class QueueUnavailable(CasetraceError):
@@ -188,6 +188,6 @@ def _note_job(engine, document_id: int) -> None:
                                                   Job.kind == "process",
                                                   col(Job.status).in_(OPEN_JOB_STATUSES))).first()
         if open_job is None:
-            session.add(Job(document_id=document_id, kind="process", status="queued",
+            session.add(Job(document_id=document_id, kind="process", status=JobStatus.QUEUED,
                             created_at=utcnow()))
             session.commit()

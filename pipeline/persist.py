@@ -11,10 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.document import ReadDocument
 from core.results import ExtractedParty
+from core.vocabulary import REVIEWED_FIELD_STATUSES, FieldStatus
+from models.row_ids import stored_id
 from models.tables import (
     Correction,
     Document,
@@ -26,18 +28,17 @@ from models.tables import (
     PartyKey,
 )
 
-# Field statuses a person set: re-extraction leaves these rows (and their names) alone.
-REVIEWED_STATUSES = frozenset({"accepted", "corrected", "rejected", "not_in_document", "added"})
 # Which extracted date stands for "when this document speaks", best first.
 DOCUMENT_DATE_FIELDS = ("judgment_date", "filing_date", "due_date")
 
 
 def replace_pages(session: Session, document: Document, read: ReadDocument) -> None:
-    for old in session.exec(select(Page).where(Page.document_id == document.id)).all():
+    document_id = stored_id(document)
+    for old in session.exec(select(Page).where(Page.document_id == document_id)).all():
         session.delete(old)
     session.flush()
     for page in read.pages:
-        session.add(Page(document_id=document.id, number=page.number, source=page.source,
+        session.add(Page(document_id=document_id, number=page.number, source=page.source,
                          width=page.width, height=page.height,
                          words=[w.to_dict() for w in page.words], text=page.text,
                          status=page.status, error=page.error))
@@ -55,11 +56,11 @@ def _reconcile_fields(session: Session, document: Document, extraction) -> None:
     ``superseded`` rather than deleted, so the audit trail never dangles."""
     rows = session.exec(select(ExtractedFieldRow)
                         .where(ExtractedFieldRow.document_id == document.id)
-                        .order_by(ExtractedFieldRow.id)).all()
-    reviewed_names = {row.name for row in rows if row.status in REVIEWED_STATUSES}
+                        .order_by(col(ExtractedFieldRow.id))).all()
+    reviewed_names = {row.name for row in rows if row.status in REVIEWED_FIELD_STATUSES}
     open_rows: dict[str, list[ExtractedFieldRow]] = {}
     for row in rows:
-        if row.status not in REVIEWED_STATUSES:
+        if row.status not in REVIEWED_FIELD_STATUSES:
             open_rows.setdefault(row.name, []).append(row)
     new_by_name: dict[str, list] = {}
     for field in sorted(extraction.fields, key=lambda f: -f.confidence):
@@ -70,18 +71,18 @@ def _reconcile_fields(session: Session, document: Document, extraction) -> None:
         for row, field in zip(old, new, strict=False):
             row.value, row.raw, row.confidence = field.value, field.raw, field.confidence
             row.page, row.bbox, row.extractor = field.page, list(field.bbox), field.extractor
-            row.status = "extracted"
+            row.status = FieldStatus.EXTRACTED
             row.version += 1
             session.add(row)
         for row in old[len(new):]:
-            if _is_referenced(session, Correction.field_id, row.id):
-                row.status = "superseded"
+            if _is_referenced(session, Correction.field_id, stored_id(row)):
+                row.status = FieldStatus.SUPERSEDED
                 row.version += 1
                 session.add(row)
             else:
                 session.delete(row)
         for field in new[len(old):]:
-            session.add(ExtractedFieldRow(document_id=document.id, name=field.name,
+            session.add(ExtractedFieldRow(document_id=stored_id(document), name=field.name,
                                           value=field.value, raw=field.raw,
                                           confidence=field.confidence, page=field.page,
                                           bbox=list(field.bbox), extractor=field.extractor))
@@ -105,9 +106,9 @@ def _reconcile_parties(session: Session, document: Document, extraction) -> list
     """Update parties in place where role and name match, so identity links and an
     investigator's merge/split decisions (which point at party rows) survive
     re-extraction. Returns the ids of updated parties that are already linked."""
-    old = {}
+    old: dict[tuple[str, str], list[Party]] = {}
     for party in session.exec(select(Party).where(Party.document_id == document.id)
-                              .order_by(Party.id)).all():
+                              .order_by(col(Party.id))).all():
         old.setdefault(_party_key(party.role, party.name), []).append(party)
     refreshed: list[int] = []
     for found in extraction.parties:
@@ -115,19 +116,19 @@ def _reconcile_parties(session: Session, document: Document, extraction) -> list
         if matches:
             party = matches.pop(0)
             if party.identity_id is not None:
-                refreshed.append(party.id)
+                refreshed.append(stored_id(party))
         else:
-            party = Party(document_id=document.id, role=found.role, name=found.name)
+            party = Party(document_id=stored_id(document), role=found.role, name=found.name)
         session.add(fill_party(party, found))
     for leftovers in old.values():
         for party in leftovers:
             for observation in session.exec(select(Observation)
                                             .where(Observation.party_id == party.id)).all():
                 session.delete(observation)
-            decided = (_is_referenced(session, LinkDecision.party_a, party.id)
-                       or _is_referenced(session, LinkDecision.party_b, party.id))
+            decided = (_is_referenced(session, LinkDecision.party_a, stored_id(party))
+                       or _is_referenced(session, LinkDecision.party_b, stored_id(party)))
             if not decided:  # a party an investigator decided on stays as evidence
-                session.execute(delete(PartyKey).where(PartyKey.party_id == party.id))
+                session.execute(delete(PartyKey).where(col(PartyKey.party_id) == party.id))
                 session.delete(party)
     return refreshed
 

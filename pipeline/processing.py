@@ -17,15 +17,16 @@ from sqlmodel import Session
 
 from core.document import ReadDocument
 from core.results import Extraction
+from core.vocabulary import FINISHED_DOCUMENT_STATUSES, DocumentStatus
 from extraction.pipeline import extract_document
 from intake import errors
 from intake.filestore import stored_path
 from intake.read import read_bytes
 from intake.settings import IntakeSettings
 from models.db import init_db
+from models.row_ids import stored_id
 from models.tables import Document, utcnow
 from pipeline.persist import document_date, replace_extraction, store_read
-from pipeline.store_file import FINISHED_STATUSES
 from review.policy import apply_review_policy
 from skiptrace.incremental_link import link_new_parties
 from skiptrace.observations import refresh_observations
@@ -63,7 +64,7 @@ def _after_extraction(session: Session, document: Document,
     apply_review_policy(session, document)
     if refreshed_party_ids:
         refresh_observations(session, refreshed_party_ids)
-    link_new_parties(session, [document.id])
+    link_new_parties(session, [stored_id(document)])
 
 
 def process_document(document_id: int, *, url: str | None = None,
@@ -125,9 +126,9 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
         document = session.get(Document, document_id)
         if document is None:
             raise LookupError(f"no document #{document_id}")
-        if skip_finished and document.status in FINISHED_STATUSES:
+        if skip_finished and document.status in FINISHED_DOCUMENT_STATUSES:
             return document
-    _set_progress(engine, document_id, "reading", "reading")
+    _set_progress(engine, document_id, DocumentStatus.READING, "reading")
     with Session(engine, expire_on_commit=False) as session:
         document = session.get(Document, document_id)
         if document is None:
@@ -156,7 +157,7 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
         failed_pages = [p.number for p in read.pages if p.status == "failed"]
         document.error = (f"pages failed: {', '.join(map(str, failed_pages))}"
                           if failed_pages else None)
-        document.status = "extracted"
+        document.status = DocumentStatus.EXTRACTED
         document.progress = "extracted"
         document.updated_at = utcnow()
         session.add(document)
@@ -171,7 +172,7 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
 
 
 def _fail(session: Session, document: Document, reason: str) -> Document:
-    document.status = "failed"
+    document.status = DocumentStatus.FAILED
     document.error = reason
     document.progress = "failed"
     document.updated_at = utcnow()

@@ -11,12 +11,10 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from core.vocabulary import DocumentStatus
 from intake import sniff
 from intake.filestore import store_bytes
 from models.tables import Document
-
-# Statuses after which a stored document has nothing left to do (a queue worker skips it).
-FINISHED_STATUSES = frozenset({"extracted", "failed"})
 
 
 def store_file(session: Session, data: bytes, file_name: str, *, batch_id: int | None = None
@@ -29,7 +27,7 @@ def store_file(session: Session, data: bytes, file_name: str, *, batch_id: int |
     document = Document(sha256=digest, file_name=Path(file_name).name, stored_path=str(path),
                         size_bytes=len(data),
                         media_type=sniff.sniff_media_type(data[:2048]) or "",
-                        status="queued", batch_id=batch_id)
+                        status=DocumentStatus.QUEUED, batch_id=batch_id)
     session.add(document)
     try:
         session.commit()

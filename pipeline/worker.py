@@ -26,11 +26,12 @@ from sqlmodel import Session, col, select
 
 from core.errors import CasetraceError
 from core.settings import WorkerSettings  # declared with every other CASETRACE_* setting
+from core.vocabulary import FINISHED_DOCUMENT_STATUSES, OPEN_JOB_STATUSES, DocumentStatus, JobStatus
 from intake.filestore import file_store_root, stored_path
 from models.db import init_db
+from models.row_ids import stored_id
 from models.tables import Document, Job, utcnow
 from pipeline.job_queue import (
-    OPEN_JOB_STATUSES,
     QUEUE_NAME,
     RETRIED_ERRORS,
     RETRY,
@@ -42,7 +43,6 @@ from pipeline.job_queue import (
     require_postgres,
 )
 from pipeline.processing import process_document
-from pipeline.store_file import FINISHED_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -74,20 +74,21 @@ def run_document_job(document_id: int, *, url: str, worker_name: str) -> str:
     try:
         document = process_document(document_id, url=url, progress=beat, skip_finished=True)
     except LookupError:
-        _job_update(engine, job_id, status="failed", error="the document no longer exists",
+        _job_update(engine, job_id, status=JobStatus.FAILED, error="the document no longer exists",
                     finished_at=utcnow())
         return "missing"
     except Exception as exc:
         retried = isinstance(exc, RETRIED_ERRORS)
         first_line = (str(exc).strip().splitlines() or [""])[0]
-        _job_update(engine, job_id, status="queued" if retried else "failed",
+        _job_update(engine, job_id, status=JobStatus.QUEUED if retried else JobStatus.FAILED,
                     error=f"{type(exc).__name__}: {first_line}"[:500],
                     finished_at=None if retried else utcnow())
         raise
-    if document.status not in FINISHED_STATUSES:
-        _job_update(engine, job_id, status="queued", progress="waiting: document busy")
+    if document.status not in FINISHED_DOCUMENT_STATUSES:
+        _job_update(engine, job_id, status=JobStatus.QUEUED, progress="waiting: document busy")
         raise DocumentBusy(f"document #{document_id} is being processed by another worker")
-    _job_update(engine, job_id, status="done" if document.status == "extracted" else "failed",
+    done = document.status == DocumentStatus.EXTRACTED
+    _job_update(engine, job_id, status=JobStatus.DONE if done else JobStatus.FAILED,
                 progress=document.status, error=document.error, finished_at=utcnow())
     return document.status
 
@@ -112,7 +113,7 @@ def _job_started(engine, document_id: int, worker: str) -> int:
         if job is None:
             job = Job(document_id=document_id, kind="process")
         now = utcnow()
-        job.status = "running"
+        job.status = JobStatus.RUNNING
         job.attempts += 1
         job.worker = worker
         job.started_at = now
@@ -120,7 +121,7 @@ def _job_started(engine, document_id: int, worker: str) -> int:
         job.progress = "started"
         session.add(job)
         session.commit()
-        return job.id
+        return stored_id(job)
 
 
 def _job_update(engine, job_id: int, **values) -> None:
@@ -147,7 +148,7 @@ async def requeue_stalled_jobs(app: App, stalled_seconds: float) -> list[int]:
             continue
         log.warning("job %s (document %s) was stalled: its worker stopped; queued again",
                     job.id, job.task_kwargs.get("document_id"))
-        requeued.append(job.id)
+        requeued.append(stored_id(job))
     return requeued
 
 

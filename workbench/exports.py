@@ -25,6 +25,7 @@ from core.vocabulary import (
     PartyRole,
     ReviewStatus,
 )
+from models.row_ids import stored_id
 from models.tables import (
     Correction,
     Document,
@@ -34,11 +35,13 @@ from models.tables import (
     Page,
     Party,
 )
+from skiptrace.history import identity_history
 
 DROPPED_STATUSES = DROPPED_FIELD_STATUSES
 # Which value of a field wins: a person's, then an auto-accepted one, then the extractor's.
-STATUS_RANK = {FieldStatus.CORRECTED: 0, FieldStatus.ADDED: 0, FieldStatus.ACCEPTED: 0,
-               FieldStatus.AUTO_ACCEPTED: 1, FieldStatus.EXTRACTED: 2}
+STATUS_RANK: dict[str, int] = {
+    FieldStatus.CORRECTED: 0, FieldStatus.ADDED: 0, FieldStatus.ACCEPTED: 0,
+    FieldStatus.AUTO_ACCEPTED: 1, FieldStatus.EXTRACTED: 2}
 _FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
 
 DEBTOR_COLUMNS = ("identity_id", "name", "dob", "ssn_last4", "best_address", "address_why",
@@ -64,7 +67,7 @@ def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
 def cases_frame(session: Session) -> pd.DataFrame:
     """One row per extracted document: parties, amounts and dates as reviewed."""
     documents = session.exec(select(Document).where(Document.status == DocumentStatus.EXTRACTED)
-                             .order_by(Document.id)).all()
+                             .order_by(col(Document.id))).all()
     fields = _group(session.exec(select(ExtractedFieldRow)).all(), "document_id")
     parties = _group(session.exec(select(Party).where(Party.role == PartyRole.DEBTOR)).all(),
                      "document_id")
@@ -88,16 +91,17 @@ def debtors_frame(session: Session) -> pd.DataFrame:
     debtor_parties = _group(session.exec(select(Party).where(
         Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None))).all(), "identity_id")
     identities = session.exec(select(Identity).where(Identity.status == "active")
-                              .order_by(Identity.id)).all()
+                              .order_by(col(Identity.id))).all()
     case_numbers = _case_numbers(session)
     rows = []
     for identity in identities:
-        parties = debtor_parties.get(identity.id)
+        identity_id = stored_id(identity)
+        parties = debtor_parties.get(identity_id)
         if not parties:
             continue
-        address, why = _best_contact(session, identity.id, "address")
-        phone, _ = _best_contact(session, identity.id, "phone")
-        email, _ = _best_contact(session, identity.id, "email")
+        address, why = _best_contact(session, identity_id, "address")
+        phone, _ = _best_contact(session, identity_id, "phone")
+        email, _ = _best_contact(session, identity_id, "email")
         rows.append({
             "identity_id": identity.id,
             "name": identity.display_name or parties[0].name,
@@ -117,16 +121,16 @@ def training_records(session: Session) -> list[dict]:
     Only documents whose every field a person decided (review_status "reviewed").
     """
     documents = session.exec(select(Document).where(Document.review_status == ReviewStatus.REVIEWED)
-                             .order_by(Document.id)).all()
+                             .order_by(col(Document.id))).all()
     records = []
     for document in documents:
         pages = session.exec(select(Page).where(Page.document_id == document.id)
-                             .order_by(Page.number)).all()
+                             .order_by(col(Page.number))).all()
         fields = session.exec(select(ExtractedFieldRow).where(
-            ExtractedFieldRow.document_id == document.id).order_by(ExtractedFieldRow.id)).all()
+            ExtractedFieldRow.document_id == document.id).order_by(col(ExtractedFieldRow.id))).all()
         corrections = session.exec(select(Correction).where(
             Correction.document_id == document.id, Correction.outcome == "saved")
-            .order_by(Correction.id)).all()
+            .order_by(col(Correction.id))).all()
         records.append({
             "document_id": document.id, "sha256": document.sha256, "doc_type": document.doc_type,
             "pages": [{"number": p.number, "width": p.width, "height": p.height,
@@ -195,10 +199,6 @@ def _best_contact(session: Session, identity_id: int, kind: str) -> tuple[str, s
 
 
 def _ranked_history(session: Session, identity_id: int) -> dict:
-    try:
-        from skiptrace.history import identity_history
-    except ImportError:
-        return {}
     return identity_history(session, identity_id).to_dict()
 
 

@@ -18,7 +18,11 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from core.settings import WorkbenchSettings
+from models.row_ids import stored_id
 from models.tables import Batch, Document
+from pipeline.batches import process_pending
+from pipeline.job_queue import enqueue_documents, queue_configured
+from pipeline.store_file import store_file
 
 log = logging.getLogger(__name__)
 
@@ -54,23 +58,24 @@ class BatchSummary:
 def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
                   label: str = "") -> UploadReceipt:
     """Store every file (content-addressed) and queue it as a document of one new batch."""
-    from pipeline.store_file import store_file
-
     batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
     session.add(batch)
     session.flush()
-    queued, known, refused = [], [], []
+    batch_id = stored_id(batch)
+    queued: list[int] = []
+    known: list[tuple[str, int, str]] = []
+    refused: list[str] = []
     for name, data in files:
         if not data:
             refused.append(f"{name}: the file is empty")
             continue
-        document, created = store_file(session, data, name, batch_id=batch.id)
+        document, created = store_file(session, data, name, batch_id=batch_id)
         session.flush()
         if created:
-            queued.append(document.id)
+            queued.append(stored_id(document))
         else:
-            known.append((name, document.id, document.status))
-    return UploadReceipt(batch.id, queued, known, refused)
+            known.append((name, stored_id(document), document.status))
+    return UploadReceipt(batch_id, queued, known, refused)
 
 
 def recent_batches(session: Session, limit: int = 10) -> list[BatchSummary]:
@@ -80,14 +85,14 @@ def recent_batches(session: Session, limit: int = 10) -> list[BatchSummary]:
     for batch in batches:
         statuses = session.exec(select(Document.status)
                                 .where(Document.batch_id == batch.id)).all()
-        summaries.append(BatchSummary(batch.id, batch.created_at, batch.created_by, batch.label,
-                                      len(statuses), dict(Counter(statuses))))
+        summaries.append(BatchSummary(stored_id(batch), batch.created_at, batch.created_by,
+                                      batch.label, len(statuses), dict(Counter(statuses))))
     return summaries
 
 
 def batch_documents(session: Session, batch_id: int) -> list[Document]:
     return list(session.exec(select(Document).where(Document.batch_id == batch_id)
-                             .order_by(Document.id)).all())
+                             .order_by(col(Document.id))).all())
 
 
 def status_line(document: Document) -> str:
@@ -108,10 +113,6 @@ def worker_enabled() -> bool:
 
 def external_queue(url: str | None = None) -> bool:
     """True when ``casetrace worker`` processes (PostgreSQL + CASETRACE_QUEUE=procrastinate)."""
-    try:
-        from pipeline.job_queue import queue_configured
-    except ImportError:
-        return False
     return queue_configured(url)
 
 
@@ -123,7 +124,6 @@ def dispatch(document_ids: Sequence[int], wake_thread: Callable[[], None],
     otherwise this server's own background thread takes them, unless turned off.
     """
     if external_queue(url):
-        from pipeline.job_queue import enqueue_documents
 
         enqueue_documents(document_ids, url)
         return "queue"
@@ -176,6 +176,4 @@ class IntakeWorker:
 
 
 def _process_one(url: str | None) -> int:
-    from pipeline.batches import process_pending
-
     return process_pending(url=url, limit=1)

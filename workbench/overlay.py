@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from intake.render import render_page_png
+
 RED, AMBER, GREEN = "#d62728", "#e69500", "#2ca02c"
 SELECTED = "#1f6feb"
 LOW_CONFIDENCE = 0.7
@@ -51,10 +53,6 @@ def confidence_colour(confidence: float) -> str:
 
 def render_original(path: Path, page_number: int, dpi: int) -> Image.Image | None:
     """The page rendered from the stored original, or None when that cannot be done here."""
-    try:
-        from intake.render import render_page_png
-    except ModuleNotFoundError:
-        return None
     if not path.is_file():
         return None
     try:

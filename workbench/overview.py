@@ -73,7 +73,7 @@ def throughput(session: Session, days: int = THROUGHPUT_DAYS,
                         if s == DocumentStatus.EXTRACTED and as_utc(u) >= start)
     corrections = session.exec(select(Correction.document_id, Correction.created_at).where(
         Correction.outcome == "saved")).all()
-    reviewed = Counter()
+    reviewed: Counter[object] = Counter()
     last_touch: dict[int, datetime] = {}
     for document_id, moment in corrections:
         last_touch[document_id] = max(as_utc(moment), last_touch.get(document_id, as_utc(moment)))

@@ -41,9 +41,9 @@ def decide(username: str, field_id: int, version: int, action: str,
         result = saves.save_field(session, field_id, user=username, action=action,
                                    expected_version=version, new_value=value, new_bbox=bbox,
                                    new_page=page)
-        if result.saved:
-            document_id = session.get(ExtractedFieldRow, field_id).document_id
-            st.session_state[FIELD_KEY] = _next_open_field(session, document_id, field_id)
+        saved = session.get(ExtractedFieldRow, field_id) if result.saved else None
+        if saved is not None:
+            st.session_state[FIELD_KEY] = _next_open_field(session, saved.document_id, field_id)
     _flash(result)
 
 

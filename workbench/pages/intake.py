@@ -67,7 +67,7 @@ batch_ids = [b.batch_id for b in batches]
 if st.session_state.get(BATCH_KEY) not in batch_ids:
     st.session_state[BATCH_KEY] = batch_ids[0]
 labels = {b.batch_id: f"#{b.batch_id} · {short_time(b.created_at)} · {b.label}" for b in batches}
-st.selectbox("Batch", batch_ids, key=BATCH_KEY, format_func=labels.get)
+st.selectbox("Batch", batch_ids, key=BATCH_KEY, format_func=lambda key: labels[key])
 
 
 def _status_tint(value: str) -> str:
@@ -77,7 +77,7 @@ def _status_tint(value: str) -> str:
 @st.fragment(run_every=2)
 def batch_progress() -> None:
     """Re-read the batches every two seconds: status and progress come from the database."""
-    batch_id = st.session_state.get(BATCH_KEY)
+    batch_id = int(st.session_state[BATCH_KEY])  # set above to one of the listed batches
     with db_session() as session:
         documents = batch_documents(session, batch_id)
         recent = recent_batches(session, limit=15)

@@ -13,9 +13,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 from PIL import Image
-from sqlmodel import select
+from sqlmodel import col, select
 
-from core.results import DOC_TYPES, FIELD_NAMES
+from core.vocabulary import DOC_TYPES, DROPPED_FIELD_STATUSES, FIELD_NAMES, MACHINE_FIELD_STATUSES
+from models.row_ids import stored_id
 from models.tables import Document, Page
 from review import locks, policy, saves, work_queue
 from workbench import review_actions
@@ -139,7 +140,7 @@ with db_session() as session:
     try:
         locks.acquire_lock(session, document_id, user.username, settings)
     except locks.DocumentLocked as error:
-        locked_message = str(error)
+        locked_message = error.message
     document = session.get(Document, document_id)
     if document is None:
         st.error(f"Document {document_id} does not exist.")
@@ -147,7 +148,7 @@ with db_session() as session:
         st.stop()
     fields = saves.document_fields(session, document_id)
     pages = list(session.exec(select(Page).where(Page.document_id == document_id)
-                              .order_by(Page.number)).all())
+                              .order_by(col(Page.number))).all())
     history = saves.field_history(session, document_id)
 
 with head_right:
@@ -183,9 +184,9 @@ with page_col:
                                           key=f"page_{document_id}_{selected_id}") or shown_page
     shown = next((p for p in pages if p.number == shown_page), None)
     # A field a person decided is drawn green: its extraction confidence no longer matters.
-    boxes = tuple(BoxToDraw(f.id, f.name, tuple(f.bbox), f.confidence if f.status in
-                            ("extracted", "auto_accepted") else 1.0) for f in fields
-                  if f.page == shown_page and f.status not in ("rejected", "not_in_document"))
+    boxes = tuple(BoxToDraw(stored_id(f), f.name, tuple(f.bbox), f.confidence if f.status in
+                            MACHINE_FIELD_STATUSES else 1.0) for f in fields
+                  if f.page == shown_page and f.status not in DROPPED_FIELD_STATUSES)
     shown_words = shown.words if shown is not None else []
     picked: list[dict] = []
     original = True
@@ -215,7 +216,8 @@ with fields_col:
         if len(selected.bbox) == 4 and any(selected.bbox):
             zoom_png, _ = _page_png(document_id, document.sha256, selected.page, ZOOM_DPI)
             zoomed = draw_boxes(Image.open(io.BytesIO(zoom_png)),
-                                [BoxToDraw(selected.id, "", selected.bbox, selected.confidence)],
+                                [BoxToDraw(stored_id(selected), "", selected.bbox,
+                                           selected.confidence)],
                                 ZOOM_DPI, selected=selected.id)
             st.image(zoom(zoomed, selected.bbox, ZOOM_DPI), width="stretch")
         else:

@@ -9,7 +9,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from core.errors import CasetraceError
+from models.row_ids import stored_id
 from review.purpose_log import PERMISSIBLE_PURPOSES, SearchRefused, check_search, log_search
+from skiptrace.history import identity_history
+from skiptrace.merge_split import merge_identities, split_identity
+from skiptrace.search import search_identities
 from workbench.access import require_page
 from workbench.db import db_session
 from workbench.formatting import short_time
@@ -27,28 +32,23 @@ SEARCH_LIMIT = 25
 user = require_page("skip_trace")
 
 
-def _services():
-    """The skip-trace engine's functions, or None while that package is not installed."""
-    try:
-        from skiptrace.history import identity_history
-        from skiptrace.merge_split import merge_identities, split_identity
-        from skiptrace.search import search_identities
-    except ImportError:
-        return None
-    return search_identities, identity_history, merge_identities, split_identity
+def _plain(error: Exception) -> str:
+    """An error as a person reads it: the message without its code."""
+    return error.message if isinstance(error, CasetraceError) else str(error)
+
 
 
 def run_search() -> None:
-    services = _services()
     query = st.session_state.get("skip_query", "")
     purpose = st.session_state.get("skip_purpose")
     try:
         cleaned = check_search(query, purpose)
     except SearchRefused as refusal:
-        st.session_state[FLASH_KEY] = ("error", str(refusal))
+        st.session_state[FLASH_KEY] = ("error", refusal.message)
         return
+    assert purpose is not None  # check_search refuses a search without one
     with db_session() as session:
-        hits = services[0](session, cleaned, limit=SEARCH_LIMIT) if services else []
+        hits = search_identities(session, cleaned, limit=SEARCH_LIMIT)
         log_search(session, user=user.username, query=cleaned, purpose=purpose,
                    result_count=len(hits))
         st.session_state[HITS_KEY] = [_hit_row(hit) for hit in hits]
@@ -73,9 +73,9 @@ def merge(identity_id: int) -> None:
         return
     try:
         with db_session() as session:
-            _services()[2](session, identity_id, int(other), user.username, reason)
+            merge_identities(session, identity_id, int(other), user.username, reason)
     except (LookupError, ValueError) as error:
-        st.session_state[FLASH_KEY] = ("error", f"Not merged: {error}")
+        st.session_state[FLASH_KEY] = ("error", f"Not merged: {_plain(error)}")
         return
     st.session_state[FLASH_KEY] = ("success", f"Identity #{other} merged into #{identity_id}.")
 
@@ -88,9 +88,9 @@ def split(identity_id: int) -> None:
         return
     try:
         with db_session() as session:
-            new_id = _services()[3](session, identity_id, list(party_ids), user.username, reason)
+            new_id = split_identity(session, identity_id, list(party_ids), user.username, reason)
     except (LookupError, ValueError) as error:
-        st.session_state[FLASH_KEY] = ("error", f"Not split: {error}")
+        st.session_state[FLASH_KEY] = ("error", f"Not split: {_plain(error)}")
         return
     st.session_state[FLASH_KEY] = ("success", f"{len(party_ids)} record(s) split off into "
                                               f"identity #{new_id}.")
@@ -140,10 +140,6 @@ def _timeline(frame: pd.DataFrame) -> alt.Chart | None:
 # --- the page -----------------------------------------------------------------------
 
 st.title("Skip trace")
-services = _services()
-if services is None:
-    st.info("The skip-trace engine (skiptrace.search / history / store) is not installed in "
-            "this build; searches are still logged.")
 
 with st.form("skip_search"):
     query_col, purpose_col = st.columns([3, 2])
@@ -189,10 +185,10 @@ with db_session() as session:
         st.stop()
     if identity.id != identity_id:
         st.info(f"Identity #{identity_id} was merged into #{identity.id}; showing that one.")
-        identity_id = identity.id
+    identity_id = stored_id(identity)
     sources = identity_sources(session, identity_id)
     events = identity_events(session, identity_id)
-    history = services[1](session, identity_id).to_dict() if services else {}
+    history = identity_history(session, identity_id).to_dict()
 
 st.divider()
 names = sorted({s.name for s in sources})
@@ -259,23 +255,20 @@ with source_tab:
                 st.caption(f"“{source.snippet}”")
 
 with change_tab:
-    if services is None:
-        st.caption("Merging and splitting need the skip-trace engine.")
-    else:
-        left, right = st.columns(2)
-        with left, st.form("merge_form"):
-            st.markdown("**Merge another identity into this one**")
-            st.number_input("Identity to merge in", min_value=1, step=1, value=None,
-                            key="merge_other")
-            st.text_input("Reason (kept with the decision)", key="merge_reason")
-            st.form_submit_button("Merge", on_click=merge, args=(identity_id,))
-        with right, st.form("split_form"):
-            st.markdown("**Split records off into a new identity**")
-            labels = {s.party_id: f"{s.name} · {s.file_name} ({s.role})" for s in sources}
-            st.multiselect("Records", list(labels), format_func=labels.get,
-                           key="split_parties")
-            st.text_input("Reason (kept with the decision)", key="split_reason")
-            st.form_submit_button("Split", on_click=split, args=(identity_id,))
+    left, right = st.columns(2)
+    with left, st.form("merge_form"):
+        st.markdown("**Merge another identity into this one**")
+        st.number_input("Identity to merge in", min_value=1, step=1, value=None,
+                        key="merge_other")
+        st.text_input("Reason (kept with the decision)", key="merge_reason")
+        st.form_submit_button("Merge", on_click=merge, args=(identity_id,))
+    with right, st.form("split_form"):
+        st.markdown("**Split records off into a new identity**")
+        labels = {s.party_id: f"{s.name} · {s.file_name} ({s.role})" for s in sources}
+        st.multiselect("Records", list(labels), format_func=lambda key: labels[key],
+                       key="split_parties")
+        st.text_input("Reason (kept with the decision)", key="split_reason")
+        st.form_submit_button("Split", on_click=split, args=(identity_id,))
     if events:
         st.dataframe(pd.DataFrame({
             "when (UTC)": [short_time(e.created_at) for e in events],
