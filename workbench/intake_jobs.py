@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from core.settings import WorkbenchSettings
+from core.vocabulary import DocumentStatus
 from models.row_ids import stored_id
 from models.tables import Batch, Document
 from pipeline.batches import process_pending
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
 IDLE_POLL_SECONDS = 5.0
-ACTIVE_STATUSES = ("queued", "reading", "extracting")
+# A batch is still at work while any of its documents is in one of these.
+ACTIVE_STATUSES = (DocumentStatus.QUEUED, DocumentStatus.READING, DocumentStatus.EXTRACTING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.vocabulary import MACHINE_FIELD_STATUSES, FieldStatus
 from models.tables import ExtractedFieldRow
 from review import work_queue
 from workbench.formatting import confidence_tint
 from workbench.overlay import confidence_level
 
 DECISIONS = ("", "accept", "reject", "not_in_document")
-STATUS_LABELS = {
-    "extracted": "to review", "auto_accepted": "auto-accepted", "accepted": "accepted",
-    "corrected": "corrected", "rejected": "rejected", "not_in_document": "not in document",
-    "added": "added by reviewer",
-}
+MACHINE_LABELS = frozenset(status.label for status in MACHINE_FIELD_STATUSES)
+
+
+def status_label(status: str) -> str:
+    """A field status in plain words (the vocabulary's label; an unknown one as stored)."""
+    try:
+        return FieldStatus(status).label
+    except ValueError:
+        return status
 
 
 def confidence_tints(row: pd.Series) -> list[str]:
     """Tint the confidence of fields still open; a decided field needs no warning colour."""
-    open_ = row["status"] in (STATUS_LABELS["extracted"], STATUS_LABELS["auto_accepted"])
+    open_ = row["status"] in MACHINE_LABELS
     return [confidence_tint(row["confidence"]) if open_ else "", ""]
 
 
@@ -35,6 +40,6 @@ def queue_label(item: work_queue.QueueItem, username: str) -> str:
 
 
 def field_label(field: ExtractedFieldRow) -> str:
-    status = STATUS_LABELS.get(field.status, field.status)
+    status = status_label(field.status)
     return (f"{field.name}: {field.value or '—'} · {field.confidence:.2f} "
             f"{confidence_level(field.confidence)} · {status}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.vocabulary import DocumentStatus
 from workbench.access import require_page
 from workbench.db import db_session
 from workbench.formatting import short_time
@@ -104,7 +105,7 @@ def batch_progress() -> None:
         "by": [b.created_by for b in recent],
         "files": [b.total for b in recent],
         **{status: [b.by_status.get(status, 0) for b in recent]
-           for status in ("queued", "reading", "extracting", "extracted", "failed")},
+           for status in DocumentStatus},
     }), hide_index=True)
 
 

@@ -38,10 +38,10 @@ from workbench.resources import review_settings
 from workbench.review_actions import DOC_KEY, FIELD_KEY, FLASH_KEY, chosen_words
 from workbench.review_labels import (
     DECISIONS,
-    STATUS_LABELS,
     confidence_tints,
     field_label,
     queue_label,
+    status_label,
 )
 
 ZOOM_DPI = 200
@@ -272,7 +272,7 @@ with fields_col:
         "field": [f.name for f in fields],
         "value": [f.value for f in fields],
         "confidence": [round(f.confidence, 2) for f in fields],
-        "status": [STATUS_LABELS.get(f.status, f.status) for f in fields],
+        "status": [status_label(f.status) for f in fields],
         "source": [f"{f.extractor} p.{f.page}" for f in fields],
         "decision": [""] * len(fields),
     })
