@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import io
 import logging
 import os
 import socket
@@ -22,12 +23,15 @@ import time
 
 from procrastinate import App
 from procrastinate.exceptions import ProcrastinateException
+from reportlab.pdfgen import canvas
 from sqlmodel import Session, col, select
 
 from core.errors import CasetraceError
+from core.logging_setup import setup_logging
 from core.settings import WorkerSettings  # declared with every other CASETRACE_* setting
 from core.vocabulary import FINISHED_DOCUMENT_STATUSES, OPEN_JOB_STATUSES, DocumentStatus, JobStatus
 from intake.filestore import file_store_root, stored_path
+from intake.read import read_bytes
 from models.db import init_db
 from models.row_ids import stored_id
 from models.tables import Document, Job, utcnow
@@ -42,7 +46,7 @@ from pipeline.job_queue import (
     ensure_queue_schema,
     require_postgres,
 )
-from pipeline.processing import process_document
+from pipeline.processing import extract, process_document
 
 log = logging.getLogger(__name__)
 
@@ -167,13 +171,6 @@ def warm_up() -> None:
     Otherwise the first document spends seconds importing them, holding the interpreter
     so long that the worker's heartbeat can fall silent and its job be handed out again.
     """
-    import io
-
-    from reportlab.pdfgen import canvas
-
-    from intake.read import read_bytes
-    from pipeline.processing import extract
-
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, invariant=1)
     for number, line in enumerate(("Case No. 24-CV-00001", "Defendant JANE ROE",
@@ -257,8 +254,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default=None, help="worker name in logs and in the Job table")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
-    from core.logging_setup import setup_logging
-
     setup_logging(args.verbose)
     logging.getLogger("pipeline.worker").setLevel(logging.INFO)
     try:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from models.db import database_url
 from review.policy import ReviewSettings
 from workbench.db import ensure_schema
+from workbench.intake_jobs import IntakeWorker
 
 
 @st.cache_resource
@@ -24,7 +26,4 @@ def review_settings() -> ReviewSettings:
 @st.cache_resource
 def intake_worker():
     """The one background intake thread of this server process."""
-    from models.db import database_url
-    from workbench.intake_jobs import IntakeWorker
-
     return IntakeWorker(database_url())

@@ -105,7 +105,7 @@ def batch_progress() -> None:
         "by": [b.created_by for b in recent],
         "files": [b.total for b in recent],
         **{status: [b.by_status.get(status, 0) for b in recent]
-           for status in DocumentStatus},
+           for status in map(str, DocumentStatus)},
     }), hide_index=True)
 
 
