@@ -280,7 +280,7 @@ def _turn_word(word: Word, rotation: int, width: float, height: float) -> Word:
 
 
 def _rows_to_lines(number: int, rows: list[list[Word]], rotation: int) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda w: w.bbox[0])
         lines.append(Line(page=number, index=len(lines), words=row, rotation=rotation))

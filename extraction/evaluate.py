@@ -212,10 +212,10 @@ def _score_parties(extraction: Extraction, truth_parties: list[dict], scores: Sc
             scores.confident += 1
             scores.confident_right += 1
     pairs.extend((None, truth_parties[i]) for i in unmatched_truth)
-    for pred, true in pairs:
-        scores.party["name"].add(["x"] if pred else [], ["x"] if true else [])
+    for guess, true in pairs:
+        scores.party["name"].add(["x"] if guess else [], ["x"] if true else [])
         for attr in PARTY_ATTRS[1:]:
-            scores.party[attr].add(_party_values(pred, attr) if pred else [],
+            scores.party[attr].add(_party_values(guess, attr) if guess else [],
                                    _party_values(true, attr) if true else [])
 
 

@@ -177,7 +177,8 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)
     parties = drafts_to_parties(drafts, ocr, use_ner=use_ner)
-    for item in [*fields, *parties]:
+    placed: list[ExtractedField | ExtractedParty] = [*fields, *parties]
+    for item in placed:
         if frames and item.page in frames:
             rotation, width, height = frames[item.page]
             item.bbox = to_page_box(item.bbox, rotation, width, height)

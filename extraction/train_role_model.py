@@ -104,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held-out candidate accuracy {right / len(test):.3f} (n={len(test)})",
               file=sys.stderr)
     head = fit_head(embeddings, labels)
-    np.savez_compressed(args.out, **head)
+    # allow_pickle spelled out (its default) so mypy does not match **head against it.
+    np.savez_compressed(args.out, allow_pickle=True, **head)
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)", file=sys.stderr)
     return 0
 

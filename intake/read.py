@@ -123,7 +123,7 @@ def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
             raise errors.too_many_pixels(number, megapixels, settings.max_megapixels)
         dpi_info = frame.info.get("dpi") or image.info.get("dpi")
         has_dpi = bool(dpi_info and dpi_info[0] and dpi_info[0] > 1)
-        dpi = float(dpi_info[0]) if has_dpi else DEFAULT_IMAGE_DPI
+        dpi = float(dpi_info[0]) if dpi_info and has_dpi else DEFAULT_IMAGE_DPI
         width, height = frame.width / dpi * 72, frame.height / dpi * 72
         _check_page_size(number, width, height, settings)
         try:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.document import Word
 from intake.wordlist import dictionary_ratio
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
 
 # Glyphs a font does not map to Unicode come out as "(cid:42)": barcodes, symbols.
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
@@ -73,7 +77,7 @@ def page_words(page) -> list[Word]:
     return group_lines(cleaned)
 
 
-def drop_duplicate_glyphs(page):
+def drop_duplicate_glyphs(page: Page) -> Page:
     """Remove glyphs drawn twice, in one pass over the page's characters.
 
     Two kinds: the same letter in the same font at (almost) the same place (a

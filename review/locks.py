@@ -29,9 +29,16 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def lock_held_until(document: Document, now: datetime) -> datetime | None:
+    """When the review lock on the document runs out, or None when nobody holds it now."""
+    expires = document.lock_expires_at
+    if document.lock_user and expires and as_utc(expires) > as_utc(now):
+        return expires
+    return None
+
+
 def lock_active(document: Document, now: datetime) -> bool:
-    return bool(document.lock_user and document.lock_expires_at
-                and as_utc(document.lock_expires_at) > as_utc(now))
+    return lock_held_until(document, now) is not None
 
 
 def acquire_lock(session: Session, document_id: int, user: str, settings: ReviewSettings,
@@ -39,10 +46,11 @@ def acquire_lock(session: Session, document_id: int, user: str, settings: Review
     """Take or extend the review lock; raise DocumentLocked when another user holds it."""
     now = now or utcnow()
     document = document_or_fail(session, document_id)
-    if lock_active(document, now) and document.lock_user != user:
+    held_until = lock_held_until(document, now)
+    if held_until is not None and document.lock_user != user:
         raise DocumentLocked(
             f"document {document_id} is being reviewed by {document.lock_user} "
-            f"until {as_utc(document.lock_expires_at):%H:%M} UTC")
+            f"until {as_utc(held_until):%H:%M} UTC")
     document.lock_user = user
     document.lock_expires_at = now + timedelta(minutes=settings.lock_minutes)
     session.add(document)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.vocabulary import FieldStatus
 from models.tables import Document, ExtractedFieldRow, utcnow
@@ -105,13 +105,15 @@ def triage_pending(session: Session, settings: ReviewSettings,
     rng = rng or random.Random()
     field = ExtractedFieldRow
     candidates = session.exec(
-        select(Document.id).join(field, field.document_id == Document.id)
+        select(Document.id).join(field, col(field.document_id) == col(Document.id))
         .where(Document.status == "extracted", Document.review_status == "pending",
                field.status == OPEN, field.confidence >= settings.auto_accept_threshold)
         .distinct()).all()
     changed = 0
     for document_id in candidates:
         document = session.get(Document, document_id)
+        if document is None:  # deleted since the query above
+            raise LookupError(f"document {document_id} does not exist")
         if triage_document(session, document, settings, rng) != "pending":
             changed += 1
     return changed

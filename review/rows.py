@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import Document, ExtractedFieldRow
 
@@ -17,4 +17,4 @@ def document_or_fail(session: Session, document_id: int) -> Document:
 def document_field_rows(session: Session, document_id: int | None) -> list[ExtractedFieldRow]:
     """The document's fields in the order they were stored."""
     return list(session.exec(select(ExtractedFieldRow).where(
-        ExtractedFieldRow.document_id == document_id).order_by(ExtractedFieldRow.id)).all())
+        ExtractedFieldRow.document_id == document_id).order_by(col(ExtractedFieldRow.id))).all())

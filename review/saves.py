@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from core.vocabulary import FieldStatus, ReviewStatus
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
-from review.locks import as_utc, lock_active, release_lock
+from review.locks import as_utc, lock_held_until, release_lock
 from review.policy import needs_review
 from review.rows import document_field_rows, document_or_fail
 from review.typed_values import InvalidValue, normalize_value
@@ -71,7 +71,7 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
         action = "accept"
     old_value, old_bbox = field.value, list(field.bbox)
     if refusal is None:
-        written = session.execute(
+        written = session.exec(
             update(ExtractedFieldRow)
             .where(col(ExtractedFieldRow.id) == field_id,
                    col(ExtractedFieldRow.version) == expected_version)
@@ -85,13 +85,13 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
                        "after you opened it. Reload to see the latest values.")
     if refusal:
         session.add(Correction(
-            field_id=field.id, document_id=document.id, field_name=field.name, action=action,
+            field_id=field.id, document_id=field.document_id, field_name=field.name, action=action,
             old_value=field.value, new_value=value, old_bbox=list(field.bbox), new_bbox=bbox,
             user=user, created_at=now, outcome="conflict"))
         session.flush()
         return SaveResult(False, refusal, conflict=True, field_id=field_id)
     session.add(Correction(
-        field_id=field.id, document_id=document.id, field_name=field.name, action=action,
+        field_id=field.id, document_id=field.document_id, field_name=field.name, action=action,
         old_value=old_value, new_value=None if action in ("reject", "not_in_document") else value,
         old_bbox=old_bbox, new_bbox=bbox, user=user, created_at=now))
     _after_change(session, document, user, now)
@@ -144,9 +144,10 @@ def finish_review(session: Session, document_id: int, user: str) -> SaveResult:
 
 def _refusal(document: Document, user: str, now: datetime, current_version: int,
              expected_version: int, *, what: str) -> str | None:
-    if lock_active(document, now) and document.lock_user != user:
+    held_until = lock_held_until(document, now)
+    if held_until is not None and document.lock_user != user:
         return (f"Not saved: {document.lock_user} is reviewing this document "
-                f"until {as_utc(document.lock_expires_at):%H:%M} UTC.")
+                f"until {as_utc(held_until):%H:%M} UTC.")
     if current_version != expected_version:
         return f"Not saved: {what} after you opened it. Reload to see the latest values."
     return None

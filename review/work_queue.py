@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from core.vocabulary import REVIEWABLE_STATUSES, DocumentStatus, ReviewStatus
 from models.tables import Document, ExtractedFieldRow, utcnow
@@ -37,29 +39,35 @@ def review_queue(session: Session, *, doc_type: str | None = None,
     """
     now = now or utcnow()
     field = ExtractedFieldRow
-    is_open = or_(field.status == OPEN,
-                  and_(Document.review_status == ReviewStatus.AUDIT, field.status == AUTO_ACCEPTED))
+    is_open = or_(col(field.status) == OPEN,
+                  and_(col(Document.review_status) == ReviewStatus.AUDIT,
+                       col(field.status) == AUTO_ACCEPTED))
     if field_name:
-        is_open = and_(is_open, field.name == field_name)
+        is_open = and_(is_open, col(field.name) == field_name)
     open_stats = (select(field.document_id, func.min(field.confidence).label("lowest"),
-                         func.count(field.id).label("open_count"))
-                  .join(Document, Document.id == field.document_id)
+                         func.count(col(field.id)).label("open_count"))
+                  .join(Document, col(Document.id) == col(field.document_id))
                   .where(Document.status == DocumentStatus.EXTRACTED, is_open)
-                  .group_by(field.document_id).subquery())
-    query = (select(Document.id, Document.file_name, Document.doc_type, Document.review_status,
-                    Document.lock_user, Document.lock_expires_at, open_stats.c.lowest,
-                    open_stats.c.open_count)
-             .outerjoin(open_stats, open_stats.c.document_id == Document.id)
-             .where(Document.status == DocumentStatus.EXTRACTED,
-                    col(Document.review_status).in_(REVIEWABLE_DOCS)))
+                  .group_by(col(field.document_id)).subquery())
+    # select()'s typed overloads stop at four columns; for more it builds this Select, whose
+    # row type mypy cannot infer from the constructor, so it is written out.
+    query = (
+        cast("Select[int, str, str, str, str | None, datetime | None, float | None, int | None]",
+             Select(col(Document.id), col(Document.file_name), col(Document.doc_type),
+                    col(Document.review_status), col(Document.lock_user),
+                    col(Document.lock_expires_at), open_stats.c.lowest,
+                    open_stats.c.open_count))
+        .outerjoin(open_stats, open_stats.c.document_id == Document.id)
+        .where(Document.status == DocumentStatus.EXTRACTED,
+               col(Document.review_status).in_(REVIEWABLE_DOCS)))
     if doc_type:
         query = query.where(Document.doc_type == doc_type)
     if field_name:
         query = query.where(open_stats.c.open_count > 0)
     else:
-        no_field = ~exists().where(field.document_id == Document.id)
+        no_field = ~exists().where(col(field.document_id) == col(Document.id))
         query = query.where(or_(open_stats.c.open_count > 0, no_field))
-    query = query.order_by(func.coalesce(open_stats.c.lowest, -1.0), Document.id).limit(limit)
+    query = query.order_by(func.coalesce(open_stats.c.lowest, -1.0), col(Document.id)).limit(limit)
     items = []
     for (document_id, file_name, kind, review_status, lock_user, lock_expires_at, lowest,
          open_count) in session.exec(query).all():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from samples.documents import court, letters, placements
+from samples.documents import court_filings, court_orders, letters, placements
 from samples.documents import property as property_records
 from samples.documents.common import DocContext, Lawsuit, make_lawsuit
 from samples.layout import Sheet, render_pdf
@@ -29,10 +29,10 @@ Layout = tuple[str, Callable, int]
 LAYOUTS: dict[str, tuple[Layout, ...]] = {
     "placement": placements.LAYOUTS,
     "collection_letter": letters.LAYOUTS,
-    "complaint": court.COMPLAINT_LAYOUTS,
-    "summons": court.SUMMONS_LAYOUTS,
-    "judgment": court.JUDGMENT_LAYOUTS,
-    "garnishment": court.GARNISHMENT_LAYOUTS,
+    "complaint": court_filings.COMPLAINT_LAYOUTS,
+    "summons": court_filings.SUMMONS_LAYOUTS,
+    "judgment": court_orders.JUDGMENT_LAYOUTS,
+    "garnishment": court_orders.GARNISHMENT_LAYOUTS,
     "property_record": property_records.LAYOUTS,
 }
 ACCOUNT_LIFE = ("placement", "collection_letter", "complaint", "summons", "judgment",

@@ -26,6 +26,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from core.vocabulary import COURT_DOC_TYPES, source_strength
+from models.row_ids import stored_id
 from models.tables import Document, Identity, IdentityEvent, Observation, Party
 
 RECENCY_HALF_LIFE_YEARS = 2.0
@@ -189,7 +190,7 @@ def identity_history(session: Session, identity_id: int) -> IdentityHistory:
                                 .where(Observation.identity_id == identity_id)).all()
     document_ids = sorted({o.document_id for o in observations if o.document_id}
                           | {p.document_id for p in parties})
-    documents = ({d.id: d for d in session.exec(select(Document)
+    documents = ({stored_id(d): d for d in session.exec(select(Document)
                                                .where(col(Document.id).in_(document_ids)))}
                  if document_ids else {})
     dated = [o.observed_on for o in observations if o.observed_on]
@@ -198,9 +199,9 @@ def identity_history(session: Session, identity_id: int) -> IdentityHistory:
     for row in observations:
         by_kind[row.kind].append(row)
     events = session.exec(select(IdentityEvent).where(IdentityEvent.identity_id == identity_id)
-                          .order_by(IdentityEvent.created_at, IdentityEvent.id)).all()
+                          .order_by(col(IdentityEvent.created_at), col(IdentityEvent.id))).all()
     return IdentityHistory(
-        identity_id=identity.id, display_name=identity.display_name, status=identity.status,
+        identity_id=stored_id(identity), display_name=identity.display_name, status=identity.status,
         names=sorted({" ".join(p.name.split()) for p in parties}),
         dates_of_birth=sorted({p.dob for p in parties if p.dob}),
         ssn_last4=sorted({p.ssn_last4 for p in parties if p.ssn_last4}),

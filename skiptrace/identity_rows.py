@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, Observation, Party, utcnow
 
 # Key space of the PostgreSQL advisory lock that lets one transaction at a time link
@@ -28,13 +29,13 @@ def new_identity(session: Session, parties: Sequence[Party], detail: str,
     identity = Identity(display_name=display_name(parties))
     session.add(identity)
     session.flush()
-    session.add(IdentityEvent(identity_id=identity.id, kind=kind, other_identity_id=other,
+    session.add(IdentityEvent(identity_id=stored_id(identity), kind=kind, other_identity_id=other,
                               detail=detail, user=user))
     return identity
 
 
-def touch_identities(session: Session, identity_ids: Iterable[int]) -> None:
-    """Mark identities changed (search refreshes exactly these)."""
+def touch_identities(session: Session, identity_ids: Iterable[int | None]) -> None:
+    """Mark identities changed (search refreshes exactly these; ``None`` is skipped)."""
     ids = sorted({i for i in identity_ids if i is not None})
     if not ids:
         return

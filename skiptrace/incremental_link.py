@@ -13,6 +13,7 @@ from collections import defaultdict
 import numpy as np
 from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, Party, utcnow
 from skiptrace.blocking import candidate_pairs
 from skiptrace.clustering import CONFLICT_FLOOR, cluster
@@ -37,12 +38,12 @@ def _unlinked_person_parties(session: Session, document_ids: list[int] | None) -
     query = select(Party).where(col(Party.identity_id).is_(None))
     if document_ids is not None:
         query = query.where(col(Party.document_id).in_(document_ids))
-    return [p for p in session.exec(query.order_by(Party.id)).all() if is_person_party(p)]
+    return [p for p in session.exec(query.order_by(col(Party.id))).all() if is_person_party(p)]
 
 
 def _linked_person_parties(session: Session) -> list[Party]:
-    query = (select(Party).join(Identity, Identity.id == Party.identity_id)
-             .where(Identity.status == "active").order_by(Party.id))
+    query = (select(Party).join(Identity, col(Identity.id) == col(Party.identity_id))
+             .where(Identity.status == "active").order_by(col(Party.id)))
     return [p for p in session.exec(query).all() if is_person_party(p)]
 
 
@@ -52,7 +53,7 @@ def _ensure_keys(session: Session) -> None:
         return
     parties = _linked_person_parties(session)
     if parties:
-        store_keys(session, [p.id for p in parties],
+        store_keys(session, [stored_id(p) for p in parties],
                    record_keys(load_population(session, parties).table))
         session.flush()
 
@@ -62,15 +63,14 @@ def _candidate_parties(session: Session, new_keys: list[set[str]]) -> list[Party
     their identities (a new party must hold up against an identity as a whole)."""
     identity_ids: set[int] = set()
     for chunk in in_chunks(sorted(parties_sharing_keys(session, new_keys))):
-        identity_ids.update(session.exec(select(Party.identity_id).where(
-            col(Party.id).in_(chunk))).all())
-    identity_ids.discard(None)
+        identity_ids.update(i for i in session.exec(select(Party.identity_id).where(
+            col(Party.id).in_(chunk))).all() if i is not None)
     parties: list[Party] = []
     for chunk in in_chunks(sorted(identity_ids)):
-        query = (select(Party).join(Identity, Identity.id == Party.identity_id)
+        query = (select(Party).join(Identity, col(Identity.id) == col(Party.identity_id))
                  .where(Identity.status == "active", col(Party.identity_id).in_(chunk)))
         parties.extend(p for p in session.exec(query).all() if is_person_party(p))
-    return sorted(parties, key=lambda p: p.id)
+    return sorted(parties, key=stored_id)
 
 
 def link_new_parties(session: Session, document_ids: list[int] | None = None) -> int:
@@ -134,7 +134,7 @@ def link_new_parties(session: Session, document_ids: list[int] | None = None) ->
         session.add(party)
         write_observations(session, party, everyone.documents.get(party.document_id))
     session.flush()
-    store_keys(session, [p.id for p in new_parties], new_keys)
+    store_keys(session, [stored_id(p) for p in new_parties], new_keys)
     session.flush()
     return len(new_parties)
 
@@ -214,6 +214,8 @@ def _merge_bridged_identities(session: Session, everyone: Population, n_old: int
             reason = f"both match party {party.id} of document {party.document_id}"
             move_parties(session, [everyone.parties[k] for k in other_members], keep)
             retired = session.get(Identity, other)
+            if retired is None:
+                raise LookupError(f"identity {other} to merge away does not exist")
             retired.status, retired.merged_into, retired.updated_at = "merged", keep, utcnow()
             session.add(retired)
             session.add(IdentityEvent(identity_id=keep, kind="merged", other_identity_id=other,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import LinkDecision
 from skiptrace.clustering import CONFLICT_FLOOR, average_linkage
@@ -16,8 +16,8 @@ CANNOT_LINK = -1e6
 def latest_decisions(session: Session) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Must-link and cannot-link party pairs; for a pair decided twice the later decision wins."""
     latest: dict[tuple[int, int], str] = {}
-    rows = session.exec(select(LinkDecision).order_by(LinkDecision.created_at,
-                                                      LinkDecision.id)).all()
+    rows = session.exec(select(LinkDecision).order_by(col(LinkDecision.created_at),
+                                                      col(LinkDecision.id))).all()
     for row in rows:
         latest[(min(row.party_a, row.party_b), max(row.party_a, row.party_b))] = row.kind
     must = [pair for pair, kind in latest.items() if kind == "merge"]

@@ -6,9 +6,10 @@ parties and their observations, and logs an ``IdentityEvent`` on both sides.
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from core.errors import CasetraceError
+from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, LinkDecision, Party, utcnow
 from skiptrace.identity_rows import display_name, move_parties, new_identity
 
@@ -33,7 +34,7 @@ def _active_identity(session: Session, identity_id: int) -> Identity:
 
 def _parties_of(session: Session, identity_id: int) -> list[Party]:
     return list(session.exec(select(Party).where(Party.identity_id == identity_id)
-                             .order_by(Party.id)).all())
+                             .order_by(col(Party.id))).all())
 
 
 def merge_identities(session: Session, keep_id: int, other_id: int, user: str,
@@ -48,7 +49,7 @@ def merge_identities(session: Session, keep_id: int, other_id: int, user: str,
         raise IdentityError("both identities need at least one party to merge")
     anchor = kept_parties[0]
     for party in other_parties:
-        session.add(LinkDecision(kind="merge", party_a=anchor.id, party_b=party.id,
+        session.add(LinkDecision(kind="merge", party_a=stored_id(anchor), party_b=stored_id(party),
                                  identity_kept=keep_id, user=user, reason=reason))
     move_parties(session, other_parties, keep_id)
     other.status, other.merged_into, other.updated_at = "merged", keep_id, utcnow()
@@ -77,18 +78,19 @@ def split_identity(session: Session, identity_id: int, party_ids: list[int], use
         raise IdentityError("a split needs parties on both sides")
     new = new_identity(session, moving, detail=f"split from identity {identity_id}: {reason}",
                        user=user, other=identity_id, kind="split")
+    new_id = stored_id(new)
     for mover in moving:
         for stayer in staying:
-            session.add(LinkDecision(kind="split", party_a=stayer.id, party_b=mover.id,
-                                     identity_kept=identity_id, identity_created=new.id,
-                                     user=user, reason=reason))
-    move_parties(session, moving, new.id)
+            session.add(LinkDecision(kind="split", party_a=stored_id(stayer),
+                                     party_b=stored_id(mover), identity_kept=identity_id,
+                                     identity_created=new_id, user=user, reason=reason))
+    move_parties(session, moving, new_id)
     identity.updated_at = utcnow()
     identity.display_name = display_name(staying)
     session.add(identity)
-    session.add(IdentityEvent(identity_id=identity_id, kind="split", other_identity_id=new.id,
-                              detail=f"parties {sorted(chosen)} moved to identity {new.id}: "
+    session.add(IdentityEvent(identity_id=identity_id, kind="split", other_identity_id=new_id,
+                              detail=f"parties {sorted(chosen)} moved to identity {new_id}: "
                               f"{reason}", user=user))
     session.flush()
-    return new.id
+    return new_id
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import Document, Observation, Party
 from skiptrace.identity_rows import touch_identities
 from skiptrace.party_keys import record_keys, store_keys
@@ -61,7 +62,7 @@ def refresh_observations(session: Session, party_ids: Iterable[int]) -> int:
     touch_identities(session, {p.identity_id for p in parties})
     people = [p for p in parties if p.identity_id is not None and is_person_party(p)]
     if people:
-        store_keys(session, [p.id for p in people],
+        store_keys(session, [stored_id(p) for p in people],
                    record_keys(load_population(session, people).table))
     return len(parties)
 

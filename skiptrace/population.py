@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import Document, ExtractedFieldRow, Party
 from skiptrace.fellegi_sunter import FellegiSunterModel
 from skiptrace.linker import committed_model
@@ -30,7 +31,7 @@ class Population:
     table: PersonTable
 
     def index_of(self) -> dict[int, int]:
-        return {party.id: k for k, party in enumerate(self.parties)}
+        return {stored_id(party): k for k, party in enumerate(self.parties)}
 
 
 def documents_by_id(session: Session, document_ids: Iterable[int]) -> dict[int, Document]:
@@ -38,7 +39,7 @@ def documents_by_id(session: Session, document_ids: Iterable[int]) -> dict[int, 
     if not ids:
         return {}
     rows = session.exec(select(Document).where(col(Document.id).in_(ids))).all()
-    return {row.id: row for row in rows}
+    return {stored_id(row): row for row in rows}
 
 
 def _case_fields(session: Session, document_ids: list[int]) -> dict[int, dict[str, str]]:

@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 
 import numpy as np
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, Party, PartyKey, utcnow
 from skiptrace.identity_rows import hold_linking_lock, new_identity, touch_identities
 from skiptrace.link_decisions import constrained_labels, latest_decisions
@@ -30,7 +31,7 @@ def relink_all(session: Session) -> dict[str, int]:
     Returns counts: parties, identities, created, retired (merged away), moved parties.
     """
     hold_linking_lock(session)
-    parties = [p for p in session.exec(select(Party).order_by(Party.id)).all()
+    parties = [p for p in session.exec(select(Party).order_by(col(Party.id))).all()
                if is_person_party(p)]
     if not parties:
         return {"parties": 0, "identities": 0, "created": 0, "retired": 0, "moved": 0}
@@ -47,7 +48,7 @@ def relink_all(session: Session) -> dict[str, int]:
     counts = _apply_clusters(session, everyone, labels, result.left, result.right,
                              result.log2_odds)
     session.execute(delete(PartyKey))
-    store_keys(session, [p.id for p in parties], record_keys(everyone.table), replace=False)
+    store_keys(session, [stored_id(p) for p in parties], record_keys(everyone.table), replace=False)
     session.flush()
     return counts
 
@@ -62,7 +63,8 @@ def _apply_clusters(session: Session, everyone: Population, labels: np.ndarray,
     # Larger clusters choose first, so a split leaves the old id with the bigger part.
     for label, members in sorted(clusters.items(), key=lambda item: (-len(item[1]),
                                                                      min(item[1]))):
-        held = sorted({everyone.parties[k].identity_id for k in members} - {None})
+        held = sorted(i for i in {everyone.parties[k].identity_id for k in members}
+                      if i is not None)
         for identity_id in held:
             if identity_id not in claimed:
                 claimed[identity_id] = label
@@ -83,7 +85,7 @@ def _apply_clusters(session: Session, everyone: Population, labels: np.ndarray,
             session.add(IdentityEvent(identity_id=origin, kind="split",
                                       other_identity_id=identity.id,
                                       detail=f"part moved to identity {identity.id} by relink"))
-        cluster_identity[label] = identity.id
+        cluster_identity[label] = stored_id(identity)
         created += 1
     score_of: dict[int, float] = {}
     for a, b, s in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
@@ -114,7 +116,7 @@ def _retire_empty_identities(session: Session, in_use: set[int | None]) -> int:
         identity.status = "merged"
         identity.updated_at = utcnow()
         session.add(identity)
-        session.add(IdentityEvent(identity_id=identity.id, kind="merged",
+        session.add(IdentityEvent(identity_id=stored_id(identity), kind="merged",
                                   detail="all parties joined other identities in a relink"))
         retired += 1
     return retired

@@ -8,12 +8,12 @@ top to bottom) and carry each box back to the scanned frame.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from core.document import Word
 
 
-def in_reading_order(keyed: list[tuple[Hashable, Word]]) -> list[Word]:
+def in_reading_order(keyed: Sequence[tuple[Hashable, Word]]) -> list[Word]:
     """Words with an engine's own line key (any hashable), numbered ``Word.line`` top to
     bottom by each line's highest word and sorted left to right within a line, so the
     indexes read like the text layer's."""
