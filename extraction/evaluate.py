@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from core.document import ReadDocument
 from core.results import Extraction
 from core.vocabulary import FIELD_NAMES, FIELDS, FieldKind
 from extraction.parsers import address_key
+from extraction.pipeline import extract_document
+from intake.classify import classify_document
 
 SCAN_SUFFIXES = (".scan.pdf", ".scan.png", ".scan.tiff", ".scan.tif", ".scan.jpg")
 PARTY_ATTRS = ("name", "address", "phone", "email", "dob", "ssn_last4")
@@ -234,11 +237,6 @@ def evaluate(docs_dir: Path, truth_dir: Path, *, use_transformer: bool = True,
     With ``ablation`` the same read documents are also extracted without the role model,
     so the report shows what the transformer adds.
     """
-    import time
-
-    from extraction.pipeline import extract_document
-    from intake.classify import classify_document
-
     configs = [use_transformer] + ([not use_transformer] if ablation else [])
     scores: dict[tuple[str, bool], Scores] = {}
     for rendering in ("text-layer", "scanned"):

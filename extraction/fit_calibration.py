@@ -24,6 +24,9 @@ from core.document import ReadDocument
 from core.results import Extraction
 from extraction.confidence import TABLE_PATH
 from extraction.evaluate import SCAN_SUFFIXES, _names_match, field_key
+from extraction.pipeline import extract_document
+from intake.classify import classify_document
+from intake.read import read_file
 
 MIN_COUNT = 4
 Z = 1.0
@@ -66,9 +69,6 @@ def _count(counts: dict[str, list[int]], key: str, right: bool) -> None:
 def fit(dirs: list[Path], read: Callable[[Path], ReadDocument], *, max_scans: int = 0
         ) -> dict:
     """The calibration table from the documents under ``dirs`` (text layer + some scans)."""
-    from extraction.pipeline import extract_document
-    from intake.classify import classify_document
-
     field_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     party_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     scans = documents = 0
@@ -107,8 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=0, help="scanned renderings to include")
     parser.add_argument("--out", type=Path, default=TABLE_PATH)
     args = parser.parse_args(argv)
-    from intake.read import read_file
-
     table = fit(args.docs, read_file, max_scans=args.scans)
     if not table["meta"]["documents"]:
         print("error: no documents with truth found under --docs", file=sys.stderr)

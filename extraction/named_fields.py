@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from core.document import BBox
 from core.lines import Line
 from extraction.party_names import clean_name, plausible_name
+from extraction.prose_parties import owed_to_names
 
 COURT_WORD_RE = re.compile(r"\bCOURT\b", re.IGNORECASE)
 COURT_LINE_RE = re.compile(
@@ -128,7 +129,5 @@ def find_creditor_names(lines: list[Line]) -> list[NamedHit]:
 
 def find_owed_to(lines: list[Line]) -> list[NamedHit]:
     """'a debt that you owe to ACME BANK.' in a letter's prose."""
-    from extraction.prose_parties import owed_to_names
-
     return [NamedHit("creditor_name", name, name, lines[i].page, lines[i].span_bbox(start, end),
                      0.9, "before") for i, start, end, name in owed_to_names(lines)]

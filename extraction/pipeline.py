@@ -22,6 +22,7 @@ from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
 from extraction.labels import NONE, guess_role
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
 from extraction.party_anchors import lines_to_party_anchors
+from intake.classify import classify_document
 
 # Fields a document type can hold at all (a deed has no balance due, whatever it prints);
 # a type not named here may hold any field.
@@ -194,8 +195,6 @@ def extract_document(doc: ReadDocument, *, use_transformer: bool = True,
     """
     doc_type = doc.doc_type
     if doc_type == "other":
-        from intake.classify import classify_document
-
         doc_type, _ = classify_document(doc.pages)
     ocr = bool(doc.ocr_pages)
     pages = document_lines(doc)

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.settings import ModelSettings
+from core.vocabulary import AMOUNT_FIELDS, DATE_FIELDS
 from extraction.candidates import Candidate
 from extraction.labels import NONE, RoleGuess
 
@@ -150,9 +151,9 @@ def predict_roles(candidates: list[Candidate], doc_type: str, wanted_mask: list[
 
 
 def allowed_fields(kind: str) -> set[str]:
-    if kind == "date":
-        return {"filing_date", "judgment_date", "due_date", NONE}
-    return {"amount_due", "judgment_amount", "principal", "interest", "fees", NONE}
+    """The labels a candidate of this kind may take: the vocabulary's fields of its kind."""
+    fields = DATE_FIELDS if kind == "date" else AMOUNT_FIELDS
+    return {*fields, NONE}
 
 
 def combine(rule: RoleGuess, model: dict[str, float] | None, kind: str = "") -> RoleGuess:

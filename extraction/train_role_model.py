@@ -23,8 +23,9 @@ from core.vocabulary import AMOUNT_FIELDS, DATE_FIELDS, FieldKind
 from extraction.candidates import Candidate, lines_to_candidates
 from extraction.labels import NONE, guess_role
 from extraction.pipeline import document_lines
-from extraction.role_model import HEAD_PATH, MODEL_KINDS, Encoder, context_text
+from extraction.role_model import HEAD_PATH, MODEL_KINDS, Encoder, Head, context_text
 from intake.classify import classify_document
+from intake.read import read_file
 
 
 def label_candidate(cand: Candidate, truth_fields: list[dict], rule_field: str) -> str:
@@ -81,8 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", type=float, default=0.2,
                         help="share of candidates kept out to report accuracy")
     args = parser.parse_args(argv)
-    from intake.read import read_file
-
     texts, labels = collect(args.docs, read_file)
     if not texts:
         print("error: no candidates found under the given --docs folders", file=sys.stderr)
@@ -95,8 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     train, test = order[:cut], order[cut:]
     head = fit_head(embeddings[train], [labels[i] for i in train])
     if len(test):
-        from extraction.role_model import Head
-
         probe = Head(labels=[str(x) for x in head["labels"]], weight=head["weight"],
                      bias=head["bias"], mean=head["mean"], scale=head["scale"])
         predicted = probe.probabilities(embeddings[test]).argmax(axis=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core.document import PageContent
+from core.lines import page_to_lines
 from core.vocabulary import DOC_TYPE_SPECS, DOC_TYPES
 
 # (pattern, weight) per doc type, from the vocabulary; patterns are searched in lower-cased
@@ -28,8 +29,6 @@ def _page_text(page: PageContent) -> str:
     upside-down scan keeps its words in the page's frame)."""
     if page.source != "ocr":
         return page.text
-    from core.lines import page_to_lines
-
     return "\n".join(line.text for line in page_to_lines(page))
 
 

@@ -20,6 +20,7 @@ from PIL import Image, ImageSequence
 
 from core.document import PageContent, ReadDocument
 from intake import errors, pdf, sniff
+from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
 from intake.settings import IntakeSettings
@@ -215,9 +216,5 @@ def read_file(path: Path, *, settings: IntakeSettings | None = None,
 
 def classify(document: ReadDocument) -> str:
     """The document type from its words (the classifier lives in intake.classify)."""
-    try:
-        from intake.classify import classify_document
-    except ImportError:  # classifier not installed in a stripped-down build
-        return "other"
     doc_type, _confidence = classify_document(document.pages)
     return doc_type

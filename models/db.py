@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from core.settings import StorageSettings
+from models.migrate import upgrade_to_head
 
 DATABASE_URL_ENV = "CASETRACE_DATABASE_URL"
 
@@ -59,8 +60,6 @@ def _engine_for(url: str) -> Engine:
 
 def init_db(url: str | None = None) -> Engine:
     """Bring the schema to the newest Alembic revision and return the engine."""
-    from models.migrate import upgrade_to_head
-
     engine = get_engine(url)
     upgrade_to_head(engine)
     return engine

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from core.settings import ReviewValues
 from core.vocabulary import FieldStatus
 from models.tables import Document, ExtractedFieldRow, utcnow
 from review.rows import document_field_rows
@@ -47,8 +48,6 @@ class ReviewSettings:
     def from_env(cls) -> ReviewSettings:
         """The variables that are set, through the one resolver (``core.settings``), so a
         bad value is one coded line naming it; unset ones keep the defaults above."""
-        from core.settings import ReviewValues
-
         return cls(**ReviewValues.env_values())  # type: ignore[arg-type]
 
 

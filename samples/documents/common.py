@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from reportlab.lib.units import inch
 
-from samples.formats import PHONE_STYLES, print_phone
-from samples.geography import CA_COURTHOUSES, FEDERAL_DISTRICTS, Court, court_for_state
+from samples.formats import PHONE_STYLES, cents, print_phone
+from samples.geography import CA_COURTHOUSES, CITIES, FEDERAL_DISTRICTS, Court, court_for_state
 from samples.layout import Sheet, esc
 from samples.population import NICKNAMES, Account, Address, Attorney, Organization, Person
 from samples.population import strip_accents as _strip_accents
@@ -52,10 +52,6 @@ class DocContext:
 
 
 def make_lawsuit(account: Account, filing: date, rng: random.Random) -> Lawsuit:
-    from datetime import timedelta
-
-    from samples.formats import cents
-
     home = account.debtor.address_on(filing)
     federal = rng.random() < 0.08
     county = _county_of(home)
@@ -91,8 +87,6 @@ def make_lawsuit(account: Account, filing: date, rng: random.Random) -> Lawsuit:
 
 
 def _county_of(address: Address) -> str:
-    from samples.geography import CITIES
-
     for city in CITIES:
         if city.name == address.city and city.state == address.state:
             return city.county

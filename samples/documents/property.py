@@ -14,7 +14,7 @@ from reportlab.lib.units import inch
 from samples.documents.common import DocContext, _county_of, address_lines, printed_name
 from samples.formats import cents, print_date
 from samples.layout import PageSetup, Sheet, esc
-from samples.population import Address
+from samples.population import Address, Person
 
 TITLE_COMPANIES = ("Pacific Coast Title Company", "First Heritage Title Insurance Co.",
                    "Landmark Escrow & Title, Inc.", "Old Republic Settlement Services")
@@ -105,9 +105,7 @@ def _grant_deed(ctx: DocContext) -> tuple[Sheet, PageSetup]:
     return sheet, PageSetup(page_label=None, footer_right=f"Doc # {doc_no}")
 
 
-def _seller(ctx: DocContext):  # noqa: ANN202 (a Person; kept loose to avoid an import cycle)
-    from samples.population import Person
-
+def _seller(ctx: DocContext) -> Person:
     rng = ctx.rng
     given = rng.choice(("Harold", "Evelyn", "Gregory", "Sandra", "Luis", "Mei", "Dorothy"))
     surname = rng.choice(("Whitfield", "Okafor", "Brennan", "Castellanos", "Lindqvist", "Yu"))
