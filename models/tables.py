@@ -214,7 +214,7 @@ class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(index=True, unique=True)
     password_hash: str
-    role: str  # intake | reviewer | investigator | admin
+    role: str  # intake | reviewer | investigator | compliance | admin
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -227,3 +227,39 @@ class SearchLog(SQLModel, table=True):
     purpose: str
     result_count: int = 0
     created_at: datetime = Field(default_factory=utcnow)
+    os_user: str | None = None  # the operating-system account, for searches from the CLI
+
+
+class AccessLog(SQLModel, table=True):
+    """Every look at debtor data and every door event: who, when, why, what.
+
+    ``action`` is one of ``review.purpose_log.ACTIONS`` (identity_view, export,
+    sign_in_failed, account_locked, ...); searches stay in ``SearchLog``. The audit
+    screen reads both, with corrections and identity events. Rows are never deleted.
+    """
+
+    __tablename__ = "access_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    user: str = Field(index=True)
+    os_user: str | None = None
+    action: str = Field(index=True)
+    purpose: str | None = None
+    identity_id: int | None = Field(default=None, index=True)
+    query: str | None = None  # SSN-redacted (review.purpose_log.redact_query)
+    filters: dict | None = Field(default=None, sa_column=Column(JSON))
+    row_count: int | None = None
+    detail: str = ""
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Failed sign-ins per typed username (known or not, so a lockout reveals nothing)."""
+
+    __tablename__ = "sign_in_throttle"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True)
+    failed_attempts: int = 0
+    first_failed_at: datetime | None = None
+    locked_until: datetime | None = None
