@@ -106,6 +106,33 @@ def parse_dob(text: str) -> date | None:
     return parsed.date()
 
 
+def dob_parts(text: str) -> str:
+    """'YYYYMMDD' of a written date of birth, real or not; '' when it has no such reading.
+
+    '1955-11-92' -> '19551192', '26/06/1957' (read as month/day) -> '19572606':
+    a date with a mistyped or swapped part is still close to the true one, and
+    linking compares it by its parts and by edit distance.
+    """
+    text = (text or "").strip()
+    for pattern, order in ((_ISO_DATE, (0, 1, 2)), (_COMPACT_DATE, (0, 1, 2)),
+                           (_US_DATE, (2, 0, 1))):
+        match = pattern.match(text)
+        if match:
+            parts = match.groups()
+            year, month, day = (parts[k] for k in order)
+            return year + month.zfill(2) + day.zfill(2)
+    digits = _DIGITS.sub("", text)
+    if len(digits) == 8 and digits[:2] in ("19", "20"):
+        return digits
+    return ""
+
+
+def phone_digits_tail(text: str) -> str:
+    """The last seven digits of a phone as written (a junk or foreign number still has them)."""
+    digits = _DIGITS.sub("", text or "")
+    return digits[-7:] if len(digits) >= 7 else ""
+
+
 def normalize_case_number(text: str) -> str:
     """'2023-CC-101089-O' and '2023 cc 101089 o' compare equal."""
     return re.sub(r"[^0-9A-Z]", "", (text or "").upper())
@@ -131,7 +158,7 @@ class PersonTable:
     given_canonical: np.ndarray  # nickname-resolved given name
     middle: np.ndarray
     surname: np.ndarray
-    dob: np.ndarray  # 'YYYYMMDD'
+    dob: np.ndarray  # 'YYYYMMDD' (parts as written when the date is not a real one)
     ssn4: np.ndarray
     street: np.ndarray  # USPS standard form
     street_number: np.ndarray
@@ -144,7 +171,7 @@ class PersonTable:
     given_soundex: np.ndarray
     given_canonical_soundex: np.ndarray
     dob_year: np.ndarray
-    dob_day_month_swapped: np.ndarray  # 'YYYYDDMM', to spot day and month written the other way
+    dob_number: np.ndarray  # int64 YYYYMMDD of dob (-1 when missing), compared by its parts
     phone_tail: np.ndarray  # last seven digits
     email_local: np.ndarray
     case_number: np.ndarray  # upper-case letters and digits only
@@ -184,8 +211,10 @@ def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
     surname = _column([s for s, _x in surname_suffix])
     street = _map_unique([r.street for r in records], standardize_street)
     street_number = _map_unique(list(street), _leading_number)
-    dob = _column([r.dob.strftime("%Y%m%d") if r.dob else "" for r in records])
-    phone = _map_unique([r.phone for r in records], normalize_phone)
+    # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
+    dob = _column([r.dob.strftime("%Y%m%d") if r.dob else r.dob_text for r in records])
+    raw_phones = [r.phone for r in records]
+    phone = _map_unique(raw_phones, normalize_phone)
     email = _map_unique([r.email for r in records], normalize_email)
     return PersonTable(
         record_ids=[r.record_id for r in records],
@@ -207,12 +236,24 @@ def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
         given_canonical_soundex=_map_unique(list(given), lambda v: _soundex(
             canonical_given_name(v))),
         dob_year=_map_unique(list(dob), lambda v: v[:4]),
-        dob_day_month_swapped=_map_unique(list(dob), lambda v: v[:4] + v[6:8] + v[4:6]),
-        phone_tail=_map_unique(list(phone), lambda v: v[-7:]),
+        dob_number=_dob_numbers(dob),
+        phone_tail=_map_unique(raw_phones, _phone_tail),
         email_local=_map_unique(list(email), lambda v: v.split("@", 1)[0]),
         case_number=_map_unique([r.case_number for r in records], normalize_case_number),
         account4=_map_unique([r.account_last4 for r in records], account_last_four),
     )
+
+
+def _dob_numbers(dob: np.ndarray) -> np.ndarray:
+    codes, uniques = pd.factorize(dob, use_na_sentinel=False)
+    numbers = np.asarray([int(v) if len(v) == 8 and v.isdigit() else -1 for v in uniques],
+                         dtype=np.int64)
+    return numbers[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+
+
+def _phone_tail(raw: str) -> str:
+    normalized = normalize_phone(raw)
+    return normalized[-7:] if normalized else phone_digits_tail(raw)
 
 
 def _leading_number(street: str) -> str:

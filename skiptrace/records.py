@@ -51,6 +51,9 @@ class PersonRecord:
     # a name-only court filing to the placement that carries the details.
     case_number: str = ""
     account_last4: str = ""
+    # A date of birth as written when it is not a real date ('1955-11-92', '1957-26-06'),
+    # as 'YYYYMMDD' parts (``normalize.dob_parts``): still compared, by its parts.
+    dob_text: str = ""
 
     def __post_init__(self) -> None:
         # Whatever the caller passed, only four digits are kept.

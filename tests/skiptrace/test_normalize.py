@@ -4,6 +4,7 @@ import pytest
 
 from skiptrace.nicknames import canonical_given_name
 from skiptrace.normalize import (
+    dob_parts,
     normalize_phone,
     normalize_records,
     parse_dob,
@@ -62,3 +63,19 @@ def test_normalize_records_builds_columns():
     assert table.postcode[0] == "62704"
     assert table.phone[0] == "+12175550143" and table.email[0] == "bob@example.com"
     assert table.dob[0] == "19810409"
+
+
+@pytest.mark.parametrize(("raw", "parts"), [
+    ("1955-11-92", "19551192"), ("1957-26-06", "19572606"), ("31/31/1999", "19993131"),
+    ("19551192", "19551192"), ("1981-4-9", "19810409"), ("unknown", ""), ("", ""),
+])
+def test_dob_parts_keeps_an_impossible_date(raw, parts):
+    assert dob_parts(raw) == parts
+
+
+def test_junk_phone_keeps_its_last_seven_digits():
+    table = normalize_records([PersonRecord(record_id="a", phone="99 555 0143"),
+                               PersonRecord(record_id="b", phone="(217) 555-0143"),
+                               PersonRecord(record_id="c", phone="12")])
+    assert table.phone.tolist() == ["", "+12175550143", ""]
+    assert table.phone_tail.tolist() == ["5550143", "5550143", ""]
