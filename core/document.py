@@ -23,15 +23,22 @@ class Word:
     bbox: BBox
     confidence: float = 1.0
     line: int = 0  # index of the visual line on its page, for grouping words into lines
+    # True when intake masked a full SSN in this word (intake.redaction): the page image
+    # shown from the original blacks this box out.
+    redacted: bool = False
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "bbox": list(self.bbox), "confidence": self.confidence,
+        data = {"text": self.text, "bbox": list(self.bbox), "confidence": self.confidence,
                 "line": self.line}
+        if self.redacted:  # only then, so the stored words of other documents do not change
+            data["redacted"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Word:
         return cls(text=data["text"], bbox=tuple(float(v) for v in data["bbox"]),  # type: ignore[arg-type]
-                   confidence=float(data.get("confidence", 1.0)), line=int(data.get("line", 0)))
+                   confidence=float(data.get("confidence", 1.0)), line=int(data.get("line", 0)),
+                   redacted=bool(data.get("redacted", False)))
 
 
 @dataclass(slots=True)

@@ -4,7 +4,8 @@ Per page, the text layer is used when it really holds the page's text;
 otherwise the page is rendered at 300 dpi and read by the OCR engine the
 settings name (``intake.ocr``; tesseract by default), one page per core. A page
 that fails is recorded as failed with its reason and the rest of the document
-still reads.
+still reads. Full SSNs are masked in every page's words before anything else
+reads them (``intake.redaction``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from intake import errors, pdf, sniff
 from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
+from intake.redaction import redact_page
 from intake.settings import IntakeSettings
 from intake.text_layer import assess_text_layer, image_share, page_words
 
@@ -194,10 +196,23 @@ def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None
         pages, tasks = [], _image_pages(data, settings)
     pages.extend(ocr_tasks(tasks, engine, settings, progress))
     pages.sort(key=lambda p: p.number)
+    pages = redact_pages(pages)
     document = ReadDocument(path=name, sha256=sha256_hex(data), media_type=media_type,
                             pages=pages)
     document.doc_type = classify(document)
     return document
+
+
+def redact_pages(pages: list[PageContent]) -> list[PageContent]:
+    """Every page with its full SSNs masked (text layer and OCR alike), before any other
+    reader sees the words (intake.redaction)."""
+    redacted: list[PageContent] = []
+    for page in pages:
+        page, found = redact_page(page)
+        if found:
+            log.debug("page %d: %d full SSN(s) masked", page.number, found)
+        redacted.append(page)
+    return redacted
 
 
 def read_file(path: Path, *, settings: IntakeSettings | None = None,

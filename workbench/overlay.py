@@ -62,6 +62,29 @@ def render_original(path: Path, page_number: int, dpi: int) -> Image.Image | Non
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
+REDACTION_PAD_POINTS = 1.5  # a little more than the word's box, so no stroke peeks out
+
+
+def black_out(image: Image.Image, boxes: Sequence[Sequence[float]], dpi: int,
+              pad: float = REDACTION_PAD_POINTS) -> Image.Image:
+    """A copy of ``image`` with each box (PDF points) filled black: the words intake masked
+    (a full SSN) must not show on a page rendered from the original."""
+    if not boxes:
+        return image
+    scale = dpi / 72.0
+    covered = image.copy()
+    draw = ImageDraw.Draw(covered)
+    for bbox in boxes:
+        if len(bbox) == 4:
+            draw.rectangle(_scaled(bbox, scale, pad=pad * scale), fill="black")
+    return covered
+
+
+def redacted_boxes(words: Sequence[dict]) -> list[Sequence[float]]:
+    """The boxes of the stored words intake masked (``redacted``)."""
+    return [word["bbox"] for word in words if word.get("redacted") and word.get("bbox")]
+
+
 def draw_from_words(width: float, height: float, words: Sequence[dict], dpi: int) -> Image.Image:
     """A plain drawing of the page's words where they were read (stand-in for the image)."""
     scale = dpi / 72.0

@@ -1,4 +1,9 @@
-"""The page picture for the review screen, rendered once per page and cached by the caller."""
+"""The page picture for the review screen, rendered once per page and cached by the caller.
+
+A page rendered from the stored original shows what the file prints, full SSNs included;
+the boxes of the words intake masked (``redacted``) are blacked out on it. The last four
+stay readable in the words and in the field panel.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from sqlmodel import Session, select
 
 from intake.filestore import stored_path
 from models.tables import Document, Page
-from workbench.overlay import draw_from_words, render_original
+from workbench.overlay import black_out, draw_from_words, redacted_boxes, render_original
 
 REVIEW_DPI = 110
 
@@ -28,13 +33,13 @@ def page_image(session: Session, document_id: int, page_number: int,
     document = session.get(Document, document_id)
     if document is None:
         raise LookupError(f"document {document_id} does not exist")
+    page = session.exec(select(Page).where(Page.document_id == document_id,
+                                           Page.number == page_number)).first()
     path = original_path(document)
     if path is not None:
         image = render_original(path, page_number, dpi)
         if image is not None:
-            return image, True
-    page = session.exec(select(Page).where(Page.document_id == document_id,
-                                           Page.number == page_number)).first()
+            return black_out(image, redacted_boxes(page.words if page else []), dpi), True
     if page is None:
         return Image.new("RGB", (int(8.5 * dpi), int(11 * dpi)), "white"), False
     width = page.width or 612.0
