@@ -187,6 +187,42 @@ class DocumentStatus(LabelledStatus):
     FAILED = "failed"
 
 
+class DocumentFlag(LabelledStatus):
+    """A later stage that failed on an extracted document.
+
+    The document stays ``extracted`` (its fields are there to review); the flag and its
+    reason are kept in ``Document.error`` as ``"link_failed: <reason>"`` (see
+    ``flag_text``), which the intake table shows, and ``casetrace relink`` retries.
+    """
+
+    LINK_FAILED = "link_failed"
+    REVIEW_POLICY_FAILED = "review_policy_failed"
+
+
+FLAG_SEPARATOR = "; "
+
+
+def flag_text(flag: DocumentFlag, reason: str) -> str:
+    """How a flag and its reason read in ``Document.error``."""
+    return f"{flag}: {reason}"
+
+
+def error_flags(error: str | None) -> set[DocumentFlag]:
+    """The flags recorded in a document's error text."""
+    return {flag for part in (error or "").split(FLAG_SEPARATOR) for flag in DocumentFlag
+            if part.startswith(f"{flag}: ")}
+
+
+def with_flag(error: str | None, flag: DocumentFlag, reason: str | None) -> str | None:
+    """``error`` with ``flag`` set to ``reason`` (or cleared, when ``reason`` is None);
+    the other parts of the error text (failed pages, other flags) stay."""
+    parts = [part for part in (error or "").split(FLAG_SEPARATOR)
+             if part and not part.startswith(f"{flag}: ")]
+    if reason is not None:
+        parts.append(flag_text(flag, reason))
+    return FLAG_SEPARATOR.join(parts) or None
+
+
 class ReviewStatus(LabelledStatus):
     """Where a document is in review."""
 
@@ -228,6 +264,7 @@ OPEN_JOB_STATUSES = (JobStatus.QUEUED, JobStatus.RUNNING)
 _LABELS: dict[type, dict[str, str]] = {
     DocumentStatus: {"queued": "waiting", "reading": "reading", "extracting": "extracting",
                      "extracted": "extracted", "failed": "failed"},
+    DocumentFlag: {"link_failed": "linking failed", "review_policy_failed": "review policy failed"},
     ReviewStatus: {"pending": "to review", "auto_accepted": "auto-accepted", "audit": "audit",
                    "in_review": "in review", "reviewed": "reviewed"},
     FieldStatus: {"extracted": "to review", "auto_accepted": "auto-accepted",
