@@ -157,6 +157,34 @@ def link(input_csv: Path = typer.Argument(..., help="Person records (CONTRACT.md
 
 
 @app.command()
+def relink(document: int | None = typer.Option(None, "--document", help="One document's id."),
+           all_documents: bool = typer.Option(False, "--all",
+                                              help="Every document marked link_failed (or "
+                                                   "review_policy_failed), and every person "
+                                                   "party still without an identity.")
+           ) -> None:
+    """Retry identity linking (and the review policy) where it failed during ingest."""
+    from pipeline.processing import retry_later_stages
+
+    if (document is None) == (not all_documents):
+        err.print("[red]error[/red] give either --document N or --all")
+        raise typer.Exit(2)
+    try:
+        outcomes = retry_later_stages(None if document is None else [document])
+    except LookupError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+    for outcome in outcomes:
+        mark = "[green]ok[/green]" if outcome.ok else "[red]failed[/red]"
+        err.print(f"{mark} document #{outcome.document_id}: {outcome.linked} linked, "
+                  f"{outcome.unlinked} unlinked" + (f"; {outcome.error}" if outcome.error
+                                                    else ""))
+    if not outcomes:
+        err.print("no document is marked link_failed")
+    raise typer.Exit(0 if all(o.ok for o in outcomes) else 1)
+
+
+@app.command()
 def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN last four or DOB."),
           purpose: str = typer.Option(..., "--purpose", help="Permissible purpose: collection, "
                                       "judgment, skiptrace, verify, fraud or court."),
