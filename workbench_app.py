@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from review.locks import release_user_locks
-from review.users import verify
+from review.users import sign_in as open_door
 from workbench.access import PAGE_ROLES, USER_KEY, current_user
 from workbench.db import db_session
 from workbench.resources import database_ready
@@ -22,6 +22,7 @@ PAGES = (
     ("skip_trace", "workbench/pages/skip_trace.py", "Skip trace", ":material/person_search:"),
     ("export", "workbench/pages/export.py", "Export", ":material/download:"),
     ("overview", "workbench/pages/overview.py", "Overview", ":material/monitoring:"),
+    ("audit", "workbench/pages/audit.py", "Audit", ":material/policy:"),
 )
 
 
@@ -38,11 +39,11 @@ def sign_in() -> None:
             submitted = st.form_submit_button("Sign in", type="primary", width="stretch")
         if submitted:
             with db_session() as session:
-                user = verify(session, username, password)
-            if user is None:
-                st.error("Wrong username or password.")
+                outcome = open_door(session, username, password)
+            if outcome.user is None:
+                st.error(outcome.message)
             else:
-                st.session_state[USER_KEY] = user
+                st.session_state[USER_KEY] = outcome.user
                 st.rerun()
 
 

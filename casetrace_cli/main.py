@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
 import sys
@@ -74,9 +75,13 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from casetrace_cli.uploads import within_upload_limits
     from pipeline.batches import expand_paths
 
-    files = expand_paths(paths)
+    files, refused = within_upload_limits(expand_paths(paths))
+    for _path, line in refused:
+        counts["failed"] += 1
+        err.print(f"[red]error[/red] {line}")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         task = bar.add_task("ingesting", total=len(files))
@@ -91,6 +96,14 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files and folders (recu
     err.print(f"{total} files: {counts['extracted']} ingested, {counts['duplicate']} already "
               f"known, {counts['failed']} failed")
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def os_account() -> str:
+    """The operating-system account running this command (logged with every look)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return f"uid:{os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
 def _ingest_queued(paths: list[Path]) -> int:
@@ -188,17 +201,19 @@ def relink(document: int | None = typer.Option(None, "--document", help="One doc
 def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN last four or DOB."),
           purpose: str = typer.Option(..., "--purpose", help="Permissible purpose: collection, "
                                       "judgment, skiptrace, verify, fraud or court."),
-          user: str = typer.Option(os.environ.get("USER", "cli"), "--user",
-                                   help="Who is searching (logged)."),
+          user: str | None = typer.Option(None, "--user",
+                                          help="Who is searching, when not the account "
+                                               "running this (logged beside that account)."),
           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Find identities and show the best one's ranked address and phone history.
 
-    Every search is logged with the user and its permissible purpose."""
+    Every search, and the identity it shows, is logged with its permissible purpose and
+    the operating-system account that ran it (a --user name is recorded beside it)."""
     import json
 
     from casetrace_cli.trace_view import print_trace, purpose_from_key
     from models.db import session_scope
-    from review.purpose_log import SearchRefused, check_search, log_search
+    from review.purpose_log import SearchRefused, check_search, log_identity_view, log_search
     from skiptrace.trace import trace_report
 
     try:
@@ -207,10 +222,17 @@ def trace(query: str = typer.Argument(..., help="A name, phone, address, SSN las
     except (ValueError, SearchRefused) as exc:
         err.print(f"[red]error[/red] {reason(exc)}")
         raise typer.Exit(2) from None
+    account = os_account()
+    who = (user or "").strip() or account
     with session_scope() as session:
         report = trace_report(session, cleaned)
-        log_search(session, user=user, query=cleaned, purpose=full_purpose,
+        log_search(session, user=who, os_user=account, query=cleaned, purpose=full_purpose,
                    result_count=len(report["identities"]))
+        best = report.get("best")
+        if best:
+            log_identity_view(session, user=who, os_user=account,
+                              identity_id=int(best["identity_id"]), purpose=full_purpose,
+                              detail="casetrace trace: best match shown")
     if as_json:
         typer.echo(json.dumps(report, indent=2, default=str))
         return
@@ -234,27 +256,85 @@ def samples(out: Path = typer.Option(..., "--out", help="Folder to write into.")
 
 
 @app.command("eval")
-def evaluate(docs: Path = typer.Option(..., "--docs", help="Folder of documents."),
-             truth: Path = typer.Option(..., "--truth", help="Folder of *.truth.json."),
+def evaluate(docs: Path | None = typer.Option(None, "--docs", help="Folder of generated "
+                                              "documents (the in-family regression check)."),
+             truth: Path | None = typer.Option(None, "--truth",
+                                               help="Folder of *.truth.json (with --docs)."),
              transformer: bool = typer.Option(True, "--transformer/--no-transformer",
-                                              help="Use the transformer role model."),
+                                              help="Use the transformer role model (--docs)."),
              max_scans: int = typer.Option(10, "--max-scans", min=0,
                                            help="Scanned renderings to OCR (slow: ~4 s/page)."),
              ablation: bool = typer.Option(False, "--ablation",
-                                           help="Also score without the transformer.")) -> None:
-    """Score extraction against ground truth: per-field precision/recall/F1 and more."""
-    from extraction.evaluate import evaluate as run_evaluation
+                                           help="Also score without the transformer (--docs)."),
+             real: Path | None = typer.Option(None, "--real", help="Real documents with "
+                                              "labels in REAL/truth (../shared/realdocs): "
+                                              "contract scorer, text and scanned, with and "
+                                              "without the role model."),
+             heldout: bool = typer.Option(False, "--heldout-families", help="Leave one "
+                                          "generator layout family out: fit the role head and "
+                                          "calibration without it, score it."),
+             count: int = typer.Option(72, "--count", min=2,
+                                       help="Generated documents per held-out corpus."),
+             seed: int = typer.Option(4242, "--seed", help="Evaluation corpus seed (the "
+                                      "role-head training corpus uses seed + 1)."),
+             heldout_scans: int = typer.Option(0, "--heldout-scans", min=0,
+                                               help="Scans to OCR in the held-out run."),
+             work: Path | None = typer.Option(None, "--work", help="Folder for the held-out "
+                                              "corpora and folds (default: temporary)."),
+             scorer: Path | None = typer.Option(None, "--scorer", help="The contract scorer "
+                                                "(default ../shared/eval/score_extract.py).")
+             ) -> None:
+    """Score extraction: real documents and held-out layout families by the contract scorer
+    (--real, --heldout-families), or generated documents by their truth (--docs/--truth)."""
     from intake.read import read_file
 
-    report = run_evaluation(docs, truth, use_transformer=transformer, read=read_file,
-                            max_scans=max_scans, ablation=ablation)
-    typer.echo(report.render())
+    if (docs is None) != (truth is None) or (docs is None and real is None and not heldout):
+        err.print("[red]error[/red] give --docs and --truth, --real DIR, or --heldout-families")
+        raise typer.Exit(2)
+    if docs is not None and truth is not None:
+        from extraction.evaluate import evaluate as run_evaluation
+
+        report = run_evaluation(docs, truth, use_transformer=transformer, read=read_file,
+                                max_scans=max_scans, ablation=ablation)
+        typer.echo(report.render())
+    if real is None and not heldout:
+        return
+    import tempfile
+
+    from extraction import heldout as measure
+
+    contract_scorer = measure.load_scorer(scorer or measure.DEFAULT_SCORER)
+
+    def log(message: str) -> None:
+        err.print(f"[dim]{message}[/dim]")
+
+    real_report = None
+    if real is not None:
+        real_report = measure.real_set(real, real / "truth", contract_scorer, read_file, log=log)
+    heldout_report = None
+    notes = []
+    if heldout:
+        from samples.generate import generate_corpus
+
+        folder = work or Path(tempfile.mkdtemp(prefix="casetrace-heldout-"))
+        generate_corpus(folder / "eval", count, seed, scans=heldout_scans > 0)
+        generate_corpus(folder / "train", count, seed + 1, scans=False)
+        eval_docs = measure.read_generated(folder / "eval", read_file, max_scans=heldout_scans)
+        train_docs = measure.read_generated(folder / "train", read_file)
+        log(f"held-out corpora in {folder}: {len(eval_docs)} evaluation renderings "
+            f"(seed {seed}), {len(train_docs)} role-head training documents (seed {seed + 1})")
+        heldout_report = measure.heldout_families(eval_docs, train_docs, contract_scorer,
+                                                  folder / "folds", log=log)
+        notes.append(f"held-out corpora: --count {count} --seed {seed} (training seed "
+                     f"{seed + 1}), scans {heldout_scans}; folder {folder}")
+    typer.echo(measure.render(real_report, heldout_report, notes))
 
 
 @user_app.command("add")
 def user_add(username: str = typer.Argument(...),
              role: str = typer.Option(..., "--role",
-                                      help="intake | reviewer | investigator | admin"),
+                                      help="intake | reviewer | investigator | compliance | "
+                                           "admin"),
              password: str = typer.Option(..., prompt=True, hide_input=True,
                                           confirmation_prompt=True)) -> None:
     """Create a workbench user (the password is stored as a bcrypt hash)."""
@@ -287,10 +367,10 @@ def user_ensure_admin() -> None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply Alembic migrations to the configured database."""
-    from models.db import database_url, init_db
+    from models.db import display_url, init_db
 
     init_db()
-    err.print(f"database at {database_url()} is up to date")
+    err.print(f"database at {display_url()} is up to date")
 
 
 if __name__ == "__main__":

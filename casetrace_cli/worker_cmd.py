@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from casetrace_cli.console import err, reason
+from casetrace_cli.uploads import within_upload_limits
 from core.vocabulary import FINISHED_DOCUMENT_STATUSES
 from intake import errors
 from models.db import init_db
@@ -49,8 +50,9 @@ def ingest_to_queue(paths: list[Path]) -> list[IngestOutcome]:
     """
     url = require_postgres()
     engine = init_db(url)
-    files = expand_paths(paths)
-    outcomes: list[IngestOutcome] = []
+    files, refused = within_upload_limits(expand_paths(paths))
+    outcomes = [IngestOutcome(str(path), None, "failed", line.removeprefix(f"{path}: "))
+                for path, line in refused]
     try:
         with Session(engine, expire_on_commit=False) as session:
             batch = Batch(created_by="cli", label=f"{len(files)} files (queued)")

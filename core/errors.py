@@ -20,6 +20,7 @@ FAMILIES: dict[str, str] = {
     "P": "purpose log: searches without a permissible purpose",
     "L": "linking: person records and identities",
     "X": "extraction: fields and parties (none yet)",
+    "U": "uploads: files and batches over their size limits",
 }
 
 # code -> (exception class, what it means); docs/errors.md is generated from this.
@@ -46,9 +47,14 @@ CODES: dict[str, tuple[str, str]] = {
     "R001": ("DocumentLocked", "another reviewer holds the document's review lock"),
     "R002": ("InvalidValue", "a typed value does not fit its field"),
     "A001": ("AuthError", "a user cannot be created (name, role or password)"),
+    "A002": ("SignInLocked", "too many failed sign-ins: the username is locked for a while"),
     "P001": ("SearchRefused", "a search without a permissible purpose or a query"),
+    "P002": ("AccessRefused", "a look at debtor data (identity, export) without a permissible "
+             "purpose or by a role that may not see it"),
     "L001": ("LinkInputError", "a link input CSV is malformed (names the row)"),
     "L002": ("IdentityError", "a merge or split of identities that cannot be done as asked"),
+    "U001": ("UploadTooLarge", "a file over CASETRACE_MAX_UPLOAD_MB (not stored)"),
+    "U002": ("UploadTooLarge", "a file that would take its batch over CASETRACE_MAX_BATCH_MB"),
 }
 
 E_SETTING_TYPE = "C001"
@@ -88,6 +94,12 @@ class SettingsError(CasetraceError, ValueError):
     """A CASETRACE_* variable with a value that cannot be used; the message names it."""
 
     code = E_SETTING_TYPE
+
+
+class UploadTooLarge(CasetraceError, ValueError):
+    """A file (U001) or the batch it would join (U002) is over its size limit."""
+
+    code = "U001"
 
 
 def errors_table() -> str:

@@ -1,7 +1,7 @@
 """Every ``CASETRACE_*`` environment variable, declared once: type, default, range, meaning.
 
 Each setting is a field of a frozen section (storage, intake, review, worker, queue,
-models, workbench) whose metadata names its variable and says in one line what it
+models, workbench, access, uploads) whose metadata names its variable and says in one line what it
 does; docs/configuration.md holds the table generated from these declarations (a
 test keeps the two equal). ``Settings.from_env()``, or one section's ``from_env()``,
 reads the environment on every call and never at import, so a changed variable is
@@ -275,10 +275,53 @@ class WorkbenchSettings(Section):
                            "Process uploads inside the workbench; no leaves them to a worker.")
 
 
+@dataclass(frozen=True)
+class AccessSettings(Section):
+    """How the sign-in door is throttled (``review.users``)."""
+
+    max_failed_sign_ins: int = setting(5, "CASETRACE_MAX_FAILED_SIGN_INS",
+                                       "Failed sign-ins for one username within "
+                                       "CASETRACE_SIGN_IN_WINDOW_MINUTES that lock it.",
+                                       minimum=1)
+    sign_in_window_minutes: float = setting(15.0, "CASETRACE_SIGN_IN_WINDOW_MINUTES",
+                                            "Minutes over which failed sign-ins are counted.",
+                                            above=0)
+    lockout_minutes: float = setting(15.0, "CASETRACE_LOCKOUT_MINUTES",
+                                     "Minutes a username stays locked after too many failed "
+                                     "sign-ins (A002).", above=0)
+
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadSettings(Section):
+    """How big an uploaded or ingested file, and a whole batch, may be."""
+
+    max_upload_mb: float = setting(50.0, "CASETRACE_MAX_UPLOAD_MB",
+                                   "A file larger than this (MiB) is refused and not stored "
+                                   "(U001); the rest of the batch still is.", above=0)
+    max_batch_mb: float = setting(500.0, "CASETRACE_MAX_BATCH_MB",
+                                  "Files past this many MiB in one batch are refused (U002).",
+                                  above=0)
+
+    def refusal(self, name: str, size: int, batch_bytes: int) -> str | None:
+        """Why a file of ``size`` bytes, after ``batch_bytes`` already taken, is refused.
+
+        One line naming the file, or None when it fits (``core.errors.UploadTooLarge``)."""
+        if size > self.max_upload_mb * _MB:
+            return (f"{name}: {size / _MB:.1f} MB is over the {self.max_upload_mb:g} MB "
+                    f"limit per file (CASETRACE_MAX_UPLOAD_MB); not stored")
+        if batch_bytes + size > self.max_batch_mb * _MB:
+            return (f"{name}: the batch would pass its {self.max_batch_mb:g} MB limit "
+                    f"(CASETRACE_MAX_BATCH_MB); not stored")
+        return None
+
+
 SECTIONS: dict[str, type[Section]] = {
     "storage": StorageSettings, "intake": IntakeSettings, "review": ReviewValues,
     "worker": WorkerSettings, "queue": QueueSettings, "models": ModelSettings,
-    "workbench": WorkbenchSettings,
+    "workbench": WorkbenchSettings, "access": AccessSettings, "uploads": UploadSettings,
 }
 
 
@@ -293,6 +336,8 @@ class Settings:
     queue: QueueSettings = field(default_factory=QueueSettings)
     models: ModelSettings = field(default_factory=ModelSettings)
     workbench: WorkbenchSettings = field(default_factory=WorkbenchSettings)
+    access: AccessSettings = field(default_factory=AccessSettings)
+    uploads: UploadSettings = field(default_factory=UploadSettings)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -301,7 +346,8 @@ class Settings:
         return cls(storage=StorageSettings.from_env(env), intake=IntakeSettings.from_env(env),
                    review=ReviewValues.from_env(env), worker=WorkerSettings.from_env(env),
                    queue=QueueSettings.from_env(env), models=ModelSettings.from_env(env),
-                   workbench=WorkbenchSettings.from_env(env))
+                   workbench=WorkbenchSettings.from_env(env),
+                   access=AccessSettings.from_env(env), uploads=UploadSettings.from_env(env))
 
 
 @dataclass(frozen=True)

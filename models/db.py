@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 from core.settings import StorageSettings
@@ -25,6 +25,11 @@ DATABASE_URL_ENV = "CASETRACE_DATABASE_URL"
 def database_url() -> str:
     """Read on every call (``core.settings``), so a changed variable picks another database."""
     return StorageSettings.from_env().database_url
+
+
+def display_url(url: str | None = None) -> str:
+    """The database URL as it may be printed or logged: any password shown as ***."""
+    return make_url(url or database_url()).render_as_string(hide_password=True)
 
 
 def _prepare_sqlite_path(url: str) -> None:

@@ -1,22 +1,35 @@
 """Workbench users: bcrypt-hashed passwords and the roles that open each page.
 
 ``casetrace user add`` and ``make run`` call these functions; the sign-in form
-calls ``verify``. Only the bcrypt hash is stored, never the password.
+calls ``sign_in`` (``verify`` behind a throttle). Only the bcrypt hash is stored,
+never the password.
+
+The throttle counts failed sign-ins per typed username, known or not, so a
+lockout says nothing about whether a name exists: ``CASETRACE_MAX_FAILED_SIGN_INS``
+failures within ``CASETRACE_SIGN_IN_WINDOW_MINUTES`` lock the name for
+``CASETRACE_LOCKOUT_MINUTES`` (even the right password is refused meanwhile); a
+successful sign-in clears the count. Every failure and lockout is an audit row.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 import bcrypt
 from sqlmodel import Session, select
 
 from core.errors import CasetraceError
-from models.tables import User
+from core.settings import AccessSettings
+from models.tables import SignInThrottle, User
+from review.purpose_log import Action, log_event
 
-ROLES = ("intake", "reviewer", "investigator", "admin")
+ROLES = ("intake", "reviewer", "investigator", "compliance", "admin")
+WRONG_SIGN_IN = "Wrong username or password."
+# Logged usernames are cut to this length (a password typed into the name box stays short).
+LOGGED_NAME_CHARS = 64
 DEFAULT_ADMIN = "admin"
 MIN_PASSWORD_LENGTH = 8
 # bcrypt reads at most 72 bytes of a password; longer ones are refused, not silently cut.
@@ -27,6 +40,21 @@ class AuthError(CasetraceError, ValueError):
     """A user could not be created (bad name, role or password); the message says why."""
 
     code = "A001"
+
+
+class SignInLocked(CasetraceError, PermissionError):
+    """Too many failed sign-ins for this username; it is locked for a while."""
+
+    code = "A002"
+
+
+@dataclass(frozen=True, slots=True)
+class SignInOutcome:
+    """What the sign-in door answered: the user, or the one line to show instead."""
+
+    user: SignedIn | None
+    message: str = ""
+    locked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +103,67 @@ def verify(session: Session, username: str, password: str) -> SignedIn | None:
     if not bcrypt.checkpw(encoded, user.password_hash.encode("ascii")):
         return None
     return SignedIn(username=user.username, role=user.role)
+
+
+def sign_in(session: Session, username: str, password: str, *,
+            settings: AccessSettings | None = None, now: datetime | None = None) -> SignInOutcome:
+    """``verify`` behind the throttle; records failures, lockouts and the sign-in itself.
+
+    The answer never tells a known name from an unknown one: both get the same
+    message, count the same way and lock the same way."""
+    settings = settings or AccessSettings.from_env()
+    now = now or datetime.now(UTC)
+    name = username.strip()
+    logged = name[:LOGGED_NAME_CHARS]
+    throttle = session.exec(select(SignInThrottle)
+                            .where(SignInThrottle.username == name)).first()
+    locked_until = _aware(throttle.locked_until) if throttle else None
+    if locked_until is not None and locked_until > now:
+        bcrypt.checkpw(b"x", _dummy_hash())  # the same time as any other answer
+        log_event(session, user=logged, action=Action.SIGN_IN_FAILED,
+                  detail=f"refused: locked until {locked_until:%Y-%m-%d %H:%M} UTC")
+        return SignInOutcome(None, _locked_message(locked_until, now), locked=True)
+    user = verify(session, name, password)
+    if user is not None:
+        if throttle is not None:
+            session.delete(throttle)
+        log_event(session, user=user.username, action=Action.SIGN_IN)
+        session.flush()
+        return SignInOutcome(user)
+    if throttle is None:
+        throttle = SignInThrottle(username=name)
+        session.add(throttle)
+    window = timedelta(minutes=settings.sign_in_window_minutes)
+    first = _aware(throttle.first_failed_at)
+    if first is None or now - first > window or locked_until is not None:
+        throttle.failed_attempts, throttle.first_failed_at, throttle.locked_until = 0, now, None
+    throttle.failed_attempts += 1
+    log_event(session, user=logged, action=Action.SIGN_IN_FAILED,
+              detail=f"failure {throttle.failed_attempts} of "
+                     f"{settings.max_failed_sign_ins} allowed")
+    if throttle.failed_attempts >= settings.max_failed_sign_ins:
+        until = now + timedelta(minutes=settings.lockout_minutes)
+        throttle.locked_until = until
+        log_event(session, user=logged, action=Action.ACCOUNT_LOCKED,
+                  detail=f"{throttle.failed_attempts} failed sign-ins; locked until "
+                         f"{until:%Y-%m-%d %H:%M} UTC")
+        session.flush()
+        return SignInOutcome(None, _locked_message(until, now), locked=True)
+    session.flush()
+    return SignInOutcome(None, WRONG_SIGN_IN)
+
+
+def _locked_message(until: datetime, now: datetime) -> str:
+    minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+    return (f"Too many failed sign-ins for this username: try again in {minutes} minute"
+            f"{'s' if minutes != 1 else ''}.")
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A stored time as UTC (SQLite hands back naive datetimes)."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def ensure_default_admin(session: Session, username: str = DEFAULT_ADMIN) -> str | None:

@@ -17,8 +17,10 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "intake": ("intake",),
     "review": ("reviewer",),
     "skip_trace": ("investigator",),
-    "export": ("investigator", "reviewer"),
-    "overview": ("intake", "reviewer", "investigator"),
+    # Reviewers export training data only; debtor data needs review.purpose_log's roles.
+    "export": ("investigator", "reviewer", "compliance"),
+    "overview": ("intake", "reviewer", "investigator", "compliance"),
+    "audit": ("compliance",),
 }
 
 

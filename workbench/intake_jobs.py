@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from core.settings import WorkbenchSettings
+from core.settings import UploadSettings, WorkbenchSettings
 from core.vocabulary import DocumentStatus
 from models.row_ids import stored_id
 from models.tables import Batch, Document
@@ -59,7 +59,13 @@ class BatchSummary:
 
 def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
                   label: str = "") -> UploadReceipt:
-    """Store every file (content-addressed) and queue it as a document of one new batch."""
+    """Store every file (content-addressed) and queue it as a document of one new batch.
+
+    A file over ``CASETRACE_MAX_UPLOAD_MB``, or one that would take the batch over
+    ``CASETRACE_MAX_BATCH_MB``, is refused with one line naming it and not stored;
+    the other files of the batch still are."""
+    limits = UploadSettings.from_env()
+    taken = 0
     batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
     session.add(batch)
     session.flush()
@@ -71,6 +77,11 @@ def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: st
         if not data:
             refused.append(f"{name}: the file is empty")
             continue
+        too_big = limits.refusal(name, len(data), taken)
+        if too_big:
+            refused.append(too_big)
+            continue
+        taken += len(data)
         document, created = store_file(session, data, name, batch_id=batch_id)
         session.flush()
         if created:

@@ -12,7 +12,7 @@ from tests.workbench.conftest import add_debtor, add_document
 from tests.workbench.test_app_review import signed_in_app
 from workbench.db import db_session
 
-PAGES = ["intake", "review", "skip_trace", "export", "overview"]
+PAGES = ["intake", "review", "skip_trace", "export", "overview", "audit"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -35,6 +35,13 @@ def test_navigation_shows_only_the_pages_of_the_role(database_url):
     app.switch_page("workbench/pages/skip_trace.py")
     app.run()
     assert not app.exception
+
+
+def open_with_purpose(app, purpose: str = PERMISSIBLE_PURPOSES[0]) -> None:
+    """Answer the skip-trace page's purpose question for the identity it is about to show."""
+    app.selectbox(key="skip_view_purpose").select(purpose)
+    next(b for b in app.button if b.label == "Open identity").click()
+    app.run()
 
 
 def _search(app, query: str, purpose: str | None):
@@ -84,6 +91,7 @@ def test_skip_trace_merge_and_split_are_stored(database_url):
     app.run()
     app.session_state["skip_identity"] = keep.id
     app.run()
+    open_with_purpose(app)
     app.number_input(key="merge_other").set_value(other.id)
     app.text_input(key="merge_reason").input("same DOB and SSN-4")
     next(b for b in app.button if b.label == "Merge").click()

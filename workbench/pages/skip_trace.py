@@ -1,6 +1,11 @@
 """Skip trace: find a debtor's identity, read its address and phone history, merge or split.
 
 Every search names a permissible purpose and is logged before results are shown.
+Every identity opened is logged too (``review.purpose_log.log_identity_view``):
+one picked from a search's hits takes that search's purpose; one reached any
+other way (a link, ``?identity=N``, a review page) shows only the purpose
+question until one is chosen, and nothing of the person. A purpose holds for
+that identity for the rest of the session, so reruns log nothing more.
 """
 
 from __future__ import annotations
@@ -11,7 +16,14 @@ import streamlit as st
 
 from core.errors import CasetraceError
 from models.row_ids import stored_id
-from review.purpose_log import PERMISSIBLE_PURPOSES, SearchRefused, check_search, log_search
+from review.purpose_log import (
+    PERMISSIBLE_PURPOSES,
+    AccessRefused,
+    SearchRefused,
+    check_search,
+    log_identity_view,
+    log_search,
+)
 from skiptrace.history import identity_history
 from skiptrace.merge_split import merge_identities, split_identity
 from skiptrace.search import search_identities
@@ -27,6 +39,9 @@ from workbench.identity_view import (
 HITS_KEY = "skip_hits"
 IDENTITY_KEY = "skip_identity"
 FLASH_KEY = "skip_flash"
+VIEWS_KEY = "skip_views"  # {identity id: purpose} opened, and logged, in this session
+LAST_PURPOSE_KEY = "skip_last_purpose"  # offered again with one click for the next identity
+SEARCH_PURPOSE_KEY = "skip_search_purpose"  # the last search's purpose holds for its hits
 SEARCH_LIMIT = 25
 
 user = require_page("skip_trace")
@@ -52,7 +67,36 @@ def run_search() -> None:
         log_search(session, user=user.username, query=cleaned, purpose=purpose,
                    result_count=len(hits))
         st.session_state[HITS_KEY] = [_hit_row(hit) for hit in hits]
+    st.session_state[SEARCH_PURPOSE_KEY] = purpose
+    st.session_state[LAST_PURPOSE_KEY] = purpose
     st.session_state.pop(IDENTITY_KEY, None)
+
+
+def _views() -> dict[int, str]:
+    return st.session_state.setdefault(VIEWS_KEY, {})
+
+
+def open_identity(identity_id: int, purpose: str | None, detail: str = "") -> bool:
+    """Log one view of the identity with its purpose; False (and a message) when refused."""
+    try:
+        with db_session() as session:
+            log_identity_view(session, user=user.username, identity_id=identity_id,
+                              purpose=purpose, detail=detail)
+    except AccessRefused as refusal:
+        st.session_state[FLASH_KEY] = ("error", refusal.message)
+        return False
+    assert purpose is not None  # log_identity_view refuses a view without one
+    _views()[identity_id] = purpose
+    st.session_state[LAST_PURPOSE_KEY] = purpose
+    return True
+
+
+def open_with_chosen(identity_id: int) -> None:
+    open_identity(identity_id, st.session_state.get("skip_view_purpose"), "opened by link")
+
+
+def open_with_last(identity_id: int, purpose: str) -> None:
+    open_identity(identity_id, purpose, "same purpose again")
 
 
 def _hit_row(hit) -> dict:
@@ -74,7 +118,11 @@ def merge(identity_id: int) -> None:
     try:
         with db_session() as session:
             merge_identities(session, identity_id, int(other), user.username, reason)
-    except (LookupError, ValueError) as error:
+            # The merged-in person's details show on this view from now on: a look at them too.
+            log_identity_view(session, user=user.username, identity_id=int(other),
+                              purpose=_views().get(identity_id),
+                              detail=f"merged into #{identity_id}")
+    except (LookupError, ValueError, AccessRefused) as error:
         st.session_state[FLASH_KEY] = ("error", f"Not merged: {_plain(error)}")
         return
     st.session_state[FLASH_KEY] = ("success", f"Identity #{other} merged into #{identity_id}.")
@@ -180,7 +228,36 @@ if identity_id is None:
 
 with db_session() as session:
     identity = resolve_identity(session, identity_id)
-    if identity is None:
+if identity is None:
+    st.error(f"Identity #{identity_id} does not exist.")
+    st.stop()
+shown_id = stored_id(identity)
+
+if shown_id not in _views():
+    search_purpose = st.session_state.get(SEARCH_PURPOSE_KEY)
+    from_search = any(hit["identity"] in (identity_id, shown_id) for hit in hits or [])
+    if not (from_search and search_purpose
+            and open_identity(shown_id, search_purpose, "opened from search")):
+        # The purpose question only: nothing of the person until a purpose is logged.
+        st.divider()
+        st.subheader(f"Open identity #{shown_id}")
+        st.info("An identity's details (names, dates of birth, SSN last four, addresses, "
+                "phones) are shown for a permissible purpose only, and the view is logged "
+                "with your name.")
+        with st.form("skip_view_form"):
+            st.selectbox("Permissible purpose", PERMISSIBLE_PURPOSES, index=None,
+                         key="skip_view_purpose", placeholder="Why are you opening it?")
+            st.form_submit_button("Open identity", type="primary", on_click=open_with_chosen,
+                                  args=(shown_id,))
+        last_purpose = st.session_state.get(LAST_PURPOSE_KEY)
+        if last_purpose:
+            st.button(f"Same purpose as before: {last_purpose}", key="skip_reuse_purpose",
+                      on_click=open_with_last, args=(shown_id, last_purpose))
+        st.stop()
+
+with db_session() as session:
+    identity = resolve_identity(session, identity_id)
+    if identity is None:  # gone between the two reads (a merge elsewhere)
         st.error(f"Identity #{identity_id} does not exist.")
         st.stop()
     if identity.id != identity_id:
