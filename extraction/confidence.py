@@ -10,18 +10,51 @@ conservative prior, so a value never claims more trust than it has earned.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 TABLE_PATH = Path(__file__).with_name("calibration.json")
 PRIOR_SHRINK = 0.75  # weight of the raw score when a bucket was never observed
 
+Table = dict[str, dict[str, float]]
+# A table in force for the current extraction only (a held-out fold's); None: the committed one.
+_ACTIVE: ContextVar[Table | None] = ContextVar("calibration_table", default=None)
+
+
+def load_table(path: Path) -> Table:
+    """A calibration table as ``fit_calibration`` writes it; a missing file is an empty one."""
+    if not Path(path).exists():
+        return {"fields": {}, "parties": {}}
+    return json.loads(Path(path).read_text())
+
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, float]]:
-    if not TABLE_PATH.exists():
-        return {"fields": {}, "parties": {}}
-    return json.loads(TABLE_PATH.read_text())
+def _table() -> Table:
+    """The committed table (read once)."""
+    return load_table(TABLE_PATH)
+
+
+def active_table() -> Table:
+    """The table in force: a ``using_table`` block's, else the committed one."""
+    active = _ACTIVE.get()
+    return _table() if active is None else active
+
+
+@contextmanager
+def using_table(table: Table | Path | None) -> Iterator[None]:
+    """Calibrate with ``table`` (a dict or a file) inside the block; None keeps the committed
+    table. Context-local, so concurrent extractions each keep their own."""
+    if table is None:
+        yield
+        return
+    token = _ACTIVE.set(load_table(table) if isinstance(table, Path) else table)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 
 def field_bucket(name: str, score: float, where: str, repeats: int, competitors: int,
@@ -48,7 +81,7 @@ def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
 def _lookup(kind: str, key: str, raw: float) -> float:
     """The most specific bucket's rate: the full key, else coarser keys (dropping parts from
     the end), else the raw score shrunk toward doubt."""
-    table = _table().get(kind, {})
+    table = active_table().get(kind, {})
     parts = key.split("|")
     for cut in range(len(parts), 0, -1):
         coarse = "|".join(parts[:cut])

@@ -17,7 +17,7 @@ import json
 import math
 import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from core.document import ReadDocument
@@ -25,6 +25,7 @@ from core.results import Extraction
 from extraction.confidence import TABLE_PATH
 from extraction.evaluate import SCAN_SUFFIXES, _names_match, field_key
 from extraction.pipeline import extract_document
+from extraction.role_model import Head
 from intake.classify import classify_document
 from intake.read import read_file
 
@@ -69,9 +70,14 @@ def _count(counts: dict[str, list[int]], key: str, right: bool) -> None:
 def fit(dirs: list[Path], read: Callable[[Path], ReadDocument], *, max_scans: int = 0
         ) -> dict:
     """The calibration table from the documents under ``dirs`` (text layer + some scans)."""
-    field_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    party_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    scans = documents = 0
+    return fit_documents(read_truth_documents(dirs, read, max_scans=max_scans))
+
+
+def read_truth_documents(dirs: list[Path], read: Callable[[Path], ReadDocument], *,
+                         max_scans: int = 0) -> Iterator[tuple[ReadDocument, dict]]:
+    """(read and classified document, generator truth) for every rendering under ``dirs``:
+    each text layer, and the first ``max_scans`` scans."""
+    scans = 0
     for folder in dirs:
         for truth_path in sorted(Path(folder).glob("*.truth.json")):
             doc_id = truth_path.name[: -len(".truth.json")]
@@ -87,17 +93,31 @@ def fit(dirs: list[Path], read: Callable[[Path], ReadDocument], *, max_scans: in
                     continue
                 doc = read(path)
                 doc.doc_type, _ = classify_document(doc.pages)
-                documents += 1
-                for use_transformer in (True, False):
-                    extraction = extract_document(doc, use_transformer=use_transformer)
-                    fields, parties = outcomes(extraction, truth)
-                    for key, right in fields:
-                        _count(field_counts, key, right)
-                    for key, right in parties:
-                        _count(party_counts, key, right)
+                yield doc, truth
+
+
+def fit_documents(documents: Iterable[tuple[ReadDocument, dict]], *,
+                  role_head: Head | Path | None = None) -> dict:
+    """The calibration table from read documents and their generator truth, each extracted
+    with and without the role model (``role_head``: a fold's head instead of the committed
+    one, so the table describes the extraction it will calibrate)."""
+    field_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    party_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    scans = rendered = 0
+    for doc, truth in documents:
+        rendered += 1
+        scans += bool(doc.ocr_pages)
+        for use_transformer in (True, False):
+            extraction = extract_document(doc, use_transformer=use_transformer,
+                                          role_head=role_head)
+            fields, parties = outcomes(extraction, truth)
+            for key, right in fields:
+                _count(field_counts, key, right)
+            for key, right in parties:
+                _count(party_counts, key, right)
     return {"fields": table_from_counts(field_counts),
             "parties": table_from_counts(party_counts),
-            "meta": {"documents": documents, "scans": scans, "min_count": MIN_COUNT,
+            "meta": {"documents": rendered, "scans": scans, "min_count": MIN_COUNT,
                      "estimate": f"Wilson lower bound, z={Z}"}}
 
 

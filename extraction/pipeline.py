@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.document import BBox, ReadDocument
 from core.lines import Line, page_to_lines, to_page_box
@@ -23,6 +25,9 @@ from extraction.labels import NONE, guess_role
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
 from extraction.party_anchors import lines_to_party_anchors
 from intake.classify import classify_document
+
+if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
+    from extraction.role_model import Head
 
 # Fields a document type can hold at all (a deed has no balance due, whatever it prints);
 # a type not named here may hold any field.
@@ -135,6 +140,8 @@ def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool
         parties.append(ExtractedParty(
             role=draft.role, name=draft.name, dob=draft.dob, ssn_last4=draft.ssn_last4,
             addresses=draft.addresses, phones=draft.phones, emails=draft.emails,
+            address_status=draft.address_status, phone_types=draft.phone_types,
+            phone_status=draft.phone_status,
             confidence=calib.calibrate_party(key, draft.score), page=draft.page,
             bbox=draft.bbox, extractor=draft.how, evidence=key))
     parties.sort(key=lambda p: -p.confidence)
@@ -173,7 +180,7 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
     drafts = anchors_to_drafts(anchors)
-    attach_contacts(drafts, candidates, doc_type)
+    attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines])
     if not any(h.name == "creditor_name" for h in hits):
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)
@@ -187,12 +194,22 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
 
 
 def extract_document(doc: ReadDocument, *, use_transformer: bool = True,
-                     use_ner: bool = True) -> Extraction:
+                     use_ner: bool = True, calibration: calib.Table | Path | None = None,
+                     role_head: Head | Path | None = None) -> Extraction:
     """Fields and parties of CONTRACT.md for one read document.
 
     ``doc.doc_type`` is set by intake; when it is missing ("other") we classify here, so
-    the function also works on a document read by other means.
+    the function also works on a document read by other means. ``calibration`` and
+    ``role_head`` (a loaded table / head or a file) replace the committed learned parts
+    for this call only (held-out evaluation fits its own per fold); None keeps them.
     """
+    from extraction import role_model
+
+    with calib.using_table(calibration), role_model.using_head(role_head):
+        return _extract_read(doc, use_transformer=use_transformer, use_ner=use_ner)
+
+
+def _extract_read(doc: ReadDocument, *, use_transformer: bool, use_ner: bool) -> Extraction:
     doc_type = doc.doc_type
     if doc_type == "other":
         doc_type, _ = classify_document(doc.pages)

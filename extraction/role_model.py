@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,13 +64,46 @@ class Head:
         return e / e.sum(axis=1, keepdims=True)
 
 
-@lru_cache(maxsize=1)
-def load_head() -> Head | None:
-    if not HEAD_PATH.exists():
+def head_from_file(path: Path) -> Head | None:
+    """A head as ``train_role_model`` writes it (.npz); None when the file is missing."""
+    if not Path(path).exists():
         return None
-    data = np.load(HEAD_PATH, allow_pickle=False)
+    data = np.load(path, allow_pickle=False)
     return Head(labels=[str(x) for x in data["labels"]], weight=data["weight"],
                 bias=data["bias"], mean=data["mean"], scale=data["scale"])
+
+
+# A head in force for the current extraction only (a held-out fold's); None: the committed one.
+_ACTIVE_HEAD: ContextVar[Head | None] = ContextVar("role_head", default=None)
+
+
+@lru_cache(maxsize=1)
+def load_head() -> Head | None:
+    """The committed head (``role_head.npz``, read once)."""
+    return head_from_file(HEAD_PATH)
+
+
+def active_head() -> Head | None:
+    """The head in force: a ``using_head`` block's, else the committed one."""
+    active = _ACTIVE_HEAD.get()
+    return load_head() if active is None else active
+
+
+@contextmanager
+def using_head(head: Head | Path | None) -> Iterator[None]:
+    """Judge roles with ``head`` (a Head or an .npz file) inside the block; None keeps the
+    committed head. Context-local, so concurrent extractions each keep their own."""
+    if head is None:
+        yield
+        return
+    loaded = head_from_file(head) if isinstance(head, Path) else head
+    if loaded is None:
+        raise FileNotFoundError(f"no role head at {head}")
+    token = _ACTIVE_HEAD.set(loaded)
+    try:
+        yield
+    finally:
+        _ACTIVE_HEAD.reset(token)
 
 
 class Encoder:
@@ -131,7 +167,7 @@ def predict_roles(candidates: list[Candidate], doc_type: str, wanted_mask: list[
                   ) -> list[dict[str, float] | None] | None:
     """Per candidate, the model's field probabilities (None for kinds it does not judge, and
     for those ``wanted_mask`` leaves out: the pipeline asks only where the labels are weak)."""
-    head = load_head()
+    head = active_head()
     if head is None:
         return None
     try:

@@ -15,10 +15,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 
+from core.document import ReadDocument
 from core.vocabulary import AMOUNT_FIELDS, DATE_FIELDS, FieldKind
 from extraction.candidates import Candidate, lines_to_candidates
 from extraction.labels import NONE, guess_role
@@ -49,16 +51,42 @@ def collect(dirs: list[Path], read) -> tuple[list[str], list[str]]:
             if not pdf.exists():
                 continue
             truth = json.loads(truth_path.read_text())
-            doc = read(pdf)
-            doc_type, _ = classify_document(doc.pages)
-            for lines in document_lines(doc):
-                for cand in lines_to_candidates(lines):
-                    if cand.kind not in MODEL_KINDS:
-                        continue
-                    rule = guess_role(cand, doc_type).field
-                    texts.append(context_text(cand, doc_type))
-                    labels.append(label_candidate(cand, truth["fields"], rule))
+            doc_texts, doc_labels = collect_document(read(pdf), truth)
+            texts += doc_texts
+            labels += doc_labels
     return texts, labels
+
+
+def collect_document(doc: ReadDocument, truth: dict) -> tuple[list[str], list[str]]:
+    """Context strings and labels of one read document's date/amount candidates."""
+    texts: list[str] = []
+    labels: list[str] = []
+    doc_type, _ = classify_document(doc.pages)
+    for lines in document_lines(doc):
+        for cand in lines_to_candidates(lines):
+            if cand.kind not in MODEL_KINDS:
+                continue
+            rule = guess_role(cand, doc_type).field
+            texts.append(context_text(cand, doc_type))
+            labels.append(label_candidate(cand, truth["fields"], rule))
+    return texts, labels
+
+
+def train_head(documents: Iterable[tuple[ReadDocument, dict]]) -> Head | None:
+    """A head fitted on read documents and their generator truth, in memory (held-out
+    evaluation trains one per fold; the encoder's cache keeps repeated contexts). None when
+    the documents hold fewer than two labels."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for doc, truth in documents:
+        doc_texts, doc_labels = collect_document(doc, truth)
+        texts += doc_texts
+        labels += doc_labels
+    if len(set(labels)) < 2:
+        return None
+    arrays = fit_head(Encoder.get().encode(texts), labels)
+    return Head(labels=[str(x) for x in arrays["labels"]], weight=arrays["weight"],
+                bias=arrays["bias"], mean=arrays["mean"], scale=arrays["scale"])
 
 
 def fit_head(embeddings: np.ndarray, labels: list[str]) -> dict[str, np.ndarray]:
