@@ -48,3 +48,69 @@ def test_main_ingest_summarizes_and_is_idempotent(db_url, tmp_path: Path):
 def test_main_trace_refuses_a_search_without_a_permissible_purpose(db_url):
     result = CliRunner().invoke(app, ["trace", "Maria Garcia", "--purpose", "curiosity"])
     assert result.exit_code == 2 and "permissible purpose" in result.output
+
+
+def _search_rows():
+    from sqlmodel import select
+
+    from models.db import session_scope
+    from models.tables import AccessLog, SearchLog
+
+    with session_scope() as session:
+        searches = [(r.user, r.os_user, r.purpose) for r in session.exec(select(SearchLog))]
+        views = [(r.user, r.os_user, r.identity_id)
+                 for r in session.exec(select(AccessLog)
+                                       .where(AccessLog.action == "identity_view"))]
+    return searches, views
+
+
+def test_main_trace_logs_the_os_account_and_a_given_user_beside_it(db_url, monkeypatch):
+    import getpass
+
+    from models.db import session_scope
+    from review.purpose_log import PERMISSIBLE_PURPOSES
+    from tests.workbench.conftest import add_debtor, add_document
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "svc-batch")
+    with session_scope() as session:
+        identity, _ = add_debtor(session, add_document(session))
+    runner = CliRunner()
+    plain = runner.invoke(app, ["trace", "John Sample", "--purpose", "collection"])
+    assert plain.exit_code == 0, plain.output
+    named = runner.invoke(app, ["trace", "John Sample", "--purpose", "collection",
+                                "--user", "ines"])
+    assert named.exit_code == 0, named.output
+    searches, views = _search_rows()
+    assert searches == [("svc-batch", "svc-batch", PERMISSIBLE_PURPOSES[0]),
+                        ("ines", "svc-batch", PERMISSIBLE_PURPOSES[0])]
+    assert views == [("svc-batch", "svc-batch", identity.id), ("ines", "svc-batch", identity.id)]
+
+
+def test_main_db_upgrade_hides_the_database_password(db_url, monkeypatch):
+    import models.db
+
+    shown = "postgresql+psycopg://casetrace:s3cret-pw@db.example:5432/casetrace"
+    monkeypatch.setattr(models.db, "init_db", lambda url=None: None)
+    monkeypatch.setenv("CASETRACE_DATABASE_URL", shown)
+    result = CliRunner().invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "s3cret-pw" not in result.output
+    assert "casetrace:***@db.example:5432/casetrace" in result.output
+
+
+def test_main_db_upgrade_runs_on_a_real_database(db_url):
+    result = CliRunner().invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0 and "is up to date" in result.output
+
+
+def test_main_ingest_refuses_an_oversized_file_and_stores_the_rest(db_url, tmp_path: Path,
+                                                                   monkeypatch):
+    monkeypatch.setenv("CASETRACE_MAX_UPLOAD_MB", "0.01")
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "in" / "a.pdf", text_pdf_bytes())
+    write(tmp_path / "in" / "big.pdf", text_pdf_bytes() + b"%" + b"x" * 20_000)
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in")])
+    assert result.exit_code == 1
+    refused = [line for line in result.output.splitlines() if "big.pdf" in line]
+    assert len(refused) == 1 and "CASETRACE_MAX_UPLOAD_MB" in refused[0]
+    assert "2 files: 1 ingested, 0 already known, 1 failed" in result.output

@@ -74,3 +74,30 @@ def test_dispatch_picks_the_queue_on_postgres_else_the_thread(database_url, back
     monkeypatch.delenv("CASETRACE_QUEUE")
     monkeypatch.setenv("CASETRACE_WORKBENCH_WORKER", "0")
     assert dispatch(receipt.queued, lambda: woken.append(True), database_url) == "none"
+
+
+def test_an_oversized_upload_is_refused_by_name_while_the_rest_is_stored(database_url,
+                                                                         monkeypatch):
+    monkeypatch.setenv("CASETRACE_MAX_UPLOAD_MB", "0.01")  # about 10 kB
+    pdf = text_pdf_bytes()
+    big = pdf + b"%" + b"x" * 20_000
+    with db_session() as session:
+        receipt = queue_uploads(session, [("big.pdf", big), ("small.pdf", pdf)], "ivan")
+    assert len(receipt.queued) == 1
+    assert len(receipt.refused) == 1 and "\n" not in receipt.refused[0]
+    assert receipt.refused[0].startswith("big.pdf: ") and "CASETRACE_MAX_UPLOAD_MB" in \
+        receipt.refused[0]
+    with db_session() as session:
+        names = [d.file_name for d in session.exec(select(Document)).all()]
+    assert names == ["small.pdf"]
+
+
+def test_a_batch_over_its_limit_refuses_the_files_past_it(database_url, monkeypatch):
+    pdf = text_pdf_bytes()
+    monkeypatch.setenv("CASETRACE_MAX_BATCH_MB", str(1.5 * len(pdf) / (1024 * 1024)))
+    other = pdf + b"%other"
+    with db_session() as session:
+        receipt = queue_uploads(session, [("a.pdf", pdf), ("b.pdf", other)], "ivan")
+    assert len(receipt.queued) == 1
+    assert receipt.refused[0].startswith("b.pdf: ") and "CASETRACE_MAX_BATCH_MB" in \
+        receipt.refused[0]
