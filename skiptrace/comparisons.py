@@ -30,9 +30,9 @@ class FieldSpec:
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("given_name", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92", "nickname", "exact"),
-              tf_column="given"),
-    FieldSpec("surname", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92", "exact"),
+    FieldSpec("given_name", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92 or one edit", "nickname",
+                             "exact"), tf_column="given"),
+    FieldSpec("surname", ("else", "jw>=0.70", "jw>=0.85", "jw>=0.92 or one edit", "exact"),
               tf_column="surname"),
     # By parts and by edit distance, as Splink's date-of-birth comparison: a date with a
     # mistyped digit or day and month the other way round ('1957-26-06') is close to the true
@@ -73,6 +73,16 @@ def _name_levels(a: np.ndarray, b: np.ndarray, canon_a: np.ndarray | None,
                  canon_b: np.ndarray | None, workers: int) -> np.ndarray:
     jw = _similarity(JaroWinkler.normalized_similarity, a, b, workers)
     level = _levels_by_threshold(jw, (0.70, 0.85, 0.92))
+    # Jaro's match window is empty for short names ('sma' / 'sam' score 0.56): one edit (two
+    # letters swapped, one replaced) counts as near as jw >= 0.92.
+    # Initials ('j' / 'k', 'j' / 'jo') are not names to count edits on.
+    below = np.flatnonzero(level < 3)
+    long_enough = np.fromiter((min(len(x), len(y)) >= 3 for x, y in zip(a[below], b[below],
+                                                                         strict=True)),
+                              dtype=bool, count=len(below))
+    below = below[long_enough]
+    one_edit = _similarity(OSA.distance, a[below], b[below], workers) <= 1
+    level[below[one_edit]] = 3
     top = 4
     if canon_a is not None and canon_b is not None:
         level[(canon_a == canon_b) & (level < 4)] = 4
