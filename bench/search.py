@@ -82,6 +82,8 @@ def main() -> None:
     timings: list[float] = []
     first = tied_first = top10 = 0
     by_kind: dict[str, list[int]] = {}
+    tied_by_kind: dict[str, list[int]] = {}
+    tie_sizes: dict[str, list[int]] = {}
     for _ in range(args.queries):
         person = rng.choice(people)
         query, kind = make_query(person, rng)
@@ -92,8 +94,11 @@ def main() -> None:
         found_first = bool(ids) and ids[0] == person.person_id + 1
         first += found_first
         top_score = hits[0].score if hits else None
-        tied_first += any(h.identity_id == person.person_id + 1 and h.score == top_score
-                          for h in hits)
+        is_tied = any(h.identity_id == person.person_id + 1 and h.score == top_score
+                      for h in hits)
+        tied_first += is_tied
+        tied_by_kind.setdefault(kind, []).append(int(is_tied))
+        tie_sizes.setdefault(kind, []).append(sum(h.score == top_score for h in hits))
         top10 += (person.person_id + 1) in ids
         by_kind.setdefault(kind, []).append(int(found_first))
     timings.sort()
@@ -106,6 +111,10 @@ def main() -> None:
     print("(ties: many synthetic people share a common name, as real ones do)")
     print("first-hit rate by query kind: " + ", ".join(
         f"{kind} {sum(v) / len(v):.2f}" for kind, v in sorted(by_kind.items())))
+    print("first or tied-first by query kind: " + ", ".join(
+        f"{kind} {sum(v) / len(v):.2f}" for kind, v in sorted(tied_by_kind.items())))
+    print("median hits sharing the top score (of 10 shown) by kind: " + ", ".join(
+        f"{kind} {statistics.median(v):.0f}" for kind, v in sorted(tie_sizes.items())))
 
 
 if __name__ == "__main__":

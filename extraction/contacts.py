@@ -4,6 +4,12 @@ A contact belongs to a party when its label says so ("Debtor Phone:", "Employer
 Address:") or, failing that, when it sits in the block under the party's name (same
 column, a few lines down, before the next party). Contacts in a placement sheet's history
 tables belong to the debtor.
+
+Where a document prints an address's status or a phone's type and status beside it
+(placement sheets, locate reports: "... 62704  07/05/2021  Bad address",
+"602-468-7607 Mobile Disconnected", or "STATUS BAD ADDRESS" on the line under an
+address), the party keeps them (``address_status``, ``phone_types``, ``phone_status``,
+keyed by the value): skip-trace ranking reads them.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.document import BBox
+from core.lines import Line
 from extraction.candidates import Candidate
 from extraction.party_names import PartyAnchor
 
@@ -48,6 +55,65 @@ class PartyDraft:
     phones: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     places: list[PartyAnchor] = field(default_factory=list)
+    address_status: dict[str, str] = field(default_factory=dict)
+    phone_types: dict[str, str] = field(default_factory=dict)
+    phone_status: dict[str, str] = field(default_factory=dict)
+
+
+ADDRESS_STATUS_WORDS = ("bad address", "returned mail", "mail returned", "undeliverable",
+                        "unverified", "verified", "confirmed", "current", "previous",
+                        "former", "prior", "moved", "vacant", "deceased")
+PHONE_STATUS_WORDS = ("disconnected", "not in service", "wrong number", "unverified",
+                      "verified", "confirmed", "inactive", "active", "bad number")
+PHONE_TYPE_WORDS = {"mobile": "mobile", "cell": "mobile", "cellular": "mobile",
+                    "wireless": "mobile", "home": "home", "residence": "home",
+                    "landline": "landline", "land line": "landline", "work": "work",
+                    "office": "work", "business": "work", "employer": "work"}
+NOTE_WINDOW = 48  # how far after a value its status may be printed, in characters
+NEXT_LINE_NOTE_RE = re.compile(r"^\s*(?:first\s+seen|reported|from|since|status)\b",
+                               re.IGNORECASE)
+_NEXT_VALUE_RE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\d+\s+\w+\s+(?:st|ave|rd|dr)\b",
+                            re.IGNORECASE)
+
+
+def _first_word(text: str, words) -> str | None:
+    """The listed word or phrase that appears first in ``text`` (whole words)."""
+    best: tuple[int, str] | None = None
+    for word in words:
+        match = re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), word)
+    return best[1] if best else None
+
+
+def _note_text(cand: Candidate, next_lines: dict[tuple[int, int], Line]) -> str:
+    """The text printed right after a value on its line (up to the next phone or street),
+    and the line under it when that line is the value's detail ('FIRST SEEN ... STATUS')."""
+    after = cand.line.text[cand.end:cand.end + NOTE_WINDOW]
+    stop = _NEXT_VALUE_RE.search(after)
+    text = after[:stop.start()] if stop else after
+    below = next_lines.get((cand.page, cand.line.index + 1))
+    if below is not None and NEXT_LINE_NOTE_RE.search(below.text):
+        text += " " + below.text[:NOTE_WINDOW + 20]
+    return text.lower()
+
+
+def _record_note(owner: PartyDraft, cand: Candidate, next_lines: dict[tuple[int, int], Line]
+                 ) -> None:
+    text = _note_text(cand, next_lines)
+    if not text.strip():
+        return
+    if cand.kind == "address":
+        status = _first_word(text, ADDRESS_STATUS_WORDS)
+        if status and cand.value not in owner.address_status:
+            owner.address_status[cand.value] = status
+    elif cand.kind == "phone":
+        kind = _first_word(text, PHONE_TYPE_WORDS)
+        if kind and cand.value not in owner.phone_types:
+            owner.phone_types[cand.value] = PHONE_TYPE_WORDS[kind]
+        status = _first_word(text, PHONE_STATUS_WORDS)
+        if status and cand.value not in owner.phone_status:
+            owner.phone_status[cand.value] = status
 
 
 def _label_role(cand: Candidate) -> str | None:
@@ -91,9 +157,11 @@ def _by_role(drafts: list[PartyDraft], role: str) -> PartyDraft | None:
 
 
 def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
-                    doc_type: str = "other") -> None:
+                    doc_type: str = "other", lines: list[Line] | None = None) -> None:
     """Fill each draft's contacts in place from the page candidates. On a placement sheet,
-    contacts that no other party claims are the debtor's (its history tables)."""
+    contacts that no other party claims are the debtor's (its history tables). ``lines``
+    (every page's lines) lets a status printed on the line under an address be read."""
+    by_place = {(line.page, line.index): line for line in lines or []}
     for cand in candidates:
         if cand.kind not in CONTACT_KINDS:
             continue
@@ -118,8 +186,10 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
         if cand.kind == "address" and _squash(cand.value) not in {
                 _squash(a) for a in owner.addresses}:
             owner.addresses.append(cand.value)
+            _record_note(owner, cand, by_place)
         elif cand.kind == "phone" and cand.value not in owner.phones:
             owner.phones.append(cand.value)
+            _record_note(owner, cand, by_place)
         elif cand.kind == "email" and cand.value not in owner.emails:
             owner.emails.append(cand.value)
         elif cand.kind == "ssn_last4" and owner.ssn_last4 is None:

@@ -11,7 +11,13 @@ current, with the reasons in words. The score multiplies:
   outweighs a creditor's placement sheet);
 * corroboration: more documents, a little more weight;
 * status: 'bad address', 'returned mail', 'disconnected' push a value down,
-  'current' / 'verified' push it up, 'previous' somewhat down.
+  'current' / 'verified' push it up, 'previous' somewhat down (whole words:
+  'unverified' is no confirmation).
+
+A value whose documents carry no date of their own is "undated": it is never
+"the most recent sighting" (a document's intake day is not when the person
+lived there), and it ranks below every dated value (dated values first, each group by score; its
+score is shown with a recency of ``UNDATED_RECENCY``).
 
 Employers (from garnishments) are kept apart as workplaces.
 """
@@ -19,6 +25,7 @@ Employers (from garnishments) are kept apart as workplaces.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -35,6 +42,11 @@ BAD_STATUS_WORDS = ("bad", "returned", "undeliverable", "disconnected", "wrong",
 GOOD_STATUS_WORDS = ("current", "verified", "confirmed", "good")
 PREVIOUS_STATUS_WORDS = ("previous", "former", "old", "prior")
 PHONE_TYPES = ("mobile", "cell", "home", "work", "landline", "fax")
+UNDATED_RECENCY = 0.05  # the recency an undated value's score is shown with
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) for word in words)
 
 
 @dataclass(slots=True)
@@ -100,11 +112,11 @@ class IdentityHistory:
 def _status_factor(statuses: list[str]) -> tuple[float, str]:
     """The effect of the newest status note, and that note."""
     for status in statuses:
-        if any(word in status for word in BAD_STATUS_WORDS):
+        if _has_word(status, BAD_STATUS_WORDS):
             return 0.15, status
-        if any(word in status for word in PREVIOUS_STATUS_WORDS):
+        if _has_word(status, PREVIOUS_STATUS_WORDS):
             return 0.6, status
-        if any(word in status for word in GOOD_STATUS_WORDS):
+        if _has_word(status, GOOD_STATUS_WORDS):
             return 1.25, status
     return 1.0, ""
 
@@ -112,7 +124,7 @@ def _status_factor(statuses: list[str]) -> tuple[float, str]:
 def _phone_type(statuses: list[str]) -> str:
     for status in statuses:
         for kind in PHONE_TYPES:
-            if kind in status:
+            if _has_word(status, (kind,)):
                 return "mobile" if kind == "cell" else kind
     return ""
 
@@ -143,9 +155,10 @@ def rank_contacts(observations: list[Observation], documents: dict[int, Document
                              status=r.detail) for r in rows]
         reasons: list[str] = []
         years = _years_between(last_seen, newest)
-        recency = 0.5 ** (years / RECENCY_HALF_LIFE_YEARS) if years is not None else 0.3
+        recency = (0.5 ** (years / RECENCY_HALF_LIFE_YEARS) if years is not None
+                   else UNDATED_RECENCY)
         if last_seen is None:
-            reasons.append("no date on its documents")
+            reasons.append("undated: no date on its documents, ranked below dated sightings")
         elif years is not None and years < 0.1:
             reasons.append(f"most recent sighting of this person ({last_seen.isoformat()})")
         else:
@@ -163,7 +176,7 @@ def rank_contacts(observations: list[Observation], documents: dict[int, Document
             reasons.append(f"on {document_count} documents")
         status_factor, status = _status_factor(statuses)
         if status:
-            reasons.append(f"marked '{status}'")
+            reasons.append(f"marked '{status}' ({_status_effect(status_factor)})")
         score = min(1.0, recency * strength * corroboration * status_factor)
         kind = rows[0].kind
         if kind == "employer":
@@ -174,8 +187,16 @@ def rank_contacts(observations: list[Observation], documents: dict[int, Document
             last_seen=last_seen.isoformat() if last_seen else None, sources=sources,
             score=round(score, 4), reasons=reasons, status=status,
             phone_type=_phone_type(statuses) if kind == "phone" else ""))
-    ranked.sort(key=lambda c: (-c.score, c.last_seen or "", c.value), reverse=False)
+    ranked.sort(key=lambda c: (c.last_seen is None, -c.score, c.value))
     return ranked
+
+
+def _status_effect(factor: float) -> str:
+    if factor < 0.5:
+        return "ranked down: not a working contact"
+    if factor < 1.0:
+        return "ranked down: an older contact"
+    return "ranked up: confirmed"
 
 
 def identity_history(session: Session, identity_id: int) -> IdentityHistory:

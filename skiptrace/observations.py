@@ -11,12 +11,7 @@ from models.row_ids import stored_id
 from models.tables import Document, Observation, Party
 from skiptrace.identity_rows import touch_identities
 from skiptrace.party_keys import record_keys, store_keys
-from skiptrace.party_records import (
-    employer_contacts,
-    is_person_party,
-    observed_on,
-    party_contacts,
-)
+from skiptrace.party_records import employer_contacts, is_person_party, party_contacts
 from skiptrace.population import documents_by_id, load_population
 
 BANK_WORDS = ("bank", "credit union", "savings", "federal credit")
@@ -32,7 +27,9 @@ def write_observations(session: Session, party: Party, document: Document | None
     existing = session.exec(select(Observation).where(Observation.party_id == party.id)).all()
     for row in existing:
         session.delete(row)
-    day = observed_on(document)
+    # The document's own date only: a document that names none is undated, not dated by
+    # the day it was taken in (history shows it as "undated" and ranks it last).
+    day = document.document_date if document is not None else None
     source_type = document.doc_type if document else ""
     sightings = party_contacts(party)
     if document is not None and document.doc_type == "garnishment" and party.role == "debtor":

@@ -24,18 +24,21 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.tables import Identity, Observation, Party
-from skiptrace.nicknames import canonical_given_name
+from skiptrace.nicknames import given_name_variants
 from skiptrace.normalize import normalize_phone, parse_dob, parse_person_name
 from skiptrace.usps import standardize_street
 
 NAME_SIMILARITY_CUTOFF = 0.85
 ADDRESS_SIMILARITY_CUTOFF = 0.9
 MIN_HIT_SCORE = 0.5
+NICKNAME_SIMILARITY = 1.0  # a known nickname (bob for robert) counts as the name itself
+ONE_EDIT_SIMILARITY = 0.9  # a name one typing slip away (smtih, smih, smiths, smoth)
+MAX_QUERY_CHARS = 500  # longer is not a search an investigator types; refused at once
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\b")
@@ -82,8 +85,20 @@ class ParsedQuery:
             self.ssn4)
 
 
+class QueryTooLong(ValueError):
+    """A query longer than ``MAX_QUERY_CHARS``: refused before any work."""
+
+
+def check_query_length(query: str) -> None:
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryTooLong(f"search query is {len(query):,} characters long; at most "
+                           f"{MAX_QUERY_CHARS} are searched: shorten it to a name, phone, "
+                           "address, SSN last four or date of birth")
+
+
 def parse_query(query: str) -> ParsedQuery:
     """Pull the structured terms out of a query; what is left are words."""
+    check_query_length(query)
     text = query
     emails = [m.lower() for m in _EMAIL.findall(text)]
     text = _EMAIL.sub(" ", text)
@@ -112,14 +127,31 @@ class _TokenIndex:
         self.position = {token: k for k, token in enumerate(self.tokens)}
         self.postings = [np.fromiter(postings[t], dtype=np.int64) for t in self.tokens]
 
-    def similar(self, word: str, cutoff: float) -> list[tuple[int, float]]:
-        """(token number, similarity) for tokens like ``word``; digits must match exactly."""
+    def similar(self, word: str, cutoff: float, typos: bool = False
+                ) -> list[tuple[int, float]]:
+        """(token number, similarity) for tokens like ``word``; digits must match exactly.
+
+        Similarity is Jaro-Winkler; with ``typos``, a token one edit away (a letter
+        dropped, added, changed, or two swapped: OSA distance 1) counts at least
+        ``ONE_EDIT_SIMILARITY`` even where Jaro-Winkler is lower (short names, a slip
+        in the first letters)."""
         if word.isdigit() or len(word) < 3:
             k = self.position.get(word)
             return [(k, 1.0)] if k is not None else []
-        matches = process.extract(word, self.tokens, scorer=JaroWinkler.normalized_similarity,
-                                  score_cutoff=cutoff, limit=None)
-        return [(k, float(score)) for _token, score, k in matches]
+        best: dict[int, float] = {}
+        for _token, score, k in process.extract(
+                word, self.tokens, scorer=JaroWinkler.normalized_similarity,
+                score_cutoff=cutoff, limit=None):
+            best[k] = float(score)
+        if typos and len(word) >= 4:
+            for _token, _distance, k in process.extract(word, self.tokens, scorer=OSA.distance,
+                                                        score_cutoff=1, limit=None):
+                if k not in best or best[k] < ONE_EDIT_SIMILARITY:
+                    best[k] = max(best.get(k, 0.0), ONE_EDIT_SIMILARITY)
+        return list(best.items())
+
+    def exact(self, word: str) -> int | None:
+        return self.position.get(word)
 
 
 class SearchIndex:
@@ -135,7 +167,6 @@ class SearchIndex:
             for given, surname in entry.names:
                 for token in f"{given} {surname}".split():
                     name_postings[token].add(k)
-                    name_postings[canonical_given_name(token)].add(k)
             for address in entry.addresses:
                 for token in address.replace(",", " ").split():
                     address_postings[token].add(k)
@@ -157,17 +188,25 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _best_per_entry(self, index: _TokenIndex, forms: list[str],
-                        cutoff: float) -> tuple[np.ndarray, np.ndarray]:
-        """Per entry, the best similarity of any of its tokens to any form, and that token."""
+    def _best_per_entry(self, index: _TokenIndex, forms: list[str], cutoff: float,
+                        exact_forms: dict[str, float] | None = None, typos: bool = False,
+                        ) -> tuple[np.ndarray, np.ndarray]:
+        """Per entry, the best similarity of any of its tokens to any form (fuzzy) or to
+        any of ``exact_forms`` (looked up exactly, at the given similarity), and that token."""
         best = np.zeros(len(self.entries), dtype=np.float32)
         token = np.full(len(self.entries), -1, dtype=np.int64)
+        found: list[tuple[int, float]] = []
         for form in dict.fromkeys(forms):
-            for token_number, similarity in index.similar(form, cutoff):
-                holders = index.postings[token_number]
-                better = holders[best[holders] < similarity]
-                best[better] = similarity
-                token[better] = token_number
+            found.extend(index.similar(form, cutoff, typos=typos))
+        for form, similarity in (exact_forms or {}).items():
+            k = index.exact(form)
+            if k is not None:
+                found.append((k, similarity))
+        for token_number, similarity in found:
+            holders = index.postings[token_number]
+            better = holders[best[holders] < similarity]
+            best[better] = similarity
+            token[better] = token_number
         return best, token
 
     def _exact_mask(self, kind: str, value: str) -> np.ndarray:
@@ -186,8 +225,10 @@ class SearchIndex:
         explained: list[tuple[str, str, np.ndarray, np.ndarray, np.ndarray, np.ndarray,
                               np.ndarray]] = []
         for word in parsed.words:
+            nicknames = {form: NICKNAME_SIMILARITY for form in given_name_variants(word)
+                         if form != word}
             name_best, name_token = self._best_per_entry(
-                self.names, [word, canonical_given_name(word)], NAME_SIMILARITY_CUTOFF)
+                self.names, [word], NAME_SIMILARITY_CUTOFF, exact_forms=nicknames, typos=True)
             address_best, address_token = self._best_per_entry(self.address, [word],
                                                                ADDRESS_SIMILARITY_CUTOFF)
             # A bare four-digit word may be SSN-4 as much as a house number.
@@ -238,12 +279,10 @@ class SearchIndex:
 
 
 def _name_reason(word: str, token: str, similarity: float) -> str:
-    if similarity >= 0.999:
-        if token == word:
-            return f"name '{token}'"
-        return f"name '{token}' (nickname of '{word}')" if canonical_given_name(
-            word) == token or canonical_given_name(token) == canonical_given_name(
-            word) else f"name '{token}'"
+    if token == word:
+        return f"name '{token}'"
+    if similarity >= NICKNAME_SIMILARITY - 1e-6 and token in given_name_variants(word):
+        return f"name '{token}' (a form of '{word}': nickname or formal name)"
     return f"name '{token}' is like '{word}' ({similarity:.2f})"
 
 
@@ -380,5 +419,9 @@ def index_for_session(session: Session) -> LayeredIndex:
 
 
 def search_identities(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
-    """Identities matching a free-text query, best first, each with its score and reasons."""
+    """Identities matching a free-text query, best first, each with its score and reasons.
+
+    A query over ``MAX_QUERY_CHARS`` raises ``QueryTooLong`` (a ValueError) before the
+    index is touched."""
+    check_query_length(query)
     return index_for_session(session).search(query, limit=limit)

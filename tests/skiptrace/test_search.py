@@ -82,3 +82,28 @@ def test_search_index_refreshes_only_changed_identities(session, file_document):
     assert refreshed.layer is not None and len(refreshed.layer) == 1
     assert [h.display_name for h in refreshed.search("ann other")] == ["Ann Other"]
     assert index_for_session(session) is refreshed
+
+
+def test_search_refuses_a_very_long_query_quickly():
+    import time
+
+    from skiptrace.search import MAX_QUERY_CHARS, QueryTooLong
+
+    index = SearchIndex([IndexEntry(identity_id=1, display_name="Robert Quarshie",
+                                    names=[("robert", "quarshie")])])
+    started = time.perf_counter()
+    with pytest.raises(QueryTooLong, match=f"at most {MAX_QUERY_CHARS}"):
+        index.search("a" * 200_000)
+    assert time.perf_counter() - started < 0.1
+
+
+def test_search_expands_nicknames_from_the_data_set_and_tolerates_one_typo():
+    index = SearchIndex([IndexEntry(identity_id=1, display_name="William Quarshie",
+                                    names=[("william", "quarshie")]),
+                         IndexEntry(identity_id=2, display_name="Susan Okafor",
+                                    names=[("susan", "okafor")])])
+    (hit,) = index.search("bill quarshie")
+    assert hit.identity_id == 1 and hit.score == 1.0
+    assert any("form of 'bill'" in reason for reason in hit.reasons)
+    assert index.search("susan okfaor")[0].identity_id == 2  # two letters swapped
+    assert index.search("suzie okafor")[0].identity_id == 2
