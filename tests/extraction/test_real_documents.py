@@ -10,6 +10,7 @@ and never copied here. About 3.5 minutes on the shared 2-core machine (OCR of th
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,8 @@ def test_real_documents_stay_above_the_floor(tmp_path) -> None:
     casetrace = shutil.which("casetrace", path=str(Path(sys.executable).parent))
     assert casetrace, "the casetrace command is not installed beside this Python"
     details = tmp_path / "details.json"
-    run = subprocess.run([sys.executable, str(SCORER), "--cmd", casetrace, "--docs",
+    run = subprocess.run([sys.executable, str(SCORER), "--cmd", f"{shlex.quote(casetrace)} extract",
+                          "--docs",
                           str(REALDOCS), "--truth", str(REALDOCS / "truth"), "--details",
                           str(details)], capture_output=True, text=True, timeout=1800,
                          cwd=ROOT, check=False)
