@@ -18,6 +18,7 @@ from workbench.page_words import LineChoice, union_bbox
 DOC_KEY = "review_doc"
 FIELD_KEY = "review_field"
 FLASH_KEY = "review_flash"
+APP_RERUN_KEY = "review_rerun_app"  # set by a callback that must move the whole page on
 
 
 def _flash(result: saves.SaveResult) -> None:
@@ -34,17 +35,37 @@ def _next_open_field(session, document_id: int, after: int | None) -> int | None
 def decide(username: str, field_id: int, version: int, action: str,
            value_key: str | None = None, bbox: list[float] | None = None,
            page: int | None = None, value: str | None = None) -> None:
-    """Save one decision, then move to the next open field (accept-and-next flow)."""
+    """Save one decision, then move to the next open field (accept-and-next flow).
+
+    With ``value_key`` the value box is read: *accept* with a value typed in the box saves
+    what is typed as a correction (the typed edit is never dropped; a value that cannot be
+    read is refused with its message and nothing is saved). A save refused as a conflict
+    forgets the box's stale state, so the page shows the value that won.
+    """
     if value_key is not None:
         value = st.session_state.get(value_key, "")
     with db_session() as session:
+        if action == "accept" and value_key is not None:
+            field = session.get(ExtractedFieldRow, field_id)
+            if field is not None and (value or "").strip() != (field.value or "").strip():
+                # a correction to the same value (normalized) is recorded as an accept
+                action = "correct"
         result = saves.save_field(session, field_id, user=username, action=action,
                                    expected_version=version, new_value=value, new_bbox=bbox,
                                    new_page=page)
         saved = session.get(ExtractedFieldRow, field_id) if result.saved else None
         if saved is not None:
             st.session_state[FIELD_KEY] = _next_open_field(session, saved.document_id, field_id)
+    if result.conflict:
+        forget_field_widgets(field_id)
     _flash(result)
+
+
+def forget_field_widgets(field_id: int) -> None:
+    """Drop the widget state that holds a field's values as this tab last saw them."""
+    for key in [k for k in st.session_state if isinstance(k, str)]:
+        if key.startswith((f"value_{field_id}_", f"pick_{field_id}_")):
+            del st.session_state[key]
 
 
 def save_table(username: str, editor_key: str, seen: list[dict]) -> None:
@@ -67,6 +88,8 @@ def save_table(username: str, editor_key: str, seen: list[dict]) -> None:
             saved += result.saved
             if not result.saved:
                 messages.append(result.message)
+            if result.conflict:
+                forget_field_widgets(row["id"])
     if messages:
         st.session_state[FLASH_KEY] = ("error", " ".join(messages))
     else:
@@ -94,6 +117,7 @@ def finish(username: str, document_id: int) -> None:
     if result.saved:
         st.session_state.pop(DOC_KEY, None)
         st.session_state.pop(FIELD_KEY, None)
+        st.session_state[APP_RERUN_KEY] = True
 
 
 def release_and_next(username: str, document_id: int) -> None:

@@ -173,3 +173,76 @@ def test_leaving_the_review_page_gives_the_lock_back(database_url):
     assert not app.exception
     with db_session() as session:
         assert session.get(Document, document.id).lock_user is None
+
+
+def _open_review(username: str = "rita") -> AppTest:
+    app = signed_in_app(username)
+    app.switch_page("workbench/pages/review.py")
+    app.run()
+    return app
+
+
+def _amount_due(document_id: int) -> ExtractedFieldRow:
+    with db_session() as session:
+        return session.exec(select(ExtractedFieldRow).where(
+            ExtractedFieldRow.document_id == document_id,
+            ExtractedFieldRow.name == "amount_due")).one()
+
+
+def test_accept_with_a_typed_value_saves_the_typed_value_as_a_correction(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = _open_review()
+    next(t for t in app.text_input if t.label == "Value of amount_due").input("250.00")
+    next(b for b in app.button if b.label == "Accept & next").click()
+    app.run()
+    assert not app.exception
+    field = _amount_due(document.id)
+    with db_session() as session:
+        correction = session.exec(select(Correction).where(
+            Correction.field_id == field.id)).one()
+    assert (field.value, field.status) == ("250.00", "corrected")
+    assert (correction.action, correction.old_value, correction.new_value) == (
+        "correct", "1234.56", "250.00")
+
+
+def test_accept_with_an_unreadable_typed_value_is_refused_not_dropped(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    app = _open_review()
+    next(t for t in app.text_input if t.label == "Value of amount_due").input("about fifty")
+    next(b for b in app.button if b.label == "Accept & next").click()
+    app.run()
+    assert not app.exception
+    assert app.error, "an unreadable typed value must be refused with a message"
+    field = _amount_due(document.id)
+    assert (field.value, field.status) == ("1234.56", "extracted")
+
+
+def test_the_table_holds_no_editable_values(database_url):
+    with db_session() as session:
+        add_document(session)
+    app = _open_review()
+    # values are typed in the value box; the table takes decisions only (no keystroke
+    # saved from a cell, none lost to a rerun)
+    assert not any(b.label == "Save table edits" for b in app.button)
+    assert any(b.label == "Save table decisions" for b in app.button)
+
+
+def test_after_a_conflict_the_losing_tab_shows_the_winning_value(database_url):
+    with db_session() as session:
+        document = add_document(session)
+    loser = _open_review("rita")
+    winner = _open_review("rita")  # the same reviewer in a second tab
+    next(t for t in winner.text_input if t.label == "Value of amount_due").input("999.00")
+    next(b for b in winner.button if b.label == "Save correction").click()
+    winner.run()
+    assert _amount_due(document.id).value == "999.00"
+    next(t for t in loser.text_input if t.label == "Value of amount_due").input("111.00")
+    next(b for b in loser.button if b.label == "Save correction").click()
+    loser.run()
+    assert not loser.exception
+    assert any("Not saved" in e.value for e in loser.error)
+    assert _amount_due(document.id).value == "999.00"
+    assert next(t for t in loser.text_input
+                if t.label == "Value of amount_due").value == "999.00"
