@@ -20,8 +20,19 @@ from intake import errors
 from intake.settings import IntakeSettings
 from models.db import get_engine, init_db
 from models.row_ids import stored_id
-from models.tables import Batch, Document, ExtractedFieldRow, Page, Party
+from models.tables import (
+    Batch,
+    Correction,
+    Document,
+    ExtractedFieldRow,
+    Job,
+    Observation,
+    Page,
+    Party,
+    utcnow,
+)
 from pipeline.store_file import store_file
+from review.purpose_log import log_document_removed
 
 if TYPE_CHECKING:
     from pipeline.processing import Progress
@@ -69,6 +80,62 @@ def process_pending(*, url: str | None = None, limit: int | None = None,
         process_document(document_id, url=url, progress=progress, skip_finished=True)
         done += 1
     return done
+
+
+class DocumentActionRefused(ValueError):
+    """A retry or removal that cannot be done as asked; the message says why."""
+
+
+def _failed_document(session: Session, document_id: int) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise DocumentActionRefused(f"document #{document_id} does not exist")
+    if document.status != DocumentStatus.FAILED:
+        raise DocumentActionRefused(f"document #{document_id} is {document.status}, not failed")
+    return document
+
+
+def requeue_failed(session: Session, document_id: int) -> Document:
+    """Queue a failed document again; it is re-read from its stored original.
+
+    The caller hands it to whoever processes the queue (``process_pending`` claims it like
+    any new upload, and ``pipeline.processing.process_document`` reads the original from
+    the content-addressed store). Refused when the original is no longer stored."""
+    from intake.filestore import stored_path
+
+    document = _failed_document(session, document_id)
+    if not stored_path(document.sha256).exists():
+        raise DocumentActionRefused(f"the original of document #{document_id} is no longer "
+                                    "stored; upload the file again")
+    document.status, document.error, document.progress = DocumentStatus.QUEUED, None, ""
+    document.updated_at = utcnow()
+    session.add(document)
+    session.flush()
+    return document
+
+
+def remove_failed(session: Session, document_id: int, user: str) -> Document:
+    """Delete a failed document (and its pages and jobs) when nothing references it.
+
+    A document with fields, parties, observations or corrections is refused: those rows
+    are someone's work or an identity's evidence. The original file stays in the
+    content-addressed store. Who removed it is written to the access log."""
+    document = _failed_document(session, document_id)
+    for table, what in ((ExtractedFieldRow, "fields"), (Party, "parties"),
+                        (Observation, "observations"), (Correction, "corrections")):
+        if session.exec(select(table.id)  # type: ignore[attr-defined]
+                        .where(table.document_id == document_id).limit(1)).first():
+            raise DocumentActionRefused(f"document #{document_id} has {what}; "
+                                        "it is kept")
+    for own in (Page, Job):
+        for row in session.exec(select(own).where(own.document_id == document_id)).all():
+            session.delete(row)
+    session.flush()
+    log_document_removed(session, user=user, document_id=document_id,
+                         file_name=document.file_name, reason=document.error or "")
+    session.delete(document)
+    session.flush()
+    return document
 
 
 def ingest_bytes(session: Session, data: bytes, name: str, *, url: str | None = None,

@@ -41,6 +41,7 @@ class Action(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_IN_FAILED = "sign_in_failed"
     ACCOUNT_LOCKED = "account_locked"
+    DOCUMENT_REMOVED = "document_removed"
 
 
 class ExportKind(StrEnum):
@@ -158,6 +159,14 @@ def log_event(session: Session, *, user: str, action: str, detail: str = "",
     session.add(entry)
     session.flush()
     return entry
+
+
+def log_document_removed(session: Session, *, user: str, document_id: int, file_name: str,
+                         reason: str = "") -> AccessLog:
+    """Record who removed a failed document from intake (no debtor data: the file name and
+    the reason it failed)."""
+    detail = f"document #{document_id} {file_name}" + (f" (failed: {reason})" if reason else "")
+    return log_event(session, user=user, action=Action.DOCUMENT_REMOVED, detail=detail)
 
 
 def _plain(value: object) -> object:

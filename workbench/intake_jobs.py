@@ -21,7 +21,7 @@ from core.settings import UploadSettings, WorkbenchSettings
 from core.vocabulary import DocumentStatus
 from models.row_ids import stored_id
 from models.tables import Batch, Document
-from pipeline.batches import process_pending
+from pipeline.batches import process_pending, remove_failed, requeue_failed
 from pipeline.job_queue import enqueue_documents, queue_configured
 from pipeline.store_file import store_file
 
@@ -31,6 +31,12 @@ ACCEPTED_SUFFIXES = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
 IDLE_POLL_SECONDS = 5.0
 # A batch is still at work while any of its documents is in one of these.
 ACTIVE_STATUSES = (DocumentStatus.QUEUED, DocumentStatus.READING, DocumentStatus.EXTRACTING)
+# What a batch row remembers beyond its documents, one line each after the title in
+# ``Batch.label`` (no table of its own): files refused before storing, files already
+# stored as another batch's document, documents removed after failing.
+REFUSED_MARK = "refused: "
+KNOWN_MARK = "already stored: "
+REMOVED_MARK = "removed: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +50,58 @@ class UploadReceipt:
 
 
 @dataclass(frozen=True, slots=True)
+class BatchNotes:
+    """``Batch.label`` read back: its title and the lines it keeps about files."""
+
+    title: str
+    refused: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, label: str) -> BatchNotes:
+        title, *lines = (label or "").split("\n")
+        notes = cls(title)
+        for line in lines:
+            for mark, kept in ((REFUSED_MARK, notes.refused), (KNOWN_MARK, notes.known),
+                               (REMOVED_MARK, notes.removed)):
+                if line.startswith(mark):
+                    kept.append(line.removeprefix(mark))
+        return notes
+
+    def text(self) -> str:
+        lines = [" ".join(self.title.split())]
+        lines += [REFUSED_MARK + " ".join(r.split()) for r in self.refused]
+        lines += [KNOWN_MARK + " ".join(k.split()) for k in self.known]
+        lines += [REMOVED_MARK + " ".join(r.split()) for r in self.removed]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
 class BatchSummary:
     batch_id: int
     created_at: datetime
     created_by: str
-    label: str
-    total: int
+    notes: BatchNotes
+    total: int  # documents the batch holds now
     by_status: dict[str, int]
 
     @property
     def finished(self) -> bool:
         return not any(self.by_status.get(status) for status in ACTIVE_STATUSES)
+
+    @property
+    def refused(self) -> list[str]:
+        return self.notes.refused
+
+    @property
+    def label(self) -> str:
+        """What the batch holds, counted from its rows, so it matches the table."""
+        parts = [f"{self.total} document(s)"]
+        parts += [f"{len(items)} {what}" for items, what in (
+            (self.notes.refused, "refused at upload"), (self.notes.known, "already stored"),
+            (self.notes.removed, "removed")) if items]
+        return " · ".join(parts) + f" · by {self.created_by}"
 
 
 def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: str,
@@ -66,7 +113,7 @@ def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: st
     the other files of the batch still are."""
     limits = UploadSettings.from_env()
     taken = 0
-    batch = Batch(created_by=user, label=label or f"{len(files)} file(s) uploaded by {user}")
+    batch = Batch(created_by=user, label=label or f"upload by {user}")
     session.add(batch)
     session.flush()
     batch_id = stored_id(batch)
@@ -88,6 +135,14 @@ def queue_uploads(session: Session, files: Sequence[tuple[str, bytes]], user: st
             queued.append(stored_id(document))
         else:
             known.append((name, stored_id(document), document.status))
+    # Refused and already-stored files are remembered on the batch row, so the page shows
+    # them after the receipt is gone (the documents themselves are the batch's own rows).
+    notes = BatchNotes(batch.label, refused=list(refused),
+                       known=[f"{name} as document #{number}" for name, number, _ in known])
+    batch = session.get(Batch, batch_id) or batch
+    batch.label = notes.text()
+    session.add(batch)
+    session.flush()
     return UploadReceipt(batch_id, queued, known, refused)
 
 
@@ -99,8 +154,31 @@ def recent_batches(session: Session, limit: int = 10) -> list[BatchSummary]:
         statuses = session.exec(select(Document.status)
                                 .where(Document.batch_id == batch.id)).all()
         summaries.append(BatchSummary(stored_id(batch), batch.created_at, batch.created_by,
-                                      batch.label, len(statuses), dict(Counter(statuses))))
+                                      BatchNotes.parse(batch.label), len(statuses),
+                                      dict(Counter(statuses))))
     return summaries
+
+
+def retry_document(session: Session, document_id: int) -> int:
+    """Queue a failed document again (re-read from its stored original); its id, for
+    ``dispatch``. ``pipeline.batches.DocumentActionRefused`` says why when it cannot."""
+    return stored_id(requeue_failed(session, document_id))
+
+
+def remove_document(session: Session, document_id: int, user: str) -> str:
+    """Remove a failed document that nothing references; the batch remembers it.
+
+    The original stays in the content-addressed store; the access log records who."""
+    document = remove_failed(session, document_id, user)
+    if document.batch_id is not None:
+        batch = session.get(Batch, document.batch_id)
+        if batch is not None:
+            notes = BatchNotes.parse(batch.label)
+            notes.removed.append(f"{document.file_name} (document #{document_id}) by {user}")
+            batch.label = notes.text()
+            session.add(batch)
+            session.flush()
+    return document.file_name
 
 
 def batch_documents(session: Session, batch_id: int) -> list[Document]:
@@ -117,6 +195,13 @@ def status_line(document: Document) -> str:
     if document.progress and document.progress not in (document.status, "claimed"):
         return document.progress
     return document.status
+
+
+def review_link(document: Document) -> str | None:
+    """The address of the document's review (``/review?document=N``); None until extracted."""
+    if document.status != DocumentStatus.EXTRACTED or document.id is None:
+        return None
+    return f"/review?document={document.id}"
 
 
 def worker_enabled() -> bool:

@@ -5,7 +5,8 @@ import time
 import pytest
 from sqlmodel import select
 
-from models.tables import Batch, Document
+from models.tables import Batch, Document, Party
+from pipeline.batches import DocumentActionRefused
 from tests.intake.builders import text_pdf_bytes
 from workbench.db import db_session
 from workbench.intake_jobs import (
@@ -13,6 +14,9 @@ from workbench.intake_jobs import (
     dispatch,
     queue_uploads,
     recent_batches,
+    remove_document,
+    retry_document,
+    review_link,
     status_line,
 )
 
@@ -101,3 +105,43 @@ def test_a_batch_over_its_limit_refuses_the_files_past_it(database_url, monkeypa
     assert len(receipt.queued) == 1
     assert receipt.refused[0].startswith("b.pdf: ") and "CASETRACE_MAX_BATCH_MB" in \
         receipt.refused[0]
+
+
+def test_the_batch_label_counts_its_documents_and_remembers_refused_and_known_files(
+        database_url):
+    pdf = text_pdf_bytes()
+    with db_session() as session:
+        queue_uploads(session, [("a.pdf", pdf)], "ivan")
+        receipt = queue_uploads(session, [("b.pdf", text_pdf_bytes(["OTHER"])),
+                                          ("again.pdf", pdf), ("empty.pdf", b"")], "ivan")
+    with db_session() as session:
+        summary = recent_batches(session)[0]
+    assert summary.batch_id == receipt.batch_id
+    assert summary.label == ("1 document(s) · 1 refused at upload · 1 already stored · by ivan")
+    assert summary.refused == ["empty.pdf: the file is empty"]
+    assert summary.notes.known == [f"again.pdf as document #{receipt.known[0][1]}"]
+
+
+def test_remove_refuses_a_document_that_is_not_failed_or_has_parties(database_url):
+    with db_session() as session:
+        receipt = queue_uploads(session, [("a.pdf", text_pdf_bytes())], "ivan")
+    [document_id] = receipt.queued
+    with db_session() as session, pytest.raises(DocumentActionRefused, match="not failed"):
+        remove_document(session, document_id, "ivan")
+    with db_session() as session:
+        document = session.get(Document, document_id)
+        document.status = "failed"
+        session.add(Party(document_id=document_id, role="debtor", name="A B"))
+    with db_session() as session, pytest.raises(DocumentActionRefused, match="has parties"):
+        remove_document(session, document_id, "ivan")
+    with db_session() as session:
+        assert session.get(Document, document_id) is not None
+        with pytest.raises(DocumentActionRefused, match="does not exist"):
+            retry_document(session, document_id + 1000)
+
+
+def test_review_link_only_for_extracted_documents():
+    extracted = Document(id=7, sha256="x", file_name="x.pdf", status="extracted")
+    failed = Document(id=8, sha256="y", file_name="y.pdf", status="failed")
+    assert review_link(extracted) == "/review?document=7"
+    assert review_link(failed) is None
