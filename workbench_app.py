@@ -10,7 +10,15 @@ import streamlit as st
 
 from review.locks import release_user_locks
 from review.users import sign_in as open_door
-from workbench.access import PAGE_ROLES, USER_KEY, current_user
+from workbench.access import (
+    NOTICE_KEY,
+    PAGE_ROLES,
+    begin_session,
+    current_user,
+    keep_session,
+    keep_token_in_url,
+    sign_out,
+)
 from workbench.db import db_session
 from workbench.resources import database_ready
 
@@ -27,11 +35,14 @@ PAGES = (
 
 
 def sign_in() -> None:
-    """The sign-in form; on success the user's pages appear."""
+    """The sign-in form; on success the page that was asked for (a deep link) opens."""
     left, middle, right = st.columns([1, 1.2, 1])
     with middle:
         st.title("casetrace")
         st.caption("Case files in, debtors found. Sign in to continue.")
+        notice = st.session_state.get(NOTICE_KEY)
+        if notice:
+            st.info(notice)
         with st.form("sign_in"):
             username = st.text_input("Username", autocomplete="username")
             password = st.text_input("Password", type="password",
@@ -43,41 +54,50 @@ def sign_in() -> None:
             if outcome.user is None:
                 st.error(outcome.message)
             else:
-                st.session_state[USER_KEY] = outcome.user
+                st.session_state.pop(NOTICE_KEY, None)
+                begin_session(outcome.user)
+                # The sign-in page of a deep link has the target page's url_path (and so
+                # its page hash): the rerun runs the target with the link's parameters.
                 st.rerun()
-
-
-def sign_out() -> None:
-    """Forget the user and give back the documents they had open for review."""
-    user = current_user()
-    if user is not None:
-        with db_session() as session:
-            release_user_locks(session, user.username)
-    st.session_state.clear()
 
 
 def main() -> None:
     st.set_page_config(page_title="casetrace", page_icon=":material/folder_shared:",
                        layout="wide")
     database_ready()
+    keep_session()
     user = current_user()
     if user is None:
-        st.navigation([st.Page(sign_in, title="Sign in", icon=":material/login:")],
-                      position="hidden").run()
+        # Every page's address answers with the sign-in form while signed out, so a deep
+        # link (/review?doc=3) is not "Page not found" and opens its page after sign-in.
+        signed_out = [st.Page(sign_in, title="Sign in", icon=":material/login:", default=True)]
+        signed_out += [st.Page(sign_in, title="Sign in", icon=":material/login:", url_path=key)
+                       for key, *_ in PAGES]
+        st.navigation(signed_out, position="hidden").run()
         return
     pages = [st.Page(path, title=title, icon=icon, url_path=key)
              for key, path, title, icon in PAGES if user.may(*PAGE_ROLES[key])]
+
+    def home() -> None:
+        st.switch_page(pages[0], query_params=dict(st.query_params))
+
+    # The root address is a hidden page that moves on to the role's first page, so no real
+    # page is the default: a default page answers only at "/", and /review would be
+    # "Page not found" for a reviewer whose first page it is.
     with st.sidebar:
         st.markdown(f"**{user.username}** · {user.role}")
         st.button("Sign out", on_click=sign_out, icon=":material/logout:")
-    page = st.navigation(pages)
-    # Leaving the Review page gives the document back to the team at once. Pages are told
-    # apart by title: a role's first page is its default, and a default has no url_path.
-    if st.session_state.get(LAST_PAGE_KEY) == "Review" and page.title != "Review":
+    page = st.navigation([st.Page(home, title="Home", default=True, visibility="hidden"),
+                          *pages])
+    # Leaving the Review page gives the document back to the team at once.
+    if st.session_state.get(LAST_PAGE_KEY) == "Review" and page.title not in ("Review", "Home"):
         with db_session() as session:
             release_user_locks(session, user.username)
     st.session_state[LAST_PAGE_KEY] = page.title
-    page.run()
+    try:
+        page.run()
+    finally:
+        keep_token_in_url()  # the Review page clears the query string after reading ?doc=
 
 
 main()

@@ -48,6 +48,8 @@ CODES: dict[str, tuple[str, str]] = {
     "R002": ("InvalidValue", "a typed value does not fit its field"),
     "A001": ("AuthError", "a user cannot be created (name, role or password)"),
     "A002": ("SignInLocked", "too many failed sign-ins: the username is locked for a while"),
+    "A003": ("SessionEnded", "a workbench session token is forged, expired, idle too long, "
+             "signed out or of a user who no longer exists: sign in again"),
     "P001": ("SearchRefused", "a search without a permissible purpose or a query"),
     "P002": ("AccessRefused", "a look at debtor data (identity, export) without a permissible "
              "purpose or by a role that may not see it"),

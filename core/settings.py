@@ -1,8 +1,8 @@
 """Every ``CASETRACE_*`` environment variable, declared once: type, default, range, meaning.
 
 Each setting is a field of a frozen section (storage, intake, review, worker, queue,
-models, workbench, access, uploads) whose metadata names its variable and says in one line what it
-does; docs/configuration.md holds the table generated from these declarations (a
+models, workbench, access, sessions, uploads) whose metadata names its variable and says
+in one line what it does; docs/configuration.md holds the table generated from these declarations (a
 test keeps the two equal). ``Settings.from_env()``, or one section's ``from_env()``,
 reads the environment on every call and never at import, so a changed variable is
 seen at once. A bad value gives one coded line naming the variable
@@ -291,6 +291,24 @@ class AccessSettings(Section):
                                      "sign-ins (A002).", above=0)
 
 
+@dataclass(frozen=True)
+class SessionSettings(Section):
+    """How long a workbench sign-in lasts and where its token secret lives (``review.sessions``)."""
+
+    session_hours: float = setting(8.0, "CASETRACE_SESSION_HOURS",
+                                   "Hours a workbench sign-in lasts at most, reloads included.",
+                                   above=0)
+    idle_minutes: float = setting(30.0, "CASETRACE_IDLE_MINUTES",
+                                  "Minutes without activity after which a workbench user is "
+                                  "signed out and their review locks given back.", above=0)
+    secret: str = setting("", "CASETRACE_SESSION_SECRET",
+                          "Key that signs session tokens; empty: a random key kept in the "
+                          "file session_secret (mode 0600) in CASETRACE_SESSION_DIR.")
+    folder: str = setting("", "CASETRACE_SESSION_DIR",
+                          "Folder of the session secret and the session store "
+                          "(sessions.sqlite3); empty: the folder above CASETRACE_FILE_STORE.")
+
+
 _MB = 1024 * 1024
 
 
@@ -321,7 +339,8 @@ class UploadSettings(Section):
 SECTIONS: dict[str, type[Section]] = {
     "storage": StorageSettings, "intake": IntakeSettings, "review": ReviewValues,
     "worker": WorkerSettings, "queue": QueueSettings, "models": ModelSettings,
-    "workbench": WorkbenchSettings, "access": AccessSettings, "uploads": UploadSettings,
+    "workbench": WorkbenchSettings, "access": AccessSettings, "sessions": SessionSettings,
+    "uploads": UploadSettings,
 }
 
 
@@ -337,6 +356,7 @@ class Settings:
     models: ModelSettings = field(default_factory=ModelSettings)
     workbench: WorkbenchSettings = field(default_factory=WorkbenchSettings)
     access: AccessSettings = field(default_factory=AccessSettings)
+    sessions: SessionSettings = field(default_factory=SessionSettings)
     uploads: UploadSettings = field(default_factory=UploadSettings)
 
     @classmethod
@@ -347,7 +367,8 @@ class Settings:
                    review=ReviewValues.from_env(env), worker=WorkerSettings.from_env(env),
                    queue=QueueSettings.from_env(env), models=ModelSettings.from_env(env),
                    workbench=WorkbenchSettings.from_env(env),
-                   access=AccessSettings.from_env(env), uploads=UploadSettings.from_env(env))
+                   access=AccessSettings.from_env(env),
+                   sessions=SessionSettings.from_env(env), uploads=UploadSettings.from_env(env))
 
 
 @dataclass(frozen=True)
