@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from models.tables import Document, Identity, IdentityEvent, Page, Party
+from models.tables import Document, Identity, IdentityEvent, Observation, Page, Party
+from skiptrace.search import QueryTooLong, check_query_length
 from workbench.page_words import page_lines
 
 SNIPPET_LINES = 2
+TIMELINE_LABEL_CHARS = 42  # longer values are cut on the axis; the tooltip has them whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +79,61 @@ def resolve_identity(session: Session, identity_id: int) -> Identity | None:
         seen.add(identity.id)
         identity = session.get(Identity, identity.merged_into)
     return identity
+
+
+@dataclass(frozen=True, slots=True)
+class IdentitySummary:
+    """What the merge preview shows of one identity, side by side with the other."""
+
+    identity_id: int
+    status: str
+    display_name: str
+    names: list[str]
+    dobs: list[str]
+    ssn: list[str]  # masked: last four only
+    addresses: int
+    phones: int
+    documents: int
+
+
+def identity_summary(session: Session, identity_id: int) -> IdentitySummary | None:
+    """Names, dates of birth, SSN last four and counts of one identity (as stored, no merge
+    followed: a merged identity says so in ``status``)."""
+    identity = session.get(Identity, identity_id)
+    if identity is None:
+        return None
+    parties = session.exec(select(Party).where(Party.identity_id == identity_id)).all()
+    observations = session.exec(select(Observation.kind, Observation.normalized)
+                                .where(Observation.identity_id == identity_id)).all()
+    distinct = set(observations)
+    return IdentitySummary(
+        identity_id=identity_id, status=identity.status, display_name=identity.display_name,
+        names=sorted({p.name for p in parties}), dobs=sorted({p.dob for p in parties if p.dob}),
+        ssn=sorted({mask_ssn(p.ssn_last4) for p in parties if p.ssn_last4}),
+        addresses=sum(kind == "address" for kind, _ in distinct),
+        phones=sum(kind == "phone" for kind, _ in distinct),
+        documents=len({p.document_id for p in parties}))
+
+
+def active_identity_ids(session: Session, identity_ids: list[int]) -> set[int]:
+    """Those of ``identity_ids`` still active (not merged into another, not retired)."""
+    if not identity_ids:
+        return set()
+    found = session.exec(select(Identity.id).where(col(Identity.id).in_(identity_ids),
+                                                   Identity.status == "active")).all()
+    return {identity_id for identity_id in found if identity_id is not None}
+
+
+def short_label(value: str, limit: int = TIMELINE_LABEL_CHARS) -> str:
+    """A value cut to fit a chart axis, with an ellipsis when cut."""
+    value = " ".join(str(value).split())
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
+
+
+def query_refusal(query: str) -> str | None:
+    """Why a query is not searched, as the page says it (None when it may be searched)."""
+    try:
+        check_query_length(query)
+    except QueryTooLong as refusal:
+        return f"Not searched: the {refusal}."
+    return None

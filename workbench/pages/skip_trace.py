@@ -26,14 +26,19 @@ from review.purpose_log import (
 )
 from skiptrace.history import identity_history
 from skiptrace.merge_split import merge_identities, split_identity
-from skiptrace.search import search_identities
+from skiptrace.search import MAX_QUERY_CHARS, QueryTooLong, search_identities
 from workbench.access import require_page
 from workbench.db import db_session
 from workbench.formatting import short_time
 from workbench.identity_view import (
+    IdentitySummary,
+    active_identity_ids,
     identity_events,
     identity_sources,
+    identity_summary,
+    query_refusal,
     resolve_identity,
+    short_label,
 )
 
 HITS_KEY = "skip_hits"
@@ -42,7 +47,9 @@ FLASH_KEY = "skip_flash"
 VIEWS_KEY = "skip_views"  # {identity id: purpose} opened, and logged, in this session
 LAST_PURPOSE_KEY = "skip_last_purpose"  # offered again with one click for the next identity
 SEARCH_PURPOSE_KEY = "skip_search_purpose"  # the last search's purpose holds for its hits
+MERGE_PREVIEW_KEY = "skip_merge_preview"  # {"keep", "other", "reason"} awaiting confirmation
 SEARCH_LIMIT = 25
+TIMELINE_ROW_PX = 30
 
 user = require_page("skip_trace")
 
@@ -56,6 +63,10 @@ def _plain(error: Exception) -> str:
 def run_search() -> None:
     query = st.session_state.get("skip_query", "")
     purpose = st.session_state.get("skip_purpose")
+    too_long = query_refusal(query)  # before anything reads it: a pasted page is no search
+    if too_long:
+        st.session_state[FLASH_KEY] = ("error", too_long)
+        return
     try:
         cleaned = check_search(query, purpose)
     except SearchRefused as refusal:
@@ -63,7 +74,12 @@ def run_search() -> None:
         return
     assert purpose is not None  # check_search refuses a search without one
     with db_session() as session:
-        hits = search_identities(session, cleaned, limit=SEARCH_LIMIT)
+        try:
+            hits = search_identities(session, cleaned, limit=SEARCH_LIMIT)
+        except QueryTooLong:  # longer once redacted? never, but say so rather than fail
+            st.session_state[FLASH_KEY] = ("error", query_refusal(" " * (MAX_QUERY_CHARS + 1))
+                                           or "Not searched: the query is too long.")
+            return
         log_search(session, user=user.username, query=cleaned, purpose=purpose,
                    result_count=len(hits))
         st.session_state[HITS_KEY] = [_hit_row(hit) for hit in hits]
@@ -106,26 +122,75 @@ def _hit_row(hit) -> dict:
             "why": "; ".join(getattr(hit, "reasons", None) or [str(getattr(hit, "reason", ""))])}
 
 
-def merge(identity_id: int) -> None:
+def preview_merge(identity_id: int) -> None:
+    """First step of a merge: show the other identity beside this one (a logged view)."""
+    st.session_state.pop(MERGE_PREVIEW_KEY, None)
     other = st.session_state.get("merge_other")
     reason = (st.session_state.get("merge_reason") or "").strip()
     if not other or not reason:
         st.session_state[FLASH_KEY] = ("error", "Give the identity to merge in and a reason.")
         return
-    if int(other) == identity_id:
+    other = int(other)
+    if other == identity_id:
         st.session_state[FLASH_KEY] = ("error", "An identity cannot be merged with itself.")
         return
+    purpose = _views().get(identity_id)
     try:
         with db_session() as session:
-            merge_identities(session, identity_id, int(other), user.username, reason)
+            summary = identity_summary(session, other)
+            if summary is None:
+                raise LookupError(f"identity #{other} does not exist")
+            if summary.status != "active":
+                raise ValueError(f"identity #{other} is {summary.status}, not active")
+            # The preview shows the other person's details: a look at them, logged as such.
+            log_identity_view(session, user=user.username, identity_id=other, purpose=purpose,
+                              detail=f"merge preview beside #{identity_id}")
+    except (LookupError, ValueError, AccessRefused) as error:
+        st.session_state[FLASH_KEY] = ("error", f"Not merged: {_plain(error)}")
+        return
+    assert purpose is not None  # log_identity_view refuses a view without one
+    _views()[other] = purpose
+    st.session_state[MERGE_PREVIEW_KEY] = {"keep": identity_id, "other": other, "reason": reason}
+
+
+def cancel_merge() -> None:
+    st.session_state.pop(MERGE_PREVIEW_KEY, None)
+    st.session_state[FLASH_KEY] = ("success", "Merge cancelled; nothing changed.")
+
+
+def merge(identity_id: int) -> None:
+    """Second step: the merge previewed for this identity, once confirmed."""
+    pending = st.session_state.pop(MERGE_PREVIEW_KEY, None)
+    if not pending or pending["keep"] != identity_id:
+        st.session_state[FLASH_KEY] = ("error", "Preview the merge first.")
+        return
+    other, reason = int(pending["other"]), pending["reason"]
+    try:
+        with db_session() as session:
+            merge_identities(session, identity_id, other, user.username, reason)
             # The merged-in person's details show on this view from now on: a look at them too.
-            log_identity_view(session, user=user.username, identity_id=int(other),
+            log_identity_view(session, user=user.username, identity_id=other,
                               purpose=_views().get(identity_id),
                               detail=f"merged into #{identity_id}")
     except (LookupError, ValueError, AccessRefused) as error:
         st.session_state[FLASH_KEY] = ("error", f"Not merged: {_plain(error)}")
         return
+    hits = st.session_state.get(HITS_KEY)
+    if hits:  # a merged identity is no search result any more
+        st.session_state[HITS_KEY] = [hit for hit in hits if hit["identity"] != other]
     st.session_state[FLASH_KEY] = ("success", f"Identity #{other} merged into #{identity_id}.")
+
+
+def _summary_card(column, summary: IdentitySummary, role: str) -> None:
+    with column.container(border=True):
+        st.markdown(f"**{role}: #{summary.identity_id} · {summary.display_name}**")
+        st.markdown(f"Names: {', '.join(summary.names) or '—'}  \n"
+                    f"Date of birth: {', '.join(summary.dobs) or '—'}  \n"
+                    f"SSN: {', '.join(summary.ssn) or '—'}")
+        counts = st.columns(3)
+        counts[0].metric("Addresses", summary.addresses)
+        counts[1].metric("Phones", summary.phones)
+        counts[2].metric("Documents", summary.documents)
 
 
 def split(identity_id: int) -> None:
@@ -166,23 +231,33 @@ def _history_rows(entries: list[dict]) -> pd.DataFrame:
 
 
 def _timeline(frame: pd.DataFrame) -> alt.Chart | None:
+    """One band per value (best first), its span from first to last seen; long values are
+    cut on the axis and whole in the tooltip; the chart grows a row per value."""
     spans = frame.dropna(subset=["first seen"]).copy()
     if spans.empty:
         return None
     spans["first seen"] = pd.to_datetime(spans["first seen"])
     spans["last seen"] = pd.to_datetime(spans["last seen"].fillna(spans["first seen"]))
     spans["rank"] = range(1, len(spans) + 1)
-    order = list(spans["value"])
+    spans["row"] = [f"{rank}. {short_label(value)}"
+                    for rank, value in zip(spans["rank"], spans["value"], strict=True)]
+    spans["why"] = spans["why"].map(lambda text: short_label(text, 160))
+    order = list(spans["row"])
+    colour = alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2"))
     base = alt.Chart(spans).encode(
-        y=alt.Y("value:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-        tooltip=["value", "first seen", "last seen", "documents", "why"])
-    bars = base.mark_bar(height=14, cornerRadius=3).encode(
-        x=alt.X("first seen:T", title=None), x2="last seen:T",
-        color=alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2")))
-    ends = base.mark_point(filled=True, size=60).encode(
-        x="last seen:T",
-        color=alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2")))
-    return (bars + ends).properties(height=max(60, 28 * len(spans)))
+        y=alt.Y("row:N", sort=order, title=None,
+                scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
+                axis=alt.Axis(labelLimit=360, labelFontSize=12, labelPadding=6, ticks=False,
+                              domain=False)),
+        tooltip=[alt.Tooltip("value:N", title="value"),
+                 alt.Tooltip("first seen:T", format="%Y-%m-%d"),
+                 alt.Tooltip("last seen:T", format="%Y-%m-%d"),
+                 alt.Tooltip("documents:Q"), alt.Tooltip("why:N")])
+    bars = base.mark_bar(cornerRadius=3).encode(
+        x=alt.X("first seen:T", title=None, axis=alt.Axis(format="%Y", grid=True)),
+        x2="last seen:T", color=colour)
+    ends = base.mark_point(filled=True, size=60, opacity=1).encode(x="last seen:T", color=colour)
+    return (bars + ends).properties(height=TIMELINE_ROW_PX * len(spans) + 24)
 
 
 # --- the page -----------------------------------------------------------------------
@@ -191,7 +266,7 @@ st.title("Skip trace")
 
 with st.form("skip_search"):
     query_col, purpose_col = st.columns([3, 2])
-    query_col.text_input("Search", key="skip_query", placeholder=(
+    query_col.text_input("Search", key="skip_query", max_chars=MAX_QUERY_CHARS, placeholder=(
         "Name, phone, address, last four of SSN, or date of birth"))
     purpose_col.selectbox("Permissible purpose", PERMISSIBLE_PURPOSES, index=None,
                           key="skip_purpose", placeholder="Why are you searching?")
@@ -208,6 +283,11 @@ if requested and requested.isdigit():
     st.session_state[IDENTITY_KEY] = int(requested)
 
 hits = st.session_state.get(HITS_KEY)
+if hits:  # identities merged away since the search are no results any more
+    with db_session() as session:
+        active = active_identity_ids(session, [hit["identity"] for hit in hits])
+    if len(active) < len(hits):
+        hits = st.session_state[HITS_KEY] = [hit for hit in hits if hit["identity"] in active]
 if hits is not None:
     if not hits:
         st.warning("No identity matches that search.")
@@ -293,6 +373,9 @@ with addresses:
         chart = _timeline(frame)
         if chart is not None:
             st.altair_chart(chart, width="stretch")
+        undated = int(frame["first seen"].isna().sum())
+        if undated:
+            st.caption(f"{undated} address(es) undated: listed below, not on the timeline.")
         st.dataframe(frame, hide_index=True)
 
 with phones:
@@ -332,13 +415,34 @@ with source_tab:
                 st.caption(f"“{source.snippet}”")
 
 with change_tab:
+    pending = st.session_state.get(MERGE_PREVIEW_KEY)
+    if pending and pending["keep"] == identity_id:
+        with db_session() as session:
+            keep_summary = identity_summary(session, identity_id)
+            other_summary = identity_summary(session, int(pending["other"]))
+        if keep_summary is None or other_summary is None or other_summary.status != "active":
+            st.session_state.pop(MERGE_PREVIEW_KEY, None)
+            st.warning("The identity to merge in changed since the preview; preview again.")
+        else:
+            st.markdown("**Merge preview**: check both are the same person before confirming.")
+            kept_col, other_col = st.columns(2)
+            _summary_card(kept_col, keep_summary, "Keeps")
+            _summary_card(other_col, other_summary, "Merged in")
+            st.warning(f"Confirming moves every record of #{other_summary.identity_id} into "
+                       f"#{identity_id}; #{other_summary.identity_id} then only points here. "
+                       f"Reason: {pending['reason']}. The decision survives every relink; a "
+                       "split undoes it record by record.")
+            yes, no, _ = st.columns([1, 1, 4])
+            yes.button("Confirm merge", type="primary", key="merge_confirm", on_click=merge,
+                       args=(identity_id,))
+            no.button("Cancel", key="merge_cancel", on_click=cancel_merge)
     left, right = st.columns(2)
     with left, st.form("merge_form"):
         st.markdown("**Merge another identity into this one**")
         st.number_input("Identity to merge in", min_value=1, step=1, value=None,
                         key="merge_other")
         st.text_input("Reason (kept with the decision)", key="merge_reason")
-        st.form_submit_button("Merge", on_click=merge, args=(identity_id,))
+        st.form_submit_button("Preview merge", on_click=preview_merge, args=(identity_id,))
     with right, st.form("split_form"):
         st.markdown("**Split records off into a new identity**")
         labels = {s.party_id: f"{s.name} · {s.file_name} ({s.role})" for s in sources}
