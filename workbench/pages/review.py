@@ -47,9 +47,9 @@ from workbench.review_labels import (
 ZOOM_DPI = 200
 # Chart widths (px) the reviewer can pick; the default fits the page column at a 1280 px
 # window, wider ones scroll inside the page panel (pan) instead of running under the fields.
-PAGE_WIDTHS = (400, 480, 560, 680, 800, 960, 1200)
+PAGE_WIDTHS = (420, 480, 560, 680, 800, 960, 1200)
 PAGE_WIDTH_KEY = "review_page_width"
-DEFAULT_PAGE_WIDTH = 480
+DEFAULT_PAGE_WIDTH = 420
 PAGE_PANEL_HEIGHT = 820
 
 user = require_page("review")
@@ -363,10 +363,11 @@ def _fields_table(document: Document, fields: list[ExtractedFieldRow], read_only
         key=editor_key, hide_index=True, width="stretch",
         disabled=read_only or ["field", "value", "confidence", "status"],
         column_config={
-            "field": st.column_config.TextColumn("field", width=110),
-            "value": st.column_config.TextColumn("value", width=110),
-            "confidence": st.column_config.NumberColumn("conf.", format="%.2f", width=55),
-            "status": st.column_config.TextColumn("status", width=95),
+            # the key columns first and narrow (340 px): they fit the field panel at 1280 px
+            "field": st.column_config.TextColumn("field", width=100),
+            "value": st.column_config.TextColumn("value", width=100),
+            "confidence": st.column_config.NumberColumn("conf.", format="%.2f", width=50),
+            "status": st.column_config.TextColumn("status", width=90),
             "decision": st.column_config.SelectboxColumn("decision", options=DECISIONS,
                                                          width=110),
         })
