@@ -3,7 +3,14 @@
 Values come from the database as reviewers left them: a reviewed value beats an
 extracted one, rejected values are left out, and only the last four of an SSN
 exist to export at all. Text cells that a spreadsheet would run as a formula
-are defused (CSV injection), since names and addresses come from documents.
+are defused (CSV injection), since names and addresses come from documents; a
+cell that is a valid typed value (an E.164 phone such as ``+14142054039``, a
+number, an ISO date) is left as it is, so a CRM imports phones as phones.
+
+By default only documents whose review is over (reviewed by a person, or
+auto-accepted) are exported; ``ExportFilters`` narrows by batch, upload dates
+and document type, or lets documents still in review in (their ``status``
+column says so).
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from sqlmodel import Session, col, select
@@ -42,13 +51,56 @@ DROPPED_STATUSES = DROPPED_FIELD_STATUSES
 STATUS_RANK: dict[str, int] = {
     FieldStatus.CORRECTED: 0, FieldStatus.ADDED: 0, FieldStatus.ACCEPTED: 0,
     FieldStatus.AUTO_ACCEPTED: 1, FieldStatus.EXTRACTED: 2}
-_FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+# Typed values a spreadsheet reads as data, never as a formula: an E.164 phone, a number.
+_SAFE_VALUE = re.compile(r"^\+[1-9]\d{6,14}$|^[-+]?(\d+(\.\d*)?|\.\d+)$")
+# Review is over for these documents: their values are final (a person's or the policy's).
+FINAL_REVIEW_STATUSES = (ReviewStatus.REVIEWED, ReviewStatus.AUTO_ACCEPTED)
 
 DEBTOR_COLUMNS = ("identity_id", "name", "dob", "ssn_last4", "best_address", "address_why",
                   "best_phone", "email", "documents", "case_numbers")
-CASE_COLUMNS = ("document_id", "file_name", "doc_type", "review_status", "debtors",
+CASE_COLUMNS = ("document_id", "file_name", "doc_type", "batch_id", "uploaded", "status",
+                "debtors",
                 "debtor_identity_ids", "creditor_name",
                 *[n for n in FIELD_NAMES if n != "creditor_name"])
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """Which documents an export draws on (and what its access_log row records)."""
+
+    include_unreviewed: bool = False
+    batch_id: int | None = None
+    uploaded_from: date | None = None
+    uploaded_to: date | None = None
+    doc_types: tuple[str, ...] = ()
+    name_contains: str = ""
+
+    def to_log(self) -> dict[str, object]:
+        return {"name_contains": self.name_contains, "doc_types": sorted(self.doc_types),
+                "include_unreviewed": self.include_unreviewed, "batch_id": self.batch_id,
+                "uploaded_from": self.uploaded_from.isoformat() if self.uploaded_from else None,
+                "uploaded_to": self.uploaded_to.isoformat() if self.uploaded_to else None}
+
+    def admits(self, document: Document) -> bool:
+        if not self.include_unreviewed and document.review_status not in FINAL_REVIEW_STATUSES:
+            return False
+        if self.batch_id is not None and document.batch_id != self.batch_id:
+            return False
+        if self.doc_types and document.doc_type not in self.doc_types:
+            return False
+        day = document.created_at.date()
+        if self.uploaded_from is not None and day < self.uploaded_from:
+            return False
+        return self.uploaded_to is None or day <= self.uploaded_to
+
+
+def exported_documents(session: Session, filters: ExportFilters | None = None) -> list[Document]:
+    """The extracted documents an export with these filters draws on, oldest first."""
+    filters = filters or ExportFilters()
+    documents = session.exec(select(Document).where(Document.status == DocumentStatus.EXTRACTED)
+                             .order_by(col(Document.id))).all()
+    return [d for d in documents if filters.admits(d)]
 
 
 def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
@@ -64,10 +116,10 @@ def best_field_values(fields: Iterable[ExtractedFieldRow]) -> dict[str, str]:
     return {name: field.value for name, field in best.items()}
 
 
-def cases_frame(session: Session) -> pd.DataFrame:
-    """One row per extracted document: parties, amounts and dates as reviewed."""
-    documents = session.exec(select(Document).where(Document.status == DocumentStatus.EXTRACTED)
-                             .order_by(col(Document.id))).all()
+def cases_frame(session: Session, filters: ExportFilters | None = None) -> pd.DataFrame:
+    """One row per extracted document the filters admit: parties, amounts and dates as
+    reviewed, with the document's review status in plain words."""
+    documents = exported_documents(session, filters)
     fields = _group(session.exec(select(ExtractedFieldRow)).all(), "document_id")
     parties = _group(session.exec(select(Party).where(Party.role == PartyRole.DEBTOR)).all(),
                      "document_id")
@@ -77,7 +129,9 @@ def cases_frame(session: Session) -> pd.DataFrame:
         debtors = parties.get(document.id, [])
         rows.append({
             "document_id": document.id, "file_name": document.file_name,
-            "doc_type": document.doc_type, "review_status": document.review_status,
+            "doc_type": document.doc_type, "batch_id": document.batch_id,
+            "uploaded": document.created_at.date().isoformat(),
+            "status": _review_label(document.review_status),
             "debtors": "; ".join(p.name for p in debtors),
             "debtor_identity_ids": "; ".join(str(p.identity_id) for p in debtors
                                              if p.identity_id),
@@ -86,10 +140,13 @@ def cases_frame(session: Session) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(CASE_COLUMNS))
 
 
-def debtors_frame(session: Session) -> pd.DataFrame:
-    """One row per active identity named as a debtor, with its best address and phone."""
-    debtor_parties = _group(session.exec(select(Party).where(
-        Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None))).all(), "identity_id")
+def debtors_frame(session: Session, filters: ExportFilters | None = None) -> pd.DataFrame:
+    """One row per active identity named as a debtor on a document the filters admit, with
+    its best address and phone (from everything known of the identity)."""
+    admitted = {d.id for d in exported_documents(session, filters)}
+    debtor_parties = _group([p for p in session.exec(select(Party).where(
+        Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None))).all()
+        if p.document_id in admitted], "identity_id")
     identities = session.exec(select(Identity).where(Identity.status == "active")
                               .order_by(col(Identity.id))).all()
     case_numbers = _case_numbers(session)
@@ -163,7 +220,8 @@ def to_jsonl(records: list[dict]) -> bytes:
 def defuse(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy where text that a spreadsheet would evaluate is prefixed with a quote."""
     def cell(value):
-        if isinstance(value, str) and _FORMULA_START.match(value):
+        if (isinstance(value, str) and _FORMULA_START.match(value)
+                and not _SAFE_VALUE.match(value)):
             return "'" + value
         return value
     return frame.apply(lambda column: column.map(cell)) if not frame.empty else frame.copy()
@@ -181,6 +239,13 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
             defuse(frame).astype(object).where(frame.notna(), None).to_excel(
                 writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+def _review_label(status: str) -> str:
+    try:
+        return ReviewStatus(status).label
+    except ValueError:
+        return status
 
 
 def _best_contact(session: Session, identity_id: int, kind: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from core.vocabulary import (
     REVIEWED_FIELD_STATUSES,
     DocumentStatus,
     FieldStatus,
+    LabelledStatus,
     ReviewStatus,
 )
 from models.tables import Correction, Document, ExtractedFieldRow, utcnow
@@ -28,12 +29,21 @@ CHANGED = [s for s in OUTCOME_STATUSES if s in CHANGED_FIELD_STATUSES]
 
 
 def documents_by_status_and_type(session: Session) -> pd.DataFrame:
-    """Counts of documents per processing status (rows) and document type (columns)."""
+    """Counts of documents per processing status (rows, in plain words) and document type."""
     pairs = session.exec(select(Document.status, Document.doc_type)).all()
-    frame = pd.DataFrame(pairs, columns=["status", "doc_type"])
+    frame = pd.DataFrame([(_label(DocumentStatus, s), t) for s, t in pairs],
+                         columns=["status", "doc_type"])
     if frame.empty:
         return frame
     return pd.crosstab(frame["status"], frame["doc_type"], margins=True, margins_name="total")
+
+
+def _label(kind: type[LabelledStatus], value: str) -> str:
+    """A stored status in plain words (``not_in_document`` → "not in document")."""
+    try:
+        return kind(value).label
+    except ValueError:
+        return value.replace("_", " ")
 
 
 def review_status_counts(session: Session) -> dict[str, int]:
@@ -55,6 +65,10 @@ def field_outcomes(session: Session) -> pd.DataFrame:
             table[str(status)] = 0
     decided = table[[str(s) for s in DECIDED]].sum(axis=1)
     changed = table[[str(s) for s in CHANGED]].sum(axis=1)
+    table = table[[str(s) for s in OUTCOME_STATUSES]
+                  + [c for c in table.columns if c not in OUTCOME_STATUSES]]
+    table.columns = [_label(FieldStatus, c) for c in table.columns]
+    table.columns.name = None
     table["changed share"] = (changed / decided.where(decided > 0)).round(2)
     return table.sort_values("changed share", ascending=False)
 

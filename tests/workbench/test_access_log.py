@@ -137,6 +137,7 @@ def test_a_debtor_export_needs_a_purpose_and_is_logged_with_filters_and_rows(dat
         assert _exports(session) == []
     app.selectbox(key="export_purpose").select(PERMISSIBLE_PURPOSES[0])
     app.text_input(key="export_name").input("sample")
+    app.checkbox(key="export_unreviewed").check()  # the test's document is still in review
     app.run()
     next(b for b in app.button if b.key == "prepare_debtors").click()
     app.run()
@@ -147,7 +148,9 @@ def test_a_debtor_export_needs_a_purpose_and_is_logged_with_filters_and_rows(dat
         rows = _exports(session)
     assert [(r.user, r.purpose, r.row_count, r.filters) for r in rows] == [
         ("ines", PERMISSIBLE_PURPOSES[0], 1,
-         {"kind": "debtors", "name_contains": "sample", "doc_types": []})]
+         {"kind": "debtors", "name_contains": "sample", "doc_types": [],
+          "include_unreviewed": True, "batch_id": None, "uploaded_from": None,
+          "uploaded_to": None})]
 
 
 def test_training_data_needs_no_purpose_but_is_logged(database_url):

@@ -2,8 +2,10 @@
 
 Debtor and case exports are looks at debtor data: they need a role that may see it
 (investigator, compliance, admin) and a permissible purpose, and each one prepared
-is logged with its filters and row count before anything of it is shown. Training
-data (masked page words, corrections) needs no purpose but is logged too.
+is logged with its filters and row count before anything of it is shown. Only
+documents whose review is over are exported unless the user asks for the others;
+batch, upload dates and document type narrow both tables. Training data (masked
+page words, corrections) needs no purpose but is logged too.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from sqlmodel import col, select
 
 from core.vocabulary import DOC_TYPES
+from models.tables import Batch
 from review.purpose_log import (
     PERMISSIBLE_PURPOSES,
     AccessRefused,
@@ -24,6 +28,7 @@ from review.purpose_log import (
 from workbench.access import require_page
 from workbench.db import db_session
 from workbench.exports import (
+    ExportFilters,
     cases_frame,
     corrections_frame,
     debtors_frame,
@@ -41,37 +46,47 @@ user = require_page("export")
 stamp = date.today().isoformat()
 
 
-def _filters() -> dict[str, object]:
-    """The filters on the page now (part of what each export is logged with)."""
-    return {"name_contains": (st.session_state.get("export_name") or "").strip(),
-            "doc_types": sorted(st.session_state.get("export_doc_types") or [])}
+def _filters() -> ExportFilters:
+    """The filters on the page now (each export is logged with them)."""
+    dates: list[date] = list(st.session_state.get("export_dates") or ())
+    return ExportFilters(
+        include_unreviewed=bool(st.session_state.get("export_unreviewed")),
+        batch_id=st.session_state.get("export_batch"),
+        uploaded_from=dates[0] if len(dates) > 0 else None,
+        uploaded_to=dates[1] if len(dates) > 1 else (dates[0] if dates else None),
+        doc_types=tuple(sorted(st.session_state.get("export_doc_types") or [])),
+        name_contains=(st.session_state.get("export_name") or "").strip())
 
 
-def _debtors(session, filters: dict) -> pd.DataFrame:
-    frame = debtors_frame(session)
-    needle = str(filters.get("name_contains") or "").lower()
+def _debtors(session, filters: ExportFilters) -> pd.DataFrame:
+    frame = debtors_frame(session, filters)
+    needle = filters.name_contains.lower()
     if needle and not frame.empty:
         frame = frame[frame["name"].fillna("").str.lower().str.contains(needle, regex=False)]
     return frame
 
 
-def _cases(session, filters: dict) -> pd.DataFrame:
-    frame = cases_frame(session)
-    types = filters.get("doc_types") or []
-    if types and not frame.empty:
-        frame = frame[frame["doc_type"].isin(types)]
-    needle = str(filters.get("name_contains") or "").lower()
+def _cases(session, filters: ExportFilters) -> pd.DataFrame:
+    frame = cases_frame(session, filters)
+    needle = filters.name_contains.lower()
     if needle and not frame.empty:
         frame = frame[frame["debtors"].fillna("").str.lower().str.contains(needle, regex=False)]
     return frame
 
 
-def _frames(session, kind: str, filters: dict) -> dict[str, pd.DataFrame]:
+def _frames(session, kind: str, filters: ExportFilters) -> dict[str, pd.DataFrame]:
     if kind == ExportKind.DEBTORS:
         return {"debtors": _debtors(session, filters)}
     if kind == ExportKind.CASES:
         return {"cases": _cases(session, filters)}
     return {"debtors": _debtors(session, filters), "cases": _cases(session, filters)}
+
+
+def _batches() -> dict[int, str]:
+    with db_session() as session:
+        batches = session.exec(select(Batch).order_by(col(Batch.id).desc())).all()
+    return {int(b.id): f"#{b.id} · {b.created_at:%Y-%m-%d}" + (f" · {b.label}" if b.label else "")
+            for b in batches if b.id is not None}
 
 
 def prepare(kind: str) -> None:
@@ -82,7 +97,7 @@ def prepare(kind: str) -> None:
         with db_session() as session:
             frames = _frames(session, kind, filters)
             log_export(session, user=user.username, role=user.role, kind=kind,
-                       purpose=purpose, filters=filters,
+                       purpose=purpose, filters=filters.to_log(),
                        row_count=sum(len(frame) for frame in frames.values()))
     except AccessRefused as refusal:
         st.session_state[FLASH_KEY] = refusal.message
@@ -122,7 +137,15 @@ if may_see_debtor_data(user.role):
         st.selectbox("Permissible purpose", PERMISSIBLE_PURPOSES, index=None,
                      key="export_purpose", placeholder="Why are you exporting debtor data?")
         st.text_input("Debtor name contains", key="export_name")
-        st.multiselect("Case document types", DOC_TYPES, key="export_doc_types")
+        st.multiselect("Document types", DOC_TYPES, key="export_doc_types")
+        batches = _batches()
+        st.selectbox("Batch", list(batches), index=None, key="export_batch",
+                     format_func=lambda b: batches.get(b, str(b)), placeholder="All batches")
+        st.date_input("Uploaded between", value=[], key="export_dates")
+        st.checkbox("Include documents not yet reviewed", key="export_unreviewed",
+                    help="Off: only documents whose review is over (reviewed or "
+                         "auto-accepted). On: documents still in review too, with the "
+                         "extractor's values; the status column says which is which.")
         st.caption("Each debtor or case export is logged with your name, its purpose, "
                    "these filters and its row count.")
     with debtor_tab:
@@ -145,7 +168,8 @@ if may_see_debtor_data(user.role):
                       on_click=prepare, args=(ExportKind.DEBTORS_AND_CASES,))
     with case_tab:
         st.caption("One row per document: parties, amounts and dates as reviewed (a reviewer's "
-                   "value wins over the extractor's; rejected values are left out).")
+                   "value wins over the extractor's; rejected values are left out) and its "
+                   "review status. Phones are plain E.164 (+14142054039).")
         if _prepared(ExportKind.CASES):
             with db_session() as session:
                 cases = _cases(session, _filters())
