@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -93,7 +94,7 @@ def draw_from_words(width: float, height: float, words: Sequence[dict], dpi: int
     draw = ImageDraw.Draw(image)
     for word in words:
         x0, top, _x1, bottom = (v * scale for v in word["bbox"])
-        font = ImageFont.load_default(size=max(int((bottom - top) * 0.85), 6))
+        font = _font(max(int((bottom - top) * 0.85), 6))
         draw.text((x0, top), str(word["text"]), fill="#222222", font=font)
     return image
 
@@ -106,7 +107,7 @@ def draw_boxes(image: Image.Image, boxes: Sequence[BoxToDraw], dpi: int,
     layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     font_size = max(int(8 * scale), 9)
-    font = ImageFont.load_default(size=font_size)
+    font = _font(font_size)
     for box in boxes:
         if len(box.bbox) != 4 or box.key == selected:
             continue
@@ -138,6 +139,30 @@ def zoom(image: Image.Image, bbox: Sequence[float], dpi: int,
     return image.crop((int(x0), int(top), int(x1), int(bottom)))
 
 
+def zoomed_box(image: Image.Image, box: BoxToDraw, dpi: int) -> Image.Image:
+    """``zoom`` around ``box`` with the box drawn in blue: the crop is cut first and only it
+    is drawn on (drawing on the whole page at zoom resolution cost a review click 0.2 s)."""
+    scale = dpi / 72.0
+    x0, top, x1, bottom = _scaled(box.bbox, scale)
+    left = int(max(x0 - ZOOM_MARGIN_X_POINTS * scale, 0))
+    upper = int(max(top - ZOOM_MARGIN_Y_POINTS * scale, 0))
+    right = int(min(x1 + ZOOM_MARGIN_X_POINTS * scale, image.width))
+    lower = int(min(bottom + ZOOM_MARGIN_Y_POINTS * scale, image.height))
+    if right <= left or lower <= upper:
+        return draw_boxes(image, [box], dpi, selected=box.key)
+    crop = image.crop((left, upper, right, lower))
+    dx, dy = left / scale, upper / scale
+    shifted = BoxToDraw(box.key, box.label, (box.bbox[0] - dx, box.bbox[1] - dy,
+                                             box.bbox[2] - dx, box.bbox[3] - dy), box.confidence)
+    return draw_boxes(crop, [shifted], dpi, selected=box.key)
+
+
+@lru_cache(maxsize=64)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """The default font at ``size`` (loading it per word was most of a page drawing)."""
+    return ImageFont.load_default(size=size)
+
+
 def _scaled(bbox: Sequence[float], scale: float, pad: float = 0.0) -> tuple[float, ...]:
     x0, top, x1, bottom = (float(v) * scale for v in bbox)
     return (x0 - pad, top - pad, x1 + pad, bottom + pad)
@@ -145,5 +170,5 @@ def _scaled(bbox: Sequence[float], scale: float, pad: float = 0.0) -> tuple[floa
 
 def to_png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer, format="PNG", compress_level=1)  # fast: these stay on this machine
     return buffer.getvalue()

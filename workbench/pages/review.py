@@ -23,7 +23,7 @@ from workbench import review_actions
 from workbench.access import require_page
 from workbench.db import db_session
 from workbench.formatting import short_time
-from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoom
+from workbench.overlay import BoxToDraw, confidence_level, draw_boxes, to_png, zoomed_box
 from workbench.page_chart import (
     BOX_PARAM,
     WORD_PARAM,
@@ -73,12 +73,20 @@ def _page_png(document_id: int, sha256: str, page_number: int, dpi: int) -> tupl
     return to_png(image), original
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _page_picture(document_id: int, sha256: str, page_number: int, dpi: int) -> Image.Image:
+    """The rendered page decoded once (never drawn on: every drawing works on a copy)."""
+    png, _ = _page_png(document_id, sha256, page_number, dpi)
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _page_uri(document_id: int, sha256: str, page_number: int, boxes: tuple[BoxToDraw, ...],
               selected_id: int | None, size: tuple[int, int]) -> tuple[str, bool]:
     """The page with its field boxes drawn, as the chart's background (once per state)."""
-    png, original = _page_png(document_id, sha256, page_number, REVIEW_DPI)
-    drawn = draw_boxes(Image.open(io.BytesIO(png)), boxes, REVIEW_DPI, selected=selected_id)
+    _, original = _page_png(document_id, sha256, page_number, REVIEW_DPI)
+    drawn = draw_boxes(_page_picture(document_id, sha256, page_number, REVIEW_DPI), boxes,
+                       REVIEW_DPI, selected=selected_id)
     return image_uri(drawn, size), original
 
 
@@ -86,10 +94,8 @@ def _page_uri(document_id: int, sha256: str, page_number: int, boxes: tuple[BoxT
 def _zoom_png(document_id: int, sha256: str, page_number: int, bbox: tuple[float, ...],
               confidence: float, field_id: int) -> bytes:
     """The close-up of one field's box (once per field box, not on every rerun)."""
-    png, _ = _page_png(document_id, sha256, page_number, ZOOM_DPI)
-    zoomed = draw_boxes(Image.open(io.BytesIO(png)),
-                        [BoxToDraw(field_id, "", bbox, confidence)], ZOOM_DPI, selected=field_id)
-    return to_png(zoom(zoomed, bbox, ZOOM_DPI))
+    page = _page_picture(document_id, sha256, page_number, ZOOM_DPI)
+    return to_png(zoomed_box(page, BoxToDraw(field_id, "", bbox, confidence), ZOOM_DPI))
 
 
 def _line_picker(lines: list[LineChoice], near: list[float] | None, key: str) -> None:
@@ -358,19 +364,23 @@ def _fields_table(document: Document, fields: list[ExtractedFieldRow], read_only
         "decision": [""] * len(fields),
     })
     editor_key = f"fields_editor_{stored_id(document)}_{document.version}"
-    st.data_editor(
-        table.style.apply(confidence_tints, axis=1, subset=["confidence", "status"]),
-        key=editor_key, hide_index=True, width="stretch",
-        disabled=read_only or ["field", "value", "confidence", "status"],
-        column_config={
-            # the key columns first and narrow (340 px): they fit the field panel at 1280 px
-            "field": st.column_config.TextColumn("field", width=100),
-            "value": st.column_config.TextColumn("value", width=100),
-            "confidence": st.column_config.NumberColumn("conf.", format="%.2f", width=50),
-            "status": st.column_config.TextColumn("status", width=90),
-            "decision": st.column_config.SelectboxColumn("decision", options=DECISIONS,
-                                                         width=110),
-        })
+    if not fields:  # an empty frame has float columns, which text columns refuse
+        st.caption("The extractor found no field: say *Document done* if that is right, or "
+                   "add the fields it missed.")
+    else:
+        st.data_editor(
+            table.style.apply(confidence_tints, axis=1, subset=["confidence", "status"]),
+            key=editor_key, hide_index=True, width="stretch",
+            disabled=read_only or ["field", "value", "confidence", "status"],
+            column_config={
+                # the key columns first and narrow (340 px): they fit the field panel at 1280 px
+                "field": st.column_config.TextColumn("field", width=100),
+                "value": st.column_config.TextColumn("value", width=100),
+                "confidence": st.column_config.NumberColumn("conf.", format="%.2f", width=50),
+                "status": st.column_config.TextColumn("status", width=90),
+                "decision": st.column_config.SelectboxColumn("decision", options=DECISIONS,
+                                                             width=110),
+            })
     with st.container(horizontal=True):
         st.button("Save table decisions", icon=":material/save:", disabled=read_only,
                   on_click=save_table, args=(editor_key, seen))
