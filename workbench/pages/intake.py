@@ -140,6 +140,10 @@ def batch_progress() -> None:
                          "open": st.column_config.LinkColumn(
                              "open", display_text="Open in review",
                              help="The document's review (extracted documents only)")})
+        links = [f"[{d.file_name} (#{d.id})]({review_link(d)})" for d in documents
+                 if review_link(d)]
+        if links:
+            st.markdown("Open in review: " + " · ".join(links))
     else:
         st.caption("This batch holds no documents.")
     summary = next((b for b in recent if b.batch_id == batch_id), None)

@@ -254,7 +254,8 @@ def _timeline(frame: pd.DataFrame) -> alt.Chart | None:
                  alt.Tooltip("last seen:T", format="%Y-%m-%d"),
                  alt.Tooltip("documents:Q"), alt.Tooltip("why:N")])
     bars = base.mark_bar(cornerRadius=3).encode(
-        x=alt.X("first seen:T", title=None, axis=alt.Axis(format="%Y", grid=True)),
+        x=alt.X("first seen:T", title=None, scale=alt.Scale(padding=14),
+                axis=alt.Axis(format="%Y", grid=True)),
         x2="last seen:T", color=colour)
     ends = base.mark_point(filled=True, size=60, opacity=1).encode(x="last seen:T", color=colour)
     return (bars + ends).properties(height=TIMELINE_ROW_PX * len(spans) + 24)
