@@ -28,7 +28,8 @@ MERGE = "merge"
 SPLIT = "split"
 # Every kind of act the audit lists, in the order the screen offers them.
 AUDIT_ACTIONS = (Action.SEARCH, Action.IDENTITY_VIEW, Action.EXPORT, CORRECTION, MERGE, SPLIT,
-                 Action.SIGN_IN, Action.SIGN_IN_FAILED, Action.ACCOUNT_LOCKED)
+                 Action.SIGN_IN, Action.SIGN_IN_FAILED, Action.ACCOUNT_LOCKED,
+                 Action.DOCUMENT_REMOVED)
 _EVENT_ACTIONS = {"merged": MERGE, "split": SPLIT}
 _FORMULA_START = re.compile(r"^[=+@\t\r]|^-(?![\d.])")
 DEFAULT_LIMIT = 5000

@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime
 
 from models.tables import AccessLog, Correction, IdentityEvent, SearchLog
 from review.audit import AuditFilters, audit_csv, audit_rows, audit_users
-from review.purpose_log import PERMISSIBLE_PURPOSES, log_export, log_identity_view, log_search
+from review.purpose_log import (
+    PERMISSIBLE_PURPOSES,
+    log_document_removed,
+    log_export,
+    log_identity_view,
+    log_search,
+)
 from tests.workbench.conftest import add_document
 
 COLLECT, COURT = PERMISSIBLE_PURPOSES[0], PERMISSIBLE_PURPOSES[5]
@@ -68,3 +74,11 @@ def test_the_audit_csv_has_a_header_and_one_line_per_row(session):
     assert len(lines) == len(rows) + 1
     assert "123-45-6789" not in text
     assert SearchLog.__tablename__  # searches come from the old table, kept readable
+
+
+def test_a_removed_document_shows_in_the_audit(session):
+    log_document_removed(session, user="ida", document_id=7, file_name="bad.pdf",
+                         reason="truncated")
+    rows = audit_rows(session, AuditFilters(actions=("document_removed",)))
+    assert [(row.action, row.user) for row in rows] == [("document_removed", "ida")]
+    assert "bad.pdf" in rows[0].what

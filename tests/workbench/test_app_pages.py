@@ -94,7 +94,9 @@ def test_skip_trace_merge_and_split_are_stored(database_url):
     open_with_purpose(app)
     app.number_input(key="merge_other").set_value(other.id)
     app.text_input(key="merge_reason").input("same DOB and SSN-4")
-    next(b for b in app.button if b.label == "Merge").click()
+    next(b for b in app.button if b.label == "Preview merge").click()
+    app.run()
+    app.button(key="merge_confirm").click()
     app.run()
     assert not app.exception, app.exception
     with db_session() as session:
