@@ -19,6 +19,7 @@ DOC_KEY = "review_doc"
 FIELD_KEY = "review_field"
 FLASH_KEY = "review_flash"
 APP_RERUN_KEY = "review_rerun_app"  # set by a callback that must move the whole page on
+LEFT_KEY = "review_left"  # the document "Next document" left: the queue moves past it
 
 
 def _flash(result: saves.SaveResult) -> None:
@@ -123,6 +124,7 @@ def finish(username: str, document_id: int) -> None:
 def release_and_next(username: str, document_id: int) -> None:
     with db_session() as session:
         locks.release_lock(session, document_id, username)
+    st.session_state[LEFT_KEY] = document_id
     st.session_state.pop(DOC_KEY, None)
     st.session_state.pop(FIELD_KEY, None)
 

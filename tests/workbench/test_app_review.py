@@ -246,3 +246,16 @@ def test_after_a_conflict_the_losing_tab_shows_the_winning_value(database_url):
     assert _amount_due(document.id).value == "999.00"
     assert next(t for t in loser.text_input
                 if t.label == "Value of amount_due").value == "999.00"
+
+
+def test_next_document_moves_past_the_document_left(database_url):
+    with db_session() as session:
+        first = add_document(session, name="a.pdf")
+        second = add_document(session, name="b.pdf")
+    app = _open_review()
+    assert app.session_state["review_doc"] == first.id
+    next(b for b in app.button if b.label == "Next document").click()
+    app.run()
+    assert not app.exception
+    # the first still ranks first (nothing decided), yet the next one opens
+    assert app.session_state["review_doc"] == second.id

@@ -75,7 +75,8 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
     page.get_by_text("Review queue").first.wait_for()
     _settle(page)
     SCREENSHOTS.mkdir(exist_ok=True)
-    timings: dict[str, list[float]] = {"alt_a_save": [], "next_document": []}
+    timings: dict[str, list[float]] = {"switch_field": [], "alt_a_save": [],
+                                       "next_document": []}
 
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 1000})
@@ -97,6 +98,17 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
         assert table[2] - table[0] >= KEY_COLUMNS_PX, f"{width}px: the table hides key columns"
         if width == WIDTHS[0]:
             _zoomed_page_pans_inside_its_panel(page, field_column)
+
+        shown = value_box.get_attribute("aria-label")
+        page.get_by_role("combobox", name="Field in hand").click()
+        option = page.get_by_role("option").nth(1)
+        started = time.monotonic()
+        option.click()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and value_box.get_attribute("aria-label") == shown:
+            page.wait_for_timeout(20)
+        timings["switch_field"].append(time.monotonic() - started)
+        _settle(page, 600)
 
         field_name = (value_box.get_attribute("aria-label") or "").removeprefix("Value of ")
         typed, stored = TYPED[field_name]

@@ -35,7 +35,14 @@ from workbench.page_chart import (
 from workbench.page_image import REVIEW_DPI, page_image
 from workbench.page_words import LineChoice, distance_to_box, page_lines, union_bbox
 from workbench.resources import review_settings
-from workbench.review_actions import APP_RERUN_KEY, DOC_KEY, FIELD_KEY, FLASH_KEY, chosen_words
+from workbench.review_actions import (
+    APP_RERUN_KEY,
+    DOC_KEY,
+    FIELD_KEY,
+    FLASH_KEY,
+    LEFT_KEY,
+    chosen_words,
+)
 from workbench.review_labels import (
     DECISIONS,
     confidence_tints,
@@ -143,8 +150,11 @@ if not options:
     st.title("Review")
     st.success("Nothing to review. New documents appear here as soon as they are extracted.")
     st.stop()
+left = st.session_state.pop(LEFT_KEY, None)
 if current not in options:
-    current = options[0]
+    # "Next document" moves past the one just left, even when it still ranks first
+    current = options[(options.index(left) + 1) % len(options)] if left in options \
+        else options[0]
 
 head_left, head_right = st.columns([4, 1], vertical_alignment="bottom")
 with head_left:
