@@ -25,7 +25,8 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-def test_reload_keeps_the_sign_in_and_a_deep_link_opens_its_page(workbench_url, browser_page):
+def test_reload_keeps_the_sign_in_and_a_deep_link_opens_its_page(
+        workbench_url, browser_page):  # noqa: F811  (fixtures)
     with db_session() as session:
         document = add_document(session, name="wanted.pdf")
         add_debtor(session, document, phone="+14142054039")
@@ -33,7 +34,7 @@ def test_reload_keeps_the_sign_in_and_a_deep_link_opens_its_page(workbench_url, 
         session.add(document)
     page = browser_page
     # a deep link while signed out: the sign-in form, not "Page not found"
-    page.goto(f"{workbench_url}/review?doc={document.id}")
+    page.goto(f"{workbench_url}/review?document={document.id}")
     page.get_by_role("textbox", name="Username").fill("ada")
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -59,6 +59,8 @@ PAGE_WIDTH_KEY = "review_page_width"
 DEFAULT_PAGE_WIDTH = 420
 PAGE_PANEL_HEIGHT = 820
 
+DOCUMENT_PARAMS = ("document", "doc")
+APPLIED_DOC_KEY = "review_applied_document_param"
 user = require_page("review")
 settings = review_settings()
 # The callbacks, bound to the signed-in reviewer (they run before the rerun).
@@ -136,10 +138,18 @@ with db_session() as session:
     queue = work_queue.review_queue(session, doc_type=None if doc_type == "all" else doc_type,
                                 field_name=None if field_filter == "all" else field_filter)
 
-requested = st.query_params.get("doc")
-if requested and requested.isdigit():
-    st.session_state[DOC_KEY] = int(requested)
-    st.query_params.clear()
+# A deep link (/review?document=N, or the older ?doc=N) opens that document; the address
+# then keeps naming the open document, so a reload (or a copied link) comes back to it. A
+# parameter is applied once: after that the queue picker decides. Only these parameters are
+# touched: the sign-in token rides in the query string too.
+for param in DOCUMENT_PARAMS:
+    requested = st.query_params.get(param)
+    if requested is not None and requested != st.session_state.get(APPLIED_DOC_KEY):
+        if requested.isdigit():
+            st.session_state[DOC_KEY] = int(requested)
+        st.session_state[APPLIED_DOC_KEY] = requested
+    if param != DOCUMENT_PARAMS[0] and param in st.query_params:
+        del st.query_params[param]
 
 by_id = {item.document_id: item for item in queue}
 options = list(by_id)
@@ -166,6 +176,8 @@ with head_left:
 if document_id != st.session_state.get(DOC_KEY):
     st.session_state[DOC_KEY] = document_id
     st.session_state.pop(FIELD_KEY, None)
+st.session_state[APPLIED_DOC_KEY] = str(document_id)
+st.query_params[DOCUMENT_PARAMS[0]] = str(document_id)
 
 locked_message = None
 with db_session() as session:

@@ -411,7 +411,7 @@ with source_tab:
             if user.may("reviewer"):
                 link.page_link("workbench/pages/review.py", label="Open in review",
                                icon=":material/open_in_new:",
-                               query_params={"doc": str(source.document_id)})
+                               query_params={"document": str(source.document_id)})
             if source.snippet:
                 st.caption(f"“{source.snippet}”")
 
