@@ -10,7 +10,6 @@ that identity for the rest of the session, so reruns log nothing more.
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -38,8 +37,8 @@ from workbench.identity_view import (
     identity_summary,
     query_refusal,
     resolve_identity,
-    short_label,
 )
+from workbench.skip_trace_charts import history_rows, hit_row, timeline_chart
 
 HITS_KEY = "skip_hits"
 IDENTITY_KEY = "skip_identity"
@@ -49,7 +48,6 @@ LAST_PURPOSE_KEY = "skip_last_purpose"  # offered again with one click for the n
 SEARCH_PURPOSE_KEY = "skip_search_purpose"  # the last search's purpose holds for its hits
 MERGE_PREVIEW_KEY = "skip_merge_preview"  # {"keep", "other", "reason"} awaiting confirmation
 SEARCH_LIMIT = 25
-TIMELINE_ROW_PX = 30
 
 user = require_page("skip_trace")
 
@@ -82,7 +80,7 @@ def run_search() -> None:
             return
         log_search(session, user=user.username, query=cleaned, purpose=purpose,
                    result_count=len(hits))
-        st.session_state[HITS_KEY] = [_hit_row(hit) for hit in hits]
+        st.session_state[HITS_KEY] = [hit_row(hit) for hit in hits]
     st.session_state[SEARCH_PURPOSE_KEY] = purpose
     st.session_state[LAST_PURPOSE_KEY] = purpose
     st.session_state.pop(IDENTITY_KEY, None)
@@ -113,13 +111,6 @@ def open_with_chosen(identity_id: int) -> None:
 
 def open_with_last(identity_id: int, purpose: str) -> None:
     open_identity(identity_id, purpose, "same purpose again")
-
-
-def _hit_row(hit) -> dict:
-    return {"identity": int(hit.identity_id),
-            "name": getattr(hit, "display_name", None) or getattr(hit, "name", ""),
-            "score": round(float(getattr(hit, "score", 0.0)), 2),
-            "why": "; ".join(getattr(hit, "reasons", None) or [str(getattr(hit, "reason", ""))])}
 
 
 def preview_merge(identity_id: int) -> None:
@@ -207,58 +198,6 @@ def split(identity_id: int) -> None:
         return
     st.session_state[FLASH_KEY] = ("success", f"{len(party_ids)} record(s) split off into "
                                               f"identity #{new_id}.")
-
-
-def _history_rows(entries: list[dict]) -> pd.DataFrame:
-    """One row per address / phone / email, best (most likely current) first."""
-    rows = []
-    for entry in entries:
-        reasons = entry.get("reasons") or []
-        sources = entry.get("sources") or []
-        rows.append({
-            "value": entry.get("value", ""),
-            "score": entry.get("score"),
-            "first seen": entry.get("first_seen"),
-            "last seen": entry.get("last_seen"),
-            "documents": len(sources),
-            "why": "; ".join(map(str, reasons)) if isinstance(reasons, list) else str(reasons),
-            "status": " ".join(filter(None, (entry.get("status"), entry.get("phone_type")))),
-        })
-    frame = pd.DataFrame(rows)
-    if not frame.empty and frame["score"].notna().any():
-        frame = frame.sort_values("score", ascending=False, na_position="last")
-    return frame
-
-
-def _timeline(frame: pd.DataFrame) -> alt.Chart | None:
-    """One band per value (best first), its span from first to last seen; long values are
-    cut on the axis and whole in the tooltip; the chart grows a row per value."""
-    spans = frame.dropna(subset=["first seen"]).copy()
-    if spans.empty:
-        return None
-    spans["first seen"] = pd.to_datetime(spans["first seen"])
-    spans["last seen"] = pd.to_datetime(spans["last seen"].fillna(spans["first seen"]))
-    spans["rank"] = range(1, len(spans) + 1)
-    spans["row"] = [f"{rank}. {short_label(value)}"
-                    for rank, value in zip(spans["rank"], spans["value"], strict=True)]
-    spans["why"] = spans["why"].map(lambda text: short_label(text, 160))
-    order = list(spans["row"])
-    colour = alt.condition(alt.datum.rank == 1, alt.value("#1f6feb"), alt.value("#9aa4b2"))
-    base = alt.Chart(spans).encode(
-        y=alt.Y("row:N", sort=order, title=None,
-                scale=alt.Scale(paddingInner=0.35, paddingOuter=0.2),
-                axis=alt.Axis(labelLimit=360, labelFontSize=12, labelPadding=6, ticks=False,
-                              domain=False)),
-        tooltip=[alt.Tooltip("value:N", title="value"),
-                 alt.Tooltip("first seen:T", format="%Y-%m-%d"),
-                 alt.Tooltip("last seen:T", format="%Y-%m-%d"),
-                 alt.Tooltip("documents:Q"), alt.Tooltip("why:N")])
-    bars = base.mark_bar(cornerRadius=3).encode(
-        x=alt.X("first seen:T", title=None, scale=alt.Scale(padding=14),
-                axis=alt.Axis(format="%Y", grid=True)),
-        x2="last seen:T", color=colour)
-    ends = base.mark_point(filled=True, size=60, opacity=1).encode(x="last seen:T", color=colour)
-    return (bars + ends).properties(height=TIMELINE_ROW_PX * len(spans) + 24)
 
 
 # --- the page -----------------------------------------------------------------------
@@ -365,13 +304,13 @@ addresses, phones, emails_tab, employers_tab, source_tab, change_tab = st.tabs(
     ["Addresses", "Phones", "Emails", "Employers", "Source documents", "Merge / split"])
 
 with addresses:
-    frame = _history_rows(history.get("addresses", []))
+    frame = history_rows(history.get("addresses", []))
     if frame.empty:
         st.caption("No address seen yet.")
     else:
         best = frame.iloc[0]
         st.markdown(f"**Most likely current:** {best['value']}  \n{best['why']}")
-        chart = _timeline(frame)
+        chart = timeline_chart(frame)
         if chart is not None:
             st.altair_chart(chart, width="stretch")
         undated = int(frame["first seen"].isna().sum())
@@ -380,21 +319,21 @@ with addresses:
         st.dataframe(frame, hide_index=True)
 
 with phones:
-    frame = _history_rows(history.get("phones", []))
+    frame = history_rows(history.get("phones", []))
     if frame.empty:
         st.caption("No phone seen yet.")
     else:
         st.dataframe(frame, hide_index=True)
 
 with emails_tab:
-    frame = _history_rows(history.get("emails", []))
+    frame = history_rows(history.get("emails", []))
     if frame.empty:
         st.caption("No email seen yet.")
     else:
         st.dataframe(frame, hide_index=True)
 
 with employers_tab:
-    frame = _history_rows(history.get("employers", []))
+    frame = history_rows(history.get("employers", []))
     if frame.empty:
         st.caption("No employer seen yet (garnishments name them).")
     else:
