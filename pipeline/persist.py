@@ -94,9 +94,11 @@ def _party_key(role: str, name: str) -> tuple[str, str]:
 
 def fill_party(party: Party, found: ExtractedParty) -> Party:
     """Copy an extracted party's contacts and provenance onto its row (role and name are
-    the row's identity, set when it is created)."""
+    the row's identity, set when it is created). A printed address status or phone
+    type/status rides on its value as a trailing note ("... (bad address)"), the form
+    skip tracing reads into observations (``ExtractedParty.stored_contacts``)."""
     party.dob, party.ssn_last4 = found.dob, found.ssn_last4
-    party.addresses, party.phones = list(found.addresses), list(found.phones)
+    party.addresses, party.phones = found.stored_contacts()
     party.emails, party.confidence = list(found.emails), found.confidence
     party.page, party.bbox, party.extractor = found.page, list(found.bbox), found.extractor
     return party

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import text
@@ -69,17 +69,6 @@ def _set_progress(engine, document_id: int, status: str | None, progress: str) -
 def extract(read: ReadDocument) -> Extraction:
     """Run the extraction stage (fields and parties) on a read document."""
     return extract_document(read)
-
-
-def _as_stored(extraction: Extraction) -> Extraction:
-    """The extraction with each party's printed address status and phone type/status
-    folded into its values as a trailing note ("... (bad address)"), the form party rows
-    keep and skip tracing reads into observations (``ExtractedParty.stored_contacts``)."""
-    parties = []
-    for party in extraction.parties:
-        addresses, phones = party.stored_contacts()
-        parties.append(replace(party, addresses=addresses, phones=phones))
-    return Extraction(doc_type=extraction.doc_type, fields=extraction.fields, parties=parties)
 
 
 def _after_extraction(session: Session, document: Document,
@@ -276,7 +265,7 @@ def _process_held(engine: Engine, document_id: int, progress: Progress | None,
         session.refresh(document)
         store_read(session, document, read)
         document.doc_type = extraction.doc_type or read.doc_type
-        refreshed = replace_extraction(session, document, _as_stored(extraction))
+        refreshed = replace_extraction(session, document, extraction)
         document.document_date = document_date(extraction)
         confidences = [f.confidence for f in extraction.fields]
         document.min_confidence = min(confidences) if confidences else None
