@@ -60,12 +60,12 @@ def split_annotation(text: str) -> tuple[str, str]:
 
 
 def observed_on(document: Document | None) -> date | None:
-    """The date a document speaks for; its intake date when it names none."""
-    if document is None:
-        return None
-    if document.document_date:
-        return document.document_date
-    return document.created_at.date() if document.created_at else None
+    """The date a document speaks for; None (undated) when it names none.
+
+    Not its intake day: an old placement sheet taken in today would otherwise
+    become the most recent sighting (the same rule as ``observations``).
+    """
+    return document.document_date if document is not None else None
 
 
 def party_to_record(party: Party, document: Document | None, case_number: str = "",
