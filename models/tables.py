@@ -108,6 +108,11 @@ class Party(SQLModel, table=True):
     extractor: str = "rules"
     identity_id: int | None = Field(default=None, foreign_key="identity.id", index=True)
     link_score: float | None = None
+    # review, as on fields: a save names the version it saw (review.party_saves)
+    version: int = 0
+    status: str = Field(default="extracted", index=True)  # extracted | accepted | corrected | added
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
 
 
 class Identity(SQLModel, table=True):
@@ -179,6 +184,7 @@ class Correction(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     field_id: int | None = Field(default=None, foreign_key="field.id", index=True)
+    party_id: int | None = Field(default=None, foreign_key="party.id", index=True)
     document_id: int = Field(foreign_key="document.id", index=True)
     field_name: str = ""
     action: str = "correct"  # accept | correct | reject | not_in_document | add

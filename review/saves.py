@@ -38,6 +38,7 @@ class SaveResult:
     message: str
     conflict: bool = False
     field_id: int | None = None
+    party_id: int | None = None
 
 
 def save_field(session: Session, field_id: int, *, user: str, action: str,
@@ -65,7 +66,7 @@ def save_field(session: Session, field_id: int, *, user: str, action: str,
         except InvalidValue as error:
             return SaveResult(False, str(error), field_id=field_id)
     bbox = list(new_bbox) if new_bbox is not None else list(field.bbox)
-    refusal = _refusal(document, user, now, field.version, expected_version,
+    refusal = save_refusal(document, user, now, field.version, expected_version,
                        what=f"{field.name} was changed by {field.reviewed_by or 'someone'}")
     if action == "correct" and value == field.value and bbox == list(field.bbox):
         action = "accept"
@@ -108,7 +109,7 @@ def add_field(session: Session, document_id: int, *, user: str, name: str, value
         value = normalize_value(name, value)
     except InvalidValue as error:
         return SaveResult(False, str(error))
-    refusal = _refusal(document, user, now, document.version, expected_document_version,
+    refusal = save_refusal(document, user, now, document.version, expected_document_version,
                        what="the document was changed meanwhile")
     if refusal:
         session.add(Correction(document_id=document_id, field_name=name, action="add",
@@ -142,8 +143,10 @@ def finish_review(session: Session, document_id: int, user: str) -> SaveResult:
     return SaveResult(True, f"document {document_id} reviewed")
 
 
-def _refusal(document: Document, user: str, now: datetime, current_version: int,
+def save_refusal(document: Document, user: str, now: datetime, current_version: int,
              expected_version: int, *, what: str) -> str | None:
+    """Why a save must be refused (someone else's lock, or a version the reviewer did not
+    see), or None; shared by field and party saves."""
     held_until = lock_held_until(document, now)
     if held_until is not None and document.lock_user != user:
         return (f"Not saved: {document.lock_user} is reviewing this document "

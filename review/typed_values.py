@@ -12,6 +12,10 @@ from decimal import Decimal, InvalidOperation
 
 from core.errors import CasetraceError
 from core.vocabulary import FIELDS, FieldKind
+from intake.redaction import find_full_ssns
+
+FULL_SSN_REFUSED = ("a full SSN was typed; it is never stored. Enter only its last four "
+                    "digits, in the SSN last 4 box of the party")
 
 _AMOUNT_NOISE = re.compile(r"[$,\s]|USD", re.IGNORECASE)
 
@@ -25,6 +29,8 @@ class InvalidValue(CasetraceError, ValueError):
 def normalize_value(field_name: str, text: str) -> str:
     """The contract form of ``text`` for ``field_name``; InvalidValue when it cannot be read."""
     text = " ".join(text.split())
+    if find_full_ssns(text):  # checked before anything echoes the text back
+        raise InvalidValue(f"{field_name}: {FULL_SSN_REFUSED}")
     if not text:
         raise InvalidValue(f"{field_name}: the value is empty (use 'not in document' instead)")
     spec = FIELDS.get(field_name)
@@ -32,7 +38,7 @@ def normalize_value(field_name: str, text: str) -> str:
     if kind == FieldKind.AMOUNT:
         return _normalize_amount(field_name, text)
     if kind == FieldKind.DATE:
-        return _normalize_date(field_name, text)
+        return normalize_date(field_name, text)
     return text
 
 
@@ -49,7 +55,8 @@ def _normalize_amount(field_name: str, text: str) -> str:
     return f"{amount.quantize(Decimal('0.01'))}"
 
 
-def _normalize_date(field_name: str, text: str) -> str:
+def normalize_date(field_name: str, text: str) -> str:
+    """The ISO form of a typed date ("March 3, 2024" -> 2024-03-03), read with dateparser."""
     import dateparser  # slow to import; only needed when a date is typed
 
     parsed = dateparser.parse(
