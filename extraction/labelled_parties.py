@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from core.lines import Line
+from extraction.captions import ASSIGNEE_RE
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
@@ -17,11 +18,15 @@ ROLE_LABELS: tuple[tuple[str, str], ...] = (
     ("other", r"^grantor$"),
     ("creditor", r"creditor|plaintiff|petitioner|^client$|debt\s+buyer|^lender$"),
 )
+# Court forms print compound role labels: "PLAINTIFF/PETITIONER:", "Defendant(s) (name):"
+ROLE_PAIR = (r"(?:\s*/\s*(?:plaintiff|defendant|petitioner|respondent|debtor|creditor|"
+             r"appellant|appellee|claimant)(?:\(s\)|s)?)?(?:\s*\((?:names?|s)\))?")
 NAME_LABEL_RE = re.compile(
     r"^(?P<label>(?:judgment\s+)?(?:debtor|defendant|plaintiff|creditor|garnishee|employer|"
     r"attorney|counsel|original\s+creditor|current\s+creditor|current\s+owner|client|"
     r"consumer|borrower|grantor|grantee|owner|account\s*holder|respondent|petitioner|name)"
-    r"(?:'s)?(?:\s+(?:full\s+)?name)?)\s*[:\-]\s*(?P<name>.*)$", re.IGNORECASE)
+    r"(?:\(s\)|s)?(?:'s)?(?:\s+(?:full\s+)?name)?)" + ROLE_PAIR +
+    r"\s*[:\-]\s*(?P<name>.*)$", re.IGNORECASE)
 LABEL_ONLY_RE = re.compile(
     r"(?:judgment\s+)?(?:debtor|defendant|plaintiff|creditor|garnishee|employer|attorney|"
     r"counsel|current\s+creditor|current\s+owner|client|consumer|borrower|grantor|grantee|"
@@ -95,7 +100,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                 name = line.text[name_start:name_end]
             if not name:
                 continue
-            name = clean_name(re.split(r",\s*\d", name)[0])
+            name = clean_name(ASSIGNEE_RE.sub("", re.split(r",\s*\d", name)[0]))
             if not plausible_name(name):
                 continue
             out.append(PartyAnchor(role, name, line.page, line.span_bbox(name_start, name_end),

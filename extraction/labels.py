@@ -32,14 +32,15 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
                         r"\(fecha\)|issued\s+on"),
         ("due_date", r"\bdue\b|respond\s+by|on\s+or\s+before|dispute\s+by|no\s+later\s+than|"
                      r"\bby\b\s*$|deadline|must\s+(?:answer|respond|pay)|before\b\s*$|within|"
-                     r"appear\b|respond|return\s+date"),
+                     r"appear\b|respond(?!ent)|return\s+date"),
     ),
     "amount": (
         (NONE, r"\b(?:payments?|credits?|paid|minimum|limit|monthly|installment|deposit|"
                r"exempt|wages?|income|value|assessed|post-?\s?judgment|since\s+judgment|"
                r"filing\s+fee|service\s+(?:fee|of\s+summons)|issuance|sheriff|answer\s+fee|"
                r"fee\s+schedule|not\s+part\s+of|you\s+owed|last\s+payment)\b"),
-        ("principal", r"principal"),
+        # "Demand of complaint" on a later paper: what the complaint asked, before costs
+        ("principal", r"principal|demand(?:ed)?\s+(?:of|in)\s+(?:the\s+)?complaint"),
         ("interest", r"interest"),
         ("fees", r"\bfees?\b|\bcosts?\b|charges"),
         ("amount_due", r"balance|amount\s+(?:now\s+)?(?:due|owed|claimed|demanded)|"
@@ -95,9 +96,31 @@ def guess_role(cand: Candidate, doc_type: str = "other") -> RoleGuess:
     return guess
 
 
+VALUE_ONLY_RE = re.compile(r"^[\s$¢€£\d.,()*:;\-–—]*(?:CR)?[\s$¢.]*$")
+
+
+def row_label(cand: Candidate) -> str:
+    """In a table row "Costs  $249.00  $0.00  $249.00", the label that opens the row: the
+    line's text before its first amount, when only values stand between it and ``cand``."""
+    if cand.kind != "amount" or not cand.left.strip() or not VALUE_ONLY_RE.match(cand.left):
+        return ""
+    text = cand.line.text[:cand.start]
+    first = re.search(r"[$¢]?\s?\d[\d,]*\.\d{2}\b", text)
+    if first is None or not VALUE_ONLY_RE.match(text[first.start():]):
+        return ""
+    return _tail(text[:first.start()], 6)
+
+
 def _guess_role(cand: Candidate) -> RoleGuess:
     if cand.kind not in LABEL_RULES:
         return RoleGuess(NONE, 0.0, "shape")
+    row = row_label(cand)
+    if row and _match(cand.kind, row) not in (None, NONE):
+        # a 2-D table: the column header may only veto ("Credits", "Payments"); the row's
+        # label names the field ("Balance" over a "Demand of complaint" row is its state)
+        if cand.above.strip() and _match(cand.kind, cand.above) == NONE:
+            return RoleGuess(NONE, WHERE_SCORES["above"], "above")
+        return RoleGuess(_match(cand.kind, row) or NONE, WHERE_SCORES["left"], "left")
     for where, text in (("left", _tail(cand.left, 6)), ("above", cand.above),
                         ("before", _tail(cand.before, 12)), ("far", cand.above_far)):
         if not text.strip():

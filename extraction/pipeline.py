@@ -148,12 +148,18 @@ def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool
     return parties
 
 
-EXHIBIT_RE = re.compile(r"^EXHIBIT\s+[A-Z0-9]{1,2}\b", re.IGNORECASE)
+EXHIBIT_RE = re.compile(r"^EXHIBIT\s+[\"'“”‘’]?[A-Z0-9]{1,2}\b", re.IGNORECASE)
+# A cover sheet: the page holds little else than "EXHIBIT “A”" (anywhere on it)
+EXHIBIT_COVER_RE = re.compile(r"^EXHIBIT\s+[\"'“”‘’]?[A-Z0-9]{1,2}[\"'“”‘’]?\s*$", re.IGNORECASE)
 
 
 def starts_exhibit(lines: list[Line]) -> bool:
     """A page that opens with 'EXHIBIT A' starts the attachments."""
-    return any(EXHIBIT_RE.match(line.text.strip()) for line in lines[:3]) and lines[0].page > 1
+    if lines[0].page <= 1:
+        return False
+    if any(EXHIBIT_RE.match(line.text.strip()) for line in lines[:3]):
+        return True
+    return len(lines) <= 4 and any(EXHIBIT_COVER_RE.match(line.text.strip()) for line in lines)
 
 
 def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
