@@ -1,67 +1,117 @@
 """Document-type classification from the words of a document.
 
-Paperwork announces what it is in its title ("SUMMONS", "DEFAULT JUDGMENT", "WRIT OF
-GARNISHMENT") and in a few set phrases; a weighted keyword score over the first pages,
-with title lines counting more, is accurate, explainable and immune to OCR noise in the
-body. The confidence is the winning share of the evidence, so a page that says both
-"complaint" and "summons" gets a lower one.
+A linear model over hashed word, character, title-line and keyword-cue features of the
+first pages (``intake.doctype_features``), trained by ``python -m samples.train_doctype``
+on generated paperwork of many kinds, court papers that are none of the types included,
+and committed as ``doctype_model.npz``. Inference is numpy only. ``other`` is a class of
+its own (declarations, requests for default, minutes, letters from the clerk...), and it
+is also the answer whenever the model is unsure, so a paper the model does not know is
+not forced into one of the seven named types. The confidence is the model's probability
+of the answer it gives.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from core.document import PageContent
 from core.lines import page_to_lines
-from core.vocabulary import DOC_TYPE_SPECS, DOC_TYPES
+from core.vocabulary import DOC_TYPES
+from intake.doctype_features import CUES, PAGES_READ, vectorize
 
-# (pattern, weight) per doc type, from the vocabulary; patterns are searched in lower-cased
-# text. "other" has none: it is the answer when no type has enough evidence.
-CUES: dict[str, tuple[tuple[str, float], ...]] = {
-    name: spec.cues for name, spec in DOC_TYPE_SPECS.items() if spec.cues}
-TITLE_WEIGHT = 2.5  # a cue in a title line (short, upper case) counts this much more
-MIN_EVIDENCE = 3.0  # below this total, the document is "other"
-PAGES_READ = 2
+__all__ = ["CUES", "DOC_TYPES", "MODEL_PATH", "DocTypeModel", "classify_document",
+           "classify_texts", "load_model", "page_texts"]
 
-
-def _page_text(page: PageContent) -> str:
-    """The page's text line by line; an OCR page is first read upright (a sideways or
-    upside-down scan keeps its words in the page's frame)."""
-    if page.source != "ocr":
-        return page.text
-    return "\n".join(line.text for line in page_to_lines(page))
+MODEL_PATH = Path(__file__).with_name("doctype_model.npz")
+OTHER = "other"
 
 
-def _title_lines(text: str) -> list[str]:
-    lines = text.splitlines()
-    return [ln for ln in lines if 0 < len(ln) <= 80 and ln.upper() == ln
-            and sum(c.isalpha() for c in ln) >= 4]
+@dataclass(frozen=True, slots=True)
+class DocTypeModel:
+    """Softmax weights over the hashed features, and the probability below which the best
+    named type is not trusted (the answer is then ``other``)."""
+
+    classes: tuple[str, ...]
+    weight: np.ndarray  # (n_classes, DIM)
+    bias: np.ndarray  # (n_classes,)
+    idf: np.ndarray  # (DIM,)
+    unsure: float
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        features = vectorize(texts, self.idf)
+        if not features:
+            scores = self.bias.astype(np.float64)
+        else:
+            index = np.fromiter(features.keys(), dtype=np.int64, count=len(features))
+            values = np.fromiter(features.values(), dtype=np.float64, count=len(features))
+            scores = self.weight[:, index].astype(np.float64) @ values + self.bias
+        scores = scores - scores.max()
+        exp = np.exp(scores)
+        return np.asarray(exp / exp.sum())
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, classes=np.array(self.classes), weight=self.weight,
+                            bias=self.bias, idf=self.idf, unsure=np.array(self.unsure))
 
 
-def score_types(pages: list[PageContent]) -> dict[str, float]:
-    """Evidence per document type from the first pages' words."""
-    texts = [_page_text(p) for p in pages[:PAGES_READ] if p.status == "ok"]
-    body = "\n".join(texts).lower()
-    titles = "\n".join(t for text in texts for t in _title_lines(text)).lower()
-    scores: dict[str, float] = {}
-    for doc_type, cues in CUES.items():
-        total = 0.0
-        for pattern, weight in cues:
-            if re.search(pattern, body):
-                total += weight
-            if titles and re.search(pattern, titles):
-                total += weight * (TITLE_WEIGHT - 1)
-        scores[doc_type] = total
-    return scores
+def load_model(path: Path = MODEL_PATH) -> DocTypeModel:
+    """Read the weights; a missing or damaged file is one clear error naming it."""
+    try:
+        with np.load(path) as data:
+            model = DocTypeModel(tuple(str(c) for c in data["classes"]),
+                                 data["weight"].astype(np.float32),
+                                 data["bias"].astype(np.float64),
+                                 data["idf"].astype(np.float64), float(data["unsure"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise RuntimeError(f"{path}: doc-type model unreadable ({exc}); "
+                           "rebuild it with python -m samples.train_doctype") from None
+    unknown = set(model.classes) - set(DOC_TYPES)
+    if unknown:
+        raise RuntimeError(f"{path}: doc-type model has unknown classes {sorted(unknown)}")
+    return model
 
 
-def classify_document(pages: list[PageContent]) -> tuple[str, float]:
+@lru_cache(maxsize=1)
+def _default_model() -> DocTypeModel:
+    return load_model(MODEL_PATH)
+
+
+def page_texts(pages: list[PageContent]) -> list[str]:
+    """The first readable pages' text line by line; an OCR page is first read upright (a
+    sideways or upside-down scan keeps its words in the page's frame)."""
+    texts = []
+    for page in pages:
+        if page.status != "ok":
+            continue
+        if page.source == "ocr":
+            texts.append("\n".join(line.text for line in page_to_lines(page)))
+        else:
+            texts.append(page.text)
+        if len(texts) == PAGES_READ:
+            break
+    return texts
+
+
+def classify_texts(texts: list[str], model: DocTypeModel | None = None) -> tuple[str, float]:
+    """(doc_type, confidence) for page texts; ``other`` when the best named type has less
+    than the model's ``unsure`` probability."""
+    model = model or _default_model()
+    if not any(text.strip() for text in texts):
+        return OTHER, 0.5
+    probs = model.probabilities(texts)
+    best = int(np.argmax(probs))
+    label, p_best = model.classes[best], float(probs[best])
+    if label != OTHER and p_best < model.unsure:
+        # Not sure of any named type: the answer is "other", as likely as the best is not.
+        return OTHER, round(min(0.99, 1.0 - p_best), 4)
+    return label, round(min(0.99, p_best), 4)
+
+
+def classify_document(pages: list[PageContent],
+                      model: DocTypeModel | None = None) -> tuple[str, float]:
     """(doc_type, confidence) from the words; doc_type one of DOC_TYPES."""
-    scores = score_types(pages)
-    best = max(scores, key=lambda k: scores[k])
-    total = sum(scores.values())
-    if scores[best] < MIN_EVIDENCE or total <= 0:
-        return "other", 0.5
-    share = scores[best] / total
-    confidence = min(0.99, 0.5 + 0.5 * share)
-    return (best if best in DOC_TYPES else "other"), round(confidence, 4)
+    return classify_texts(page_texts(pages), model)

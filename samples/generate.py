@@ -22,6 +22,7 @@ from samples.documents import court_filings, court_orders, letters, placements
 from samples.documents import property as property_records
 from samples.documents.common import DocContext, Lawsuit, make_lawsuit
 from samples.layout import Sheet, render_pdf
+from samples.paperwork import other_filings
 from samples.population import COMMON_NAMES, Account, Population
 from samples.scan import scan_document
 
@@ -34,6 +35,7 @@ LAYOUTS: dict[str, tuple[Layout, ...]] = {
     "judgment": court_orders.JUDGMENT_LAYOUTS,
     "garnishment": court_orders.GARNISHMENT_LAYOUTS,
     "property_record": property_records.LAYOUTS,
+    "other": other_filings.LAYOUTS,  # declarations, requests for default, minutes...
 }
 ACCOUNT_LIFE = ("placement", "collection_letter", "complaint", "summons", "judgment",
                 "garnishment")
@@ -157,6 +159,7 @@ def _timeline(account: Account, rng: random.Random) -> tuple[dict[str, date], La
         "judgment": suit.judgment_date,
         "garnishment": suit.writ_date,
         "property_record": account.placed - timedelta(days=rng.randint(200, 1500)),
+        "other": suit.filing_date + (suit.judgment_date - suit.filing_date) / 2,
     }
     return days, suit
 
@@ -164,7 +167,7 @@ def _timeline(account: Account, rng: random.Random) -> tuple[dict[str, date], La
 def _stage_plans(stages: list[str], account: Account,
                  timeline: tuple[dict[str, date], Lawsuit]) -> list[DocPlan]:
     days, suit = timeline
-    court_stage = {"complaint", "summons", "judgment", "garnishment"}
+    court_stage = {"complaint", "summons", "judgment", "garnishment", "other"}
     return [DocPlan(stage, account, days[stage], suit if stage in court_stage else None)
             for stage in stages]
 

@@ -1,0 +1,154 @@
+"""Train the document-type classifier and write ``intake/doctype_model.npz``.
+
+    python -m samples.train_doctype                 # the committed weights
+    python -m samples.train_doctype --out /tmp/m.npz --per-kind 20
+
+Training data is composed paperwork (``samples.paperwork``: the seven named types in many
+wordings and sixteen kinds of ``other`` court papers), never a real document. Features are
+``intake.doctype_features``; the model is a multinomial logistic regression (scikit-learn,
+the dev extra) whose weights are stored as float16 and read back with numpy alone. The
+same seed and settings write the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.document import PageContent
+from intake.classify import MODEL_PATH, DocTypeModel
+from intake.doctype_features import DIM, PAGES_READ, raw_counts, vectorize
+from samples.paperwork.corpus import ComposedDoc, compose_docs
+
+SEED = 11
+PER_KIND = 70
+RENDERED = 120  # generator documents drawn and read back (about 0.1 s each)
+RENDERED_BATCH = 30
+C = 8.0  # inverse regularization: the features are unit-scaled groups
+UNSURE = 0.5  # below this probability for the best named type, the answer is "other"
+
+
+@dataclass(slots=True)
+class Featurized:
+    """Training rows: page texts, labels and (after ``fit_idf``) their vectors."""
+
+    texts: list[list[str]]
+    labels: list[str]
+    kinds: list[str]
+
+
+def from_composed(docs: Sequence[ComposedDoc]) -> Featurized:
+    return Featurized([d.pages for d in docs], [d.doc_type for d in docs],
+                      [d.kind for d in docs])
+
+
+def fit_idf(texts: Sequence[list[str]]) -> np.ndarray:
+    """Smoothed inverse document frequency over every feature group."""
+    df = np.zeros(DIM, dtype=np.float64)
+    for pages in texts:
+        seen: set[int] = set()
+        for counts in raw_counts(pages).values():
+            seen.update(counts)
+        df[list(seen)] += 1
+    n = len(texts)
+    return np.log((1.0 + n) / (1.0 + df)) + 1.0
+
+
+def matrix(texts: Sequence[list[str]], idf: np.ndarray,
+           groups: Sequence[str] | None = None):  # -> scipy.sparse.csr_matrix
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals = [], [], []
+    idf_list = idf.tolist()
+    for row, pages in enumerate(texts):
+        for col, value in sorted(vectorize(pages, idf_list, groups).items()):
+            rows.append(row)
+            cols.append(col)
+            vals.append(value)
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), DIM), dtype=np.float64)
+
+
+def fit(data: Featurized, *, c: float = C, unsure: float = UNSURE,
+        groups: Sequence[str] | None = None) -> DocTypeModel:
+    """A model from the rows; deterministic (lbfgs from zeros, rows in a fixed order)."""
+    from sklearn.linear_model import LogisticRegression
+
+    idf = fit_idf(data.texts)
+    x = matrix(data.texts, idf, groups)
+    classes = sorted(set(data.labels))
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", tol=1e-6)
+    model.fit(x, data.labels)
+    assert list(model.classes_) == classes
+    weight = model.coef_.astype(np.float16)
+    return DocTypeModel(tuple(classes), weight, model.intercept_.astype(np.float64),
+                        idf.astype(np.float16).astype(np.float64), unsure)
+
+
+def rendered_docs(count: int, seed: int) -> Featurized:
+    """The generator's own layouts (``samples.generate``), drawn as PDFs and read back from
+    their text layers as intake reads them: the structure a real text layer has."""
+    from intake.pdf import open_pdf
+    from intake.text_layer import page_words
+    from samples.generate import generate_corpus
+
+    texts, labels, kinds = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in range(0, count, RENDERED_BATCH):
+            folder = Path(tmp) / str(part)
+            for truth_path in generate_corpus(folder, min(RENDERED_BATCH, count - part),
+                                              seed + part, scans=False):
+                truth = json.loads(truth_path.read_text(encoding="utf-8"))
+                pdf, _ = open_pdf((folder / f"{truth['doc_id']}.pdf").read_bytes())
+                with pdf:
+                    pages = [PageContent(n, float(p.width), float(p.height), "text",
+                                         page_words(p)).text
+                             for n, p in enumerate(pdf.pages[:PAGES_READ], start=1)]
+                texts.append(pages)
+                labels.append(truth["doc_type"])
+                kinds.append("layout:" + truth["template"])
+    return Featurized(texts, labels, kinds)
+
+
+def training_data(per_kind: int = PER_KIND, seed: int = SEED, rendered: int = RENDERED,
+                  exclude: Sequence[str] = ()) -> Featurized:
+    """Composed papers of every kind plus ``rendered`` generator documents, less the kinds
+    (or ``layout:<template>``) named in ``exclude``."""
+    data = from_composed([d for d in compose_docs(per_kind, seed) if d.kind not in exclude])
+    if rendered:
+        drawn = rendered_docs(rendered, seed)
+        for pages, label, kind in zip(drawn.texts, drawn.labels, drawn.kinds, strict=True):
+            if kind not in exclude:
+                data.texts.append(pages)
+                data.labels.append(label)
+                data.kinds.append(kind)
+    return data
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--per-kind", type=int, default=PER_KIND)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--rendered", type=int, default=RENDERED)
+    args = parser.parse_args(argv)
+    if args.per_kind < 2:
+        parser.error(f"--per-kind must be at least 2, got {args.per_kind}")
+    data = training_data(args.per_kind, args.seed, args.rendered)
+    model = fit(data)
+    model.save(args.out)
+    size = args.out.stat().st_size
+    print(f"{args.out}: {len(data.labels)} documents, {len(model.classes)} classes, "
+          f"{size / 1e6:.2f} MB")
+    if not math.isfinite(float(np.abs(model.weight.astype(np.float32)).sum())):
+        raise SystemExit(f"{args.out}: weights are not finite")
+
+
+if __name__ == "__main__":
+    main()
