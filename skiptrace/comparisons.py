@@ -2,9 +2,13 @@
 
 Levels run from 0 (disagree) up to the field's best (exact agreement); -1
 means a value is missing on either side and the field gives no evidence.
-String similarity comes from rapidfuzz's vectorized ``cpdist`` over whole pair
-columns. Given name and surname are compared in whichever order fits
-better, so a record with the two swapped still scores as the same name.
+Every string column is compared through integer codes (``column_codes``):
+equality and missingness are integer array operations, and a string
+similarity (rapidfuzz's ``cpdist`` over whole pair columns, ``workers=-1``
+using every core) is computed once per distinct pair of values. Given name
+and surname are compared in whichever order fits better, so a record with the
+two swapped still scores as the same name. Large pair sets are compared in
+chunks, spread over worker processes (``process_pool``).
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
-from rapidfuzz.process import cpdist
 
+from skiptrace.column_codes import CodeSpace, encode, pair_similarity
 from skiptrace.normalize import PersonTable
+from skiptrace.process_pool import map_pair_chunks
 
 MISSING = -1
 PAIR_CHUNK = 500_000
@@ -51,14 +56,51 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELD_INDEX = {spec.name: i for i, spec in enumerate(FIELDS)}
 
 
-def _similarity(scorer, a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
-    if len(a) == 0:
-        return np.empty(0, dtype=np.float32)
-    return cpdist(a.tolist(), b.tolist(), scorer=scorer, workers=workers, dtype=np.float32)
+# Column groups that share one code space: a swapped name compares a given name with a
+# surname, and the nickname level compares canonical forms across the two columns.
+CODE_GROUPS: dict[str, tuple[str, ...]] = {
+    "names": ("given", "surname", "given_canonical"),
+    "ssn4": ("ssn4",), "street": ("street",), "street_number": ("street_number",),
+    "city": ("city",), "postcode": ("postcode",), "phone": ("phone",),
+    "phone_tail": ("phone_tail",), "email": ("email",), "email_local": ("email_local",),
+    "case_number": ("case_number",), "account4": ("account4",),
+}
+JW = JaroWinkler.normalized_similarity
 
 
-def _missing(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return (a == "") | (b == "")
+def table_codes(table: PersonTable, group: str) -> tuple[CodeSpace, list[np.ndarray]]:
+    """The code space and per-column codes of a column group, computed once per table."""
+    if group not in table.codes:
+        table.codes[group] = encode([getattr(table, name) for name in CODE_GROUPS[group]])
+    return table.codes[group]
+
+
+@dataclass(slots=True)
+class _Side:
+    """One column group's codes at the two ends of each pair."""
+
+    space: CodeSpace
+    left: np.ndarray
+    right: np.ndarray
+
+    @classmethod
+    def of(cls, table: PersonTable, group: str, left: np.ndarray, right: np.ndarray,
+           column: int = 0) -> _Side:
+        space, codes = table_codes(table, group)
+        return cls(space, codes[column][left], codes[column][right])
+
+    def missing(self) -> np.ndarray:
+        return self.space.missing(self.left) | self.space.missing(self.right)
+
+    def equal(self) -> np.ndarray:
+        return self.left == self.right
+
+    def equal_present(self) -> np.ndarray:
+        return (self.left == self.right) & ~self.space.missing(self.left)
+
+    def similarity(self, scorer, where: np.ndarray, workers: int) -> np.ndarray:
+        """Similarity of the pairs at ``where`` (indices), once per distinct value pair."""
+        return pair_similarity(scorer, self.space, self.left[where], self.right[where], workers)
 
 
 def _levels_by_threshold(score: np.ndarray, thresholds: tuple[float, ...]) -> np.ndarray:
@@ -69,52 +111,42 @@ def _levels_by_threshold(score: np.ndarray, thresholds: tuple[float, ...]) -> np
     return level
 
 
-def _name_levels(a: np.ndarray, b: np.ndarray, canon_a: np.ndarray | None,
-                 canon_b: np.ndarray | None, workers: int) -> np.ndarray:
-    jw = _similarity(JaroWinkler.normalized_similarity, a, b, workers)
+def _name_levels(space: CodeSpace, a: np.ndarray, b: np.ndarray, jw: np.ndarray,
+                 canon_a: np.ndarray | None, canon_b: np.ndarray | None,
+                 workers: int) -> np.ndarray:
+    """Name levels from codes in the shared name space and their Jaro-Winkler scores."""
     level = _levels_by_threshold(jw, (0.70, 0.85, 0.92))
     # Jaro's match window is empty for short names ('sma' / 'sam' score 0.56): one edit (two
     # letters swapped, one replaced) counts as near as jw >= 0.92.
     # Initials ('j' / 'k', 'j' / 'jo') are not names to count edits on.
-    below = np.flatnonzero(level < 3)
-    long_enough = np.fromiter((min(len(x), len(y)) >= 3 for x, y in zip(a[below], b[below],
-                                                                         strict=True)),
-                              dtype=bool, count=len(below))
-    below = below[long_enough]
-    one_edit = _similarity(OSA.distance, a[below], b[below], workers) <= 1
+    below = np.flatnonzero((level < 3)
+                           & (np.minimum(space.lengths[a], space.lengths[b]) >= 3))
+    one_edit = pair_similarity(OSA.distance, space, a[below], b[below], workers) <= 1
     level[below[one_edit]] = 3
     top = 4
     if canon_a is not None and canon_b is not None:
         level[(canon_a == canon_b) & (level < 4)] = 4
         top = 5
     level[a == b] = top
-    level[_missing(a, b)] = MISSING
+    level[space.missing(a) | space.missing(b)] = MISSING
     return level
 
 
 def _digit_edits_at_most_one(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Whether two 8-digit numbers are at most one edit apart (OSA: one digit replaced, or two
     neighbouring digits swapped; a length-keeping string has no single insert or delete)."""
-    differing = np.zeros(len(a), dtype=np.int8)
-    first = np.full(len(a), -1, dtype=np.int8)
-    da, db = a.copy(), b.copy()
-    digits_a, digits_b = [], []
-    for position in range(8):  # from the last digit
-        xa, xb = da % 10, db % 10
-        digits_a.append(xa)
-        digits_b.append(xb)
-        differs = xa != xb
-        first = np.where(differs & (first < 0), position, first).astype(np.int8)
-        differing += differs
-        da //= 10
-        db //= 10
-    stacked_a, stacked_b = np.stack(digits_a, axis=1), np.stack(digits_b, axis=1)
-    rows = np.arange(len(a))
-    at = np.clip(first, 0, 6).astype(np.int64)
-    swapped = ((differing == 2) & (first >= 0) & (first <= 6)
-               & (stacked_a[rows, at] == stacked_b[rows, at + 1])
-               & (stacked_a[rows, at + 1] == stacked_b[rows, at]))
-    return (differing <= 1) | swapped
+    powers = 10 ** np.arange(8, dtype=np.int64)  # digit k counts from the last
+    digits_a = (a[:, None] // powers % 10).astype(np.int8)
+    digits_b = (b[:, None] // powers % 10).astype(np.int8)
+    differs = digits_a != digits_b
+    count = differs.sum(axis=1)
+    result = count <= 1
+    two = np.flatnonzero(count == 2)
+    first = differs[two].argmax(axis=1)
+    at = np.minimum(first, 6)
+    result[two] = ((first <= 6) & (digits_a[two, at] == digits_b[two, at + 1])
+                   & (digits_a[two, at + 1] == digits_b[two, at]))
+    return result
 
 
 def _dob_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -126,123 +158,166 @@ def _dob_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.n
     level = np.zeros(len(a), dtype=np.int8)
     level[np.abs(year_a - year_b) <= 1] = 1
     level[same >= 2] = 2
-    level[_digit_edits_at_most_one(a, b)] = 3
+    differ = np.flatnonzero((a >= 0) & (b >= 0) & (a != b))
+    level[differ[_digit_edits_at_most_one(a[differ], b[differ])]] = 3
     level[(year_a == year_b) & (month_a == day_b) & (day_a == month_b)] = 4
     level[a == b] = 5
     level[(a < 0) | (b < 0)] = MISSING
     return level
 
 
-def _edit_levels(a: np.ndarray, b: np.ndarray, workers: int) -> np.ndarray:
-    edits = _similarity(OSA.distance, a, b, workers)
-    level = np.where(edits <= 1, 1, 0).astype(np.int8)
-    level[a == b] = 2
-    level[_missing(a, b)] = MISSING
+def _edit_levels(side: _Side, workers: int) -> np.ndarray:
+    level = np.zeros(len(side.left), dtype=np.int8)
+    differ = np.flatnonzero(~side.equal())
+    level[differ[side.similarity(OSA.distance, differ, workers) <= 1]] = 1
+    level[side.equal()] = 2
+    level[side.missing()] = MISSING
     return level
 
 
 def _address_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
                     workers: int) -> np.ndarray:
-    street_l, street_r = table.street[left], table.street[right]
-    city_l, city_r = table.city[left], table.city[right]
-    zip_l, zip_r = table.postcode[left], table.postcode[right]
-    city_jw = _similarity(JaroWinkler.normalized_similarity, city_l, city_r, workers)
-    same_zip = (zip_l == zip_r) & (zip_l != "")
-    zip_differs = (zip_l != zip_r) & ~_missing(zip_l, zip_r)
+    street = _Side.of(table, "street", left, right)
+    city = _Side.of(table, "city", left, right)
+    postcode = _Side.of(table, "postcode", left, right)
+    number = _Side.of(table, "street_number", left, right)
+    same_zip = postcode.equal_present()
+    zip_differs = ~postcode.equal() & ~postcode.missing()
     # A city typo counts as the same city, unless the ZIPs say otherwise.
-    same_city = ((city_l == city_r) | ((city_jw >= 0.92) & ~zip_differs)) & ~_missing(city_l,
-                                                                                       city_r)
+    same_city = city.equal() & ~city.missing()
+    typo_worth = np.flatnonzero(~city.equal() & ~city.missing() & ~zip_differs)
+    same_city[typo_worth] = city.similarity(JW, typo_worth, workers) >= 0.92
     same_area = same_zip | same_city
     # token_set_ratio is the costly scorer: only where the street could be the same one.
-    number_l, number_r = table.street_number[left], table.street_number[right]
-    worth = (same_area | ((number_l == number_r) & (number_l != ""))) & ~_missing(street_l,
-                                                                                  street_r)
+    worth = np.flatnonzero((same_area | number.equal_present()) & ~street.missing())
     ratio = np.zeros(len(left), dtype=np.float32)
-    ratio[worth] = _similarity(fuzz.token_set_ratio, street_l[worth], street_r[worth], workers)
+    ratio[worth] = street.similarity(fuzz.token_set_ratio, worth, workers)
     # 12 Elm St and 14 Elm St are different homes: a near street needs the same number.
-    same_number = (number_l == number_r) | (number_l == "") | (number_r == "")
+    same_number = number.equal() | number.missing()
+    same_street = street.equal_present()
     level = np.where(same_area, 1, 0).astype(np.int8)
     level[same_number & (((ratio >= 70) & same_area) | (ratio >= 90))] = 2
-    level[same_number & (ratio >= 90) & same_area
-          | ((street_l == street_r) & (street_l != ""))] = 3
-    level[(street_l == street_r) & same_zip & (city_l == city_r) & (street_l != "")] = 4
-    nothing_l = (street_l == "") & (city_l == "") & (zip_l == "")
-    nothing_r = (street_r == "") & (city_r == "") & (zip_r == "")
+    level[same_number & (ratio >= 90) & same_area | same_street] = 3
+    level[same_street & same_zip & city.equal()] = 4
+    nothing_l = (street.space.missing(street.left) & city.space.missing(city.left)
+                 & postcode.space.missing(postcode.left))
+    nothing_r = (street.space.missing(street.right) & city.space.missing(city.right)
+                 & postcode.space.missing(postcode.right))
     level[nothing_l | nothing_r] = MISSING
     return level
 
 
 def _phone_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    a, b = table.phone[left], table.phone[right]
-    level = np.where(table.phone_tail[left] == table.phone_tail[right], 1, 0).astype(np.int8)
-    level[a == b] = 2
-    level[_missing(a, b)] = MISSING
+    phone = _Side.of(table, "phone", left, right)
+    tail = _Side.of(table, "phone_tail", left, right)
+    level = np.where(tail.equal(), 1, 0).astype(np.int8)
+    level[phone.equal()] = 2
+    level[phone.missing()] = MISSING
     return level
 
 
 def _email_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
                   workers: int) -> np.ndarray:
-    a, b = table.email[left], table.email[right]
-    jw = _similarity(JaroWinkler.normalized_similarity, table.email_local[left],
-                     table.email_local[right], workers)
-    level = np.where(jw >= 0.9, 1, 0).astype(np.int8)
-    level[a == b] = 2
-    level[_missing(a, b)] = MISSING
+    email = _Side.of(table, "email", left, right)
+    local = _Side.of(table, "email_local", left, right)
+    level = np.zeros(len(left), dtype=np.int8)
+    worth = np.flatnonzero(~email.equal() & ~email.missing())
+    level[worth[local.similarity(JW, worth, workers) >= 0.9]] = 1
+    level[email.equal()] = 2
+    level[email.missing()] = MISSING
     return level
 
 
 def _case_levels(table: PersonTable, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    case_l, case_r = table.case_number[left], table.case_number[right]
-    account_l, account_r = table.account4[left], table.account4[right]
+    case = _Side.of(table, "case_number", left, right)
+    account = _Side.of(table, "account4", left, right)
     level = np.zeros(len(left), dtype=np.int8)
-    level[(account_l == account_r) & (account_l != "")] = 1
-    level[(case_l == case_r) & (case_l != "")] = 2
+    level[account.equal_present()] = 1
+    level[case.equal_present()] = 2
     # A case number and an account number say nothing about each other.
-    comparable = (((case_l != "") & (case_r != "")) | ((account_l != "") & (account_r != "")))
+    comparable = ~case.missing() | ~account.missing()
     level[~comparable] = MISSING
     return level
+
+
+@dataclass(slots=True)
+class _NamePairs:
+    """Name codes of both ends, the right end's in the order that fits the left better."""
+
+    space: CodeSpace
+    given_l: np.ndarray
+    surname_l: np.ndarray
+    canon_l: np.ndarray
+    given_r: np.ndarray
+    surname_r: np.ndarray
+    canon_r: np.ndarray
+    given_jw: np.ndarray
+    surname_jw: np.ndarray
+    swapped: np.ndarray
+
+
+def _name_pairs(table: PersonTable, left: np.ndarray, right: np.ndarray,
+                workers: int) -> _NamePairs:
+    """True swaps are where the crossed names fit better than the straight ones (by more
+    than 0.2 in summed Jaro-Winkler); names that already fit (>= 1.8) get no second look."""
+    space, (given, surname, canonical) = table_codes(table, "names")
+    given_l, surname_l = given[left], surname[left]
+    given_r, surname_r = given[right], surname[right]
+    everything = np.arange(len(left))
+    given_jw = pair_similarity(JW, space, given_l, given_r, workers)
+    surname_jw = pair_similarity(JW, space, surname_l, surname_r, workers)
+    straight = given_jw + surname_jw
+    doubtful = everything[straight < 1.8]
+    crossed_given = pair_similarity(JW, space, given_l[doubtful], surname_r[doubtful], workers)
+    crossed_surname = pair_similarity(JW, space, surname_l[doubtful], given_r[doubtful],
+                                      workers)
+    swapped = np.zeros(len(left), dtype=bool)
+    swapped[doubtful] = crossed_given + crossed_surname > straight[doubtful] + 0.2
+    turn = swapped[doubtful]
+    given_jw[doubtful[turn]] = crossed_given[turn]
+    surname_jw[doubtful[turn]] = crossed_surname[turn]
+    return _NamePairs(space=space, given_l=given_l, surname_l=surname_l,
+                      canon_l=canonical[left], given_r=np.where(swapped, surname_r, given_r),
+                      surname_r=np.where(swapped, given_r, surname_r),
+                      canon_r=np.where(swapped, surname_r, canonical[right]),
+                      given_jw=given_jw, surname_jw=surname_jw, swapped=swapped)
 
 
 def name_order_swapped(table: PersonTable, left: np.ndarray, right: np.ndarray,
                        workers: int = 1) -> np.ndarray:
     """True where the right record's given/surname fit the left better the other way round."""
-    given_l, surname_l = table.given[left], table.surname[left]
-    given_r, surname_r = table.given[right], table.surname[right]
-    scorer = JaroWinkler.normalized_similarity
-    straight = (_similarity(scorer, given_l, given_r, workers)
-                + _similarity(scorer, surname_l, surname_r, workers))
-    swapped = np.zeros(len(left), dtype=bool)
-    doubtful = np.flatnonzero(straight < 1.8)  # names that already fit need no second look
-    crossed = (_similarity(scorer, given_l[doubtful], surname_r[doubtful], workers)
-               + _similarity(scorer, surname_l[doubtful], given_r[doubtful], workers))
-    swapped[doubtful] = crossed > straight[doubtful] + 0.2
-    return swapped
+    return _name_pairs(table, left, right, workers).swapped
+
+
+def prepare_codes(table: PersonTable) -> None:
+    """Make every column group's codes now (before worker processes fork off the table)."""
+    for group in CODE_GROUPS:
+        table_codes(table, group)
 
 
 def compare_pairs(table: PersonTable, left: np.ndarray, right: np.ndarray,
-                  workers: int = 1) -> np.ndarray:
-    """Comparison vectors of pairs, computed in chunks so memory stays flat at any size."""
-    if len(left) <= PAIR_CHUNK:
+                  workers: int = 1, chunk: int = PAIR_CHUNK) -> np.ndarray:
+    """Comparison vectors of pairs, in chunks of ``chunk`` pairs so memory stays flat at any
+    size; with ``workers`` other than 1 and several chunks, the chunks are spread over
+    worker processes (every core), each chunk computing exactly what it would alone."""
+    if len(left) <= chunk:
         return _compare_chunk(table, left, right, workers)
-    return np.concatenate([_compare_chunk(table, left[start:start + PAIR_CHUNK],
-                                          right[start:start + PAIR_CHUNK], workers)
-                           for start in range(0, len(left), PAIR_CHUNK)])
+    prepare_codes(table)
+    return map_pair_chunks(_compare_chunk, table, left, right, chunk, workers)
 
 
 def _compare_chunk(table: PersonTable, left: np.ndarray, right: np.ndarray,
                    workers: int = 1) -> np.ndarray:
     """Comparison vectors of pairs (left[k], right[k]): an int8 matrix, one column per field."""
-    swapped = name_order_swapped(table, left, right, workers)
-    given_r = np.where(swapped, table.surname[right], table.given[right])
-    surname_r = np.where(swapped, table.given[right], table.surname[right])
-    canon_r = np.where(swapped, table.surname[right], table.given_canonical[right])
+    names = _name_pairs(table, left, right, workers)
     gamma = np.empty((len(left), len(FIELDS)), dtype=np.int8)
     gamma[:, FIELD_INDEX["given_name"]] = _name_levels(
-        table.given[left], given_r, table.given_canonical[left], canon_r, workers)
-    gamma[:, FIELD_INDEX["surname"]] = _name_levels(table.surname[left], surname_r, None, None,
-                                                    workers)
+        names.space, names.given_l, names.given_r, names.given_jw, names.canon_l,
+        names.canon_r, workers)
+    gamma[:, FIELD_INDEX["surname"]] = _name_levels(
+        names.space, names.surname_l, names.surname_r, names.surname_jw, None, None, workers)
     gamma[:, FIELD_INDEX["dob"]] = _dob_levels(table, left, right)
-    gamma[:, FIELD_INDEX["ssn4"]] = _edit_levels(table.ssn4[left], table.ssn4[right], workers)
+    gamma[:, FIELD_INDEX["ssn4"]] = _edit_levels(_Side.of(table, "ssn4", left, right), workers)
     gamma[:, FIELD_INDEX["address"]] = _address_levels(table, left, right, workers)
     gamma[:, FIELD_INDEX["phone"]] = _phone_levels(table, left, right)
     gamma[:, FIELD_INDEX["email"]] = _email_levels(table, left, right, workers)

@@ -18,6 +18,7 @@ import numpy as np
 from skiptrace.blocking import BlockingStats, candidate_pairs
 from skiptrace.clustering import cluster
 from skiptrace.comparisons import FIELD_INDEX, FIELDS, PAIR_CHUNK, compare_pairs
+from skiptrace.em_passes import train_blocked_em
 from skiptrace.fellegi_sunter import (
     FellegiSunterModel,
     estimate_u,
@@ -36,6 +37,7 @@ MIN_RECORDS_TO_TRAIN = 2_000
 # fell to 0.68; the committed weights, trained on the generator's person ids, kept 0.998.
 # Up to 100,000 records (and on FEBRL) EM was measured as accurate (BENCHMARKS.md).
 MAX_RECORDS_TO_TRAIN = 100_000
+TRAINING = ("auto", "full", "blocked", "committed")
 MIN_RECORDS_FOR_TF = 1_000
 MATCH_THRESHOLD = 0.0  # log2 odds; match probability 0.5
 NAME_FIELDS = (FIELD_INDEX["given_name"], FIELD_INDEX["surname"])
@@ -133,11 +135,33 @@ class PairScorer:
                         np.minimum(odds, UNCORROBORATED_CAP))
 
 
+def trained_model(table: PersonTable, gamma: np.ndarray, start: FellegiSunterModel,
+                  training: str = "auto", workers: int = 1) -> FellegiSunterModel:
+    """The model that scores this table's pairs, by ``training`` (one of ``TRAINING``).
+
+    "auto": below ``MIN_RECORDS_TO_TRAIN`` records the committed weights; up to
+    ``MAX_RECORDS_TO_TRAIN`` EM over the candidate pairs ("full"); above that, EM
+    in training passes blocked on other fields ("blocked", ``em_passes``).
+    """
+    if training not in TRAINING:
+        raise ValueError(f"training must be one of {', '.join(TRAINING)}, not {training!r}")
+    n = len(table)
+    if training == "auto":
+        training = ("committed" if n < MIN_RECORDS_TO_TRAIN or len(gamma) == 0
+                    else "full" if n <= MAX_RECORDS_TO_TRAIN else "blocked")
+    if training == "committed" or n < 2:
+        return start.for_population(n)
+    u = estimate_u(table, workers=workers)
+    if training == "full":
+        return train_em(gamma, start, u, total_pairs=n * (n - 1) / 2)
+    return train_blocked_em(table, start, u, workers=workers)
+
+
 def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
                train: bool = True, threshold: float = MATCH_THRESHOLD,
-               workers: int = 1) -> LinkResult:
-    """Link normalized records; EM-trains on them when ``train`` and their number is within
-    ``MIN_RECORDS_TO_TRAIN``..``MAX_RECORDS_TO_TRAIN``, else uses the committed weights."""
+               workers: int = 1, training: str = "auto") -> LinkResult:
+    """Link normalized records with the model ``trained_model`` gives (``train=False``:
+    the committed weights, or ``model``, moved to this population's size)."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     n = len(table)
@@ -147,12 +171,8 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
     gamma = compare_pairs(table, left, right, workers)
     seconds["comparing"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    start = model or committed_model()
-    if train and MIN_RECORDS_TO_TRAIN <= n <= MAX_RECORDS_TO_TRAIN and len(left) > 0:
-        u = estimate_u(table, workers=workers)
-        model = train_em(gamma, start, u, total_pairs=n * (n - 1) / 2)
-    else:
-        model = start.for_population(n)
+    model = trained_model(table, gamma, model or committed_model(),
+                          training if train else "committed", workers)
     scorer = PairScorer(model, table, use_tf=n >= MIN_RECORDS_FOR_TF, workers=workers)
     log2_odds = scorer.score(gamma, left)
     seconds["training_and_scoring"] = time.perf_counter() - clock
@@ -165,11 +185,12 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
 
 def link_records(records: Sequence[PersonRecord], model: FellegiSunterModel | None = None,
                  train: bool = True, threshold: float = MATCH_THRESHOLD,
-                 workers: int = 1) -> LinkResult:
+                 workers: int = 1, training: str = "auto") -> LinkResult:
     """Normalize and link records (see ``link_table``)."""
     clock = time.perf_counter()
     table = normalize_records(records)
     normalizing = time.perf_counter() - clock
-    result = link_table(table, model=model, train=train, threshold=threshold, workers=workers)
+    result = link_table(table, model=model, train=train, threshold=threshold, workers=workers,
+                        training=training)
     result.seconds = {"normalizing": normalizing, **result.seconds}
     return result

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -24,7 +24,9 @@ import pandas as pd
 import phonenumbers
 from nameparser import HumanName
 
+from skiptrace.column_codes import CodeSpace
 from skiptrace.nicknames import canonical_given_name
+from skiptrace.process_pool import map_values
 from skiptrace.records import PersonRecord
 from skiptrace.text import fold
 from skiptrace.usps import standardize_street, zip5
@@ -176,6 +178,8 @@ class PersonTable:
     email_local: np.ndarray
     case_number: np.ndarray  # upper-case letters and digits only
     account4: np.ndarray  # last four digits of the account number
+    # Integer codes of column groups (``skiptrace.comparisons.table_codes``), made once.
+    codes: dict[str, tuple[CodeSpace, list[np.ndarray]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -186,9 +190,10 @@ def _column(values: Sequence[str]) -> np.ndarray:
 
 
 def _map_unique(values: Sequence[str], func) -> np.ndarray:
-    """Apply func once per distinct value (names, cities and streets repeat a lot)."""
+    """Apply func once per distinct value (names, cities and streets repeat a lot); many
+    distinct values (a million records' streets) are spread over every core."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    mapped = np.asarray([func(value) for value in uniques], dtype=object)
+    mapped = np.asarray(map_values(func, list(uniques)), dtype=object)
     return mapped[codes] if len(codes) else np.asarray([], dtype=object)
 
 

@@ -1,0 +1,87 @@
+"""Work spread over processes forked from this one, so every core links.
+
+rapidfuzz's ``workers=-1`` spreads only the string scoring over threads; the
+numpy and Python work around it (gathering codes, levels, masks; normalizing
+names and streets) runs on one core. Here the work is cut into chunks, each
+done whole by one of a pool of forked processes: they inherit the table and
+the function without pickling them, and send back only their chunk's result
+(an int8 comparison matrix, a list of normalized strings). A chunk gives
+exactly what it would give done alone, so the result is the same for any
+pool size, and with one core (or one chunk) nothing is forked.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+# Below this many chunks the pool's start-up costs more than it saves.
+MIN_CHUNKS_FOR_POOL = 3
+# Below this many distinct values a map is done here: forking costs more.
+MIN_VALUES_FOR_POOL = 50_000
+
+_shared: dict[str, object] = {}
+
+
+def pool_size(workers: int) -> int:
+    """Processes for ``workers`` (-1: one per core this process may run on)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1) if workers < 0 else max(1, workers)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_pair_chunk(bounds: tuple[int, int]) -> np.ndarray:
+    function, table = _shared["function"], _shared["table"]
+    left, right = _shared["left"], _shared["right"]
+    start, stop = bounds
+    return function(table, left[start:stop], right[start:stop], 1)  # type: ignore[operator,index]
+
+
+def _run_map_chunk(bounds: tuple[int, int]) -> list:
+    function, values = _shared["function"], _shared["values"]
+    start, stop = bounds
+    return [function(value) for value in values[start:stop]]  # type: ignore[operator,index]
+
+
+def _pooled(task: Callable, bounds: list[tuple[int, int]], processes: int,
+            shared: dict[str, object]) -> list:
+    _shared.update(shared)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(task, bounds, chunksize=1)
+    finally:
+        _shared.clear()
+
+
+def _bounds(total: int, chunk: int) -> list[tuple[int, int]]:
+    return [(start, min(start + chunk, total)) for start in range(0, total, chunk)]
+
+
+def map_pair_chunks(function: Callable[..., np.ndarray], table: object, left: np.ndarray,
+                    right: np.ndarray, chunk: int, workers: int) -> np.ndarray:
+    """``function(table, left_chunk, right_chunk, workers)`` over chunks, rows concatenated."""
+    bounds = _bounds(len(left), chunk)
+    processes = min(pool_size(workers), len(bounds))
+    if processes < 2 or len(bounds) < MIN_CHUNKS_FOR_POOL or not _can_fork():
+        return np.concatenate([function(table, left[a:b], right[a:b], workers)
+                               for a, b in bounds])
+    return np.concatenate(_pooled(_run_pair_chunk, bounds, processes,
+                                  {"function": function, "table": table, "left": left,
+                                   "right": right}))
+
+
+def map_values(function: Callable[[str], object], values: Sequence, workers: int = -1) -> list:
+    """``[function(v) for v in values]``, over worker processes when there are many."""
+    processes = pool_size(workers)
+    if processes < 2 or len(values) < MIN_VALUES_FOR_POOL or not _can_fork():
+        return [function(value) for value in values]
+    bounds = _bounds(len(values), -(-len(values) // (processes * 4)))
+    parts = _pooled(_run_map_chunk, bounds, processes,
+                    {"function": function, "values": values})
+    return [value for part in parts for value in part]
