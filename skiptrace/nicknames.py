@@ -7,6 +7,11 @@ over it, so nothing else reads the package:
 * ``given_name_variants("bob")``: every name a person called Bob may appear as
   on paper (his formal names, their other nicknames): what search expands a
   query word to.
+* ``direct_name_forms("bob")``: only the names the data set pairs with Bob
+  itself (robert, bobby, ...), in either direction; search ranks these above
+  the forms reached through a shared formal name (rob, through robert). The
+  relation is used as a set, never through one canonical choice, so a noisy
+  pairing in the data set adds a candidate rather than replacing the right one.
 * ``canonical_given_name("bob") -> "robert"``: one canonical form per name, for
   linking, where a nickname must compare equal to its formal name. A nickname
   with several formal names (Chris) maps to the formal name with the most
@@ -100,6 +105,14 @@ def canonical_given_name(folded: str) -> str:
     A name the data set lists as a formal name keeps its own form ('robert' stays
     'robert'), even where it is also someone's nickname."""
     return NICKNAME_TO_CANONICAL.get(folded, folded)
+
+
+@lru_cache(maxsize=65536)
+def direct_name_forms(folded: str) -> frozenset[str]:
+    """The names the data set pairs with ``folded`` itself: its formal names and its
+    nicknames (``folded`` left out)."""
+    return (FORMALS_OF.get(folded, frozenset()) | NICKNAMES_OF.get(folded, frozenset())) - {
+        folded}
 
 
 @lru_cache(maxsize=65536)

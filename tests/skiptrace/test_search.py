@@ -103,7 +103,8 @@ def test_search_expands_nicknames_from_the_data_set_and_tolerates_one_typo():
                          IndexEntry(identity_id=2, display_name="Susan Okafor",
                                     names=[("susan", "okafor")])])
     (hit,) = index.search("bill quarshie")
-    assert hit.identity_id == 1 and hit.score == 1.0
+    # a listed nickname form counts a little less than the name itself
+    assert hit.identity_id == 1 and 0.95 < hit.score < 1.0
     assert any("form of 'bill'" in reason for reason in hit.reasons)
     assert index.search("susan okfaor")[0].identity_id == 2  # two letters swapped
     assert index.search("suzie okafor")[0].identity_id == 2
