@@ -97,6 +97,13 @@ def _coded(*columns: np.ndarray) -> list[np.ndarray]:
     return [codes[k * size:(k + 1) * size] for k in range(len(columns))]
 
 
+def _table_coded(t: PersonTable, *names: str) -> list[np.ndarray]:
+    """``_coded`` of the table's columns ``names``, made once per table."""
+    if names not in t.key_codes:
+        t.key_codes[names] = _coded(*(getattr(t, name) for name in names))
+    return t.key_codes[names]
+
+
 def _join_codes(*parts: np.ndarray, radix: int | None = None) -> np.ndarray:
     """One code per combination of parts (their mixed-radix number); -1 when any is -1.
 
@@ -117,13 +124,15 @@ def _sorted_codes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _sounds(t: PersonTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    given, surname, canonical = _coded(t.given_soundex, t.surname_soundex,
-                                       t.given_canonical_soundex)
+    given, surname, canonical = _table_coded(t, "given_soundex", "surname_soundex",
+                                             "given_canonical_soundex")
     return given, surname, canonical
 
 
 def _initial_codes(t: PersonTable) -> list[np.ndarray]:
-    return _coded(*_initials(t))
+    if ("initials",) not in t.key_codes:
+        t.key_codes[("initials",)] = _coded(*_initials(t))
+    return t.key_codes[("initials",)]
 
 
 def _name_sounds_code(t: PersonTable) -> np.ndarray:
@@ -131,42 +140,47 @@ def _name_sounds_code(t: PersonTable) -> np.ndarray:
     return _sorted_codes(given, surname)
 
 
-def _with_each_initial(t: PersonTable, column: np.ndarray) -> tuple[np.ndarray, ...]:
-    (code,) = _coded(column)
+def _with_each_initial(t: PersonTable, column: str) -> tuple[np.ndarray, ...]:
+    (code,) = _table_coded(t, column)
     initials = _initial_codes(t)
     radix = max(int(initial.max(initial=0)) for initial in initials) + 1
     return tuple(_join_codes(code, initial, radix=radix) for initial in initials)
 
 
-def _with_each_sound(t: PersonTable, column: np.ndarray) -> tuple[np.ndarray, ...]:
-    (code,) = _coded(column)
+def _with_each_sound(t: PersonTable, column: str) -> tuple[np.ndarray, ...]:
+    (code,) = _table_coded(t, column)
     given, surname, canonical = _sounds(t)
     radix = max(int(given.max(initial=0)), int(surname.max(initial=0)),
                 int(canonical.max(initial=0))) + 1
     return _join_codes(code, given, radix=radix), _join_codes(code, surname, radix=radix)
 
 
-def _single(column: np.ndarray) -> np.ndarray:
-    return _coded(column)[0]
+def _single(t: PersonTable, column: str) -> np.ndarray:
+    return _table_coded(t, column)[0]
+
+
+def _birth_year(t: PersonTable) -> np.ndarray:
+    if ("birth_year",) not in t.key_codes:
+        t.key_codes[("birth_year",)] = _coded(_year(t.dob))
+    return t.key_codes[("birth_year",)][0]
 
 
 BLOCKING_CODES: dict[str, Callable[[PersonTable], KeyValues]] = {
     "name_sounds": _name_sounds_code,
     "name_sounds_nicknames_resolved": lambda t: _sorted_codes(_sounds(t)[2], _sounds(t)[1]),
-    "name_sounds+birth_year": lambda t: _join_codes(_name_sounds_code(t), _single(_year(t.dob))),
-    "dob+initial": lambda t: _with_each_initial(t, t.dob),
-    "ssn4+initial": lambda t: _with_each_initial(t, t.ssn4),
-    "ssn4+birth_year": lambda t: _join_codes(_single(t.ssn4), _single(_year(t.dob))),
-    "phone": lambda t: _single(t.phone),
-    "email": lambda t: _single(t.email),
-    "case_number": lambda t: _single(t.case_number),
-    "account4+initial": lambda t: _with_each_initial(t, t.account4),
-    "postcode+street_number": lambda t: _join_codes(_single(t.postcode),
-                                                    _single(t.street_number)),
-    "postcode+name_sound": lambda t: _with_each_sound(t, t.postcode),
-    "street_number+name_sound": lambda t: _with_each_sound(t, t.street_number),
+    "name_sounds+birth_year": lambda t: _join_codes(_name_sounds_code(t), _birth_year(t)),
+    "dob+initial": lambda t: _with_each_initial(t, "dob"),
+    "ssn4+initial": lambda t: _with_each_initial(t, "ssn4"),
+    "ssn4+birth_year": lambda t: _join_codes(_single(t, "ssn4"), _birth_year(t)),
+    "phone": lambda t: _single(t, "phone"),
+    "email": lambda t: _single(t, "email"),
+    "case_number": lambda t: _single(t, "case_number"),
+    "account4+initial": lambda t: _with_each_initial(t, "account4"),
+    "postcode+street_number": lambda t: _join_codes(_single(t, "postcode"),
+                                                    _single(t, "street_number")),
+    "postcode+name_sound": lambda t: _with_each_sound(t, "postcode"),
+    "street_number+name_sound": lambda t: _with_each_sound(t, "street_number"),
 }
-
 MAX_BLOCK_SIZE_OF_KEY = {"name_sounds": NAME_ONLY_MAX_BLOCK_SIZE,
                          "name_sounds_nicknames_resolved": NAME_ONLY_MAX_BLOCK_SIZE}
 

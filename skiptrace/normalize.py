@@ -180,6 +180,7 @@ class PersonTable:
     account4: np.ndarray  # last four digits of the account number
     # Integer codes of column groups (``skiptrace.comparisons.table_codes``), made once.
     codes: dict[str, tuple[CodeSpace, list[np.ndarray]]] = field(default_factory=dict)
+    key_codes: dict[tuple[str, ...], list[np.ndarray]] = field(default_factory=dict)  # blocking
 
     def __len__(self) -> int:
         return len(self.record_ids)
