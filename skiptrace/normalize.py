@@ -211,14 +211,17 @@ def _given_parts(given: str, middle: str) -> tuple[str, str]:
 
 def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
     """Column-wise normalization of records, each distinct raw value normalized once."""
-    given_middle = [_given_parts(r.given_name, r.middle_name) for r in records]
-    surname_suffix = [split_surname_suffix(fold(r.surname)) for r in records]
-    given = _column([g for g, _m in given_middle])
-    surname = _column([s for s, _x in surname_suffix])
+    # given and middle name together: a given name field may hold the middle name too
+    given_and_middle = [f"{r.given_name}\x1f{r.middle_name}" for r in records]
+    given = _map_unique(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[0])
+    middle = _map_unique(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[1])
+    surname = _map_unique([r.surname for r in records],
+                          lambda v: split_surname_suffix(fold(v))[0])
     street = _map_unique([r.street for r in records], standardize_street)
     street_number = _map_unique(list(street), _leading_number)
     # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
-    dob = _column([r.dob.strftime("%Y%m%d") if r.dob else r.dob_text for r in records])
+    dob = _map_unique([r.dob or r.dob_text for r in records],
+                      lambda v: v if isinstance(v, str) else v.strftime("%Y%m%d"))
     raw_phones = [r.phone for r in records]
     phone = _map_unique(raw_phones, normalize_phone)
     email = _map_unique([r.email for r in records], normalize_email)
@@ -226,7 +229,7 @@ def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
         record_ids=[r.record_id for r in records],
         given=given,
         given_canonical=_map_unique(list(given), canonical_given_name),
-        middle=_column([m for _g, m in given_middle]),
+        middle=middle,
         surname=surname,
         dob=dob,
         ssn4=_column([r.ssn_last4 or "" for r in records]),
