@@ -40,9 +40,10 @@ class DocTypeModel:
     bias: np.ndarray  # (n_classes,)
     idf: np.ndarray  # (DIM,)
     unsure: float
+    groups: tuple[str, ...] | None = None  # feature groups read (None: all)
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
-        features = vectorize(texts, self.idf)
+        features = vectorize(texts, self.idf.tolist(), self.groups)
         if not features:
             scores = self.bias.astype(np.float64)
         else:
@@ -55,7 +56,9 @@ class DocTypeModel:
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path, classes=np.array(self.classes), weight=self.weight,
-                            bias=self.bias, idf=self.idf, unsure=np.array(self.unsure))
+                            bias=self.bias, idf=self.idf.astype(np.float16),
+                            unsure=np.array(self.unsure),
+                            groups=np.array(self.groups or (), dtype=str))
 
 
 def load_model(path: Path = MODEL_PATH) -> DocTypeModel:
@@ -65,7 +68,8 @@ def load_model(path: Path = MODEL_PATH) -> DocTypeModel:
             model = DocTypeModel(tuple(str(c) for c in data["classes"]),
                                  data["weight"].astype(np.float32),
                                  data["bias"].astype(np.float64),
-                                 data["idf"].astype(np.float64), float(data["unsure"]))
+                                 data["idf"].astype(np.float64), float(data["unsure"]),
+                                 tuple(str(g) for g in data["groups"]) or None)
     except (OSError, KeyError, ValueError) as exc:
         raise RuntimeError(f"{path}: doc-type model unreadable ({exc}); "
                            "rebuild it with python -m samples.train_doctype") from None

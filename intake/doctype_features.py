@@ -97,8 +97,15 @@ def vectorize(pages: Sequence[str], idf: Sequence[float] | npt.NDArray[np.float6
               groups: Sequence[str] | None = None) -> dict[int, float]:
     """Sparse feature vector {index: value}: log-scaled counts times idf, each group at unit
     length times its weight. ``groups`` limits the groups (for ablations)."""
+    return weigh(raw_counts(pages), idf, groups)
+
+
+def weigh(counted: Mapping[str, Mapping[int, float]],
+          idf: Sequence[float] | npt.NDArray[np.float64] | None = None,
+          groups: Sequence[str] | None = None) -> dict[int, float]:
+    """``vectorize`` from counts already taken (training reuses them across folds)."""
     out: dict[int, float] = defaultdict(float)
-    for name, counts in raw_counts(pages).items():
+    for name, counts in counted.items():
         if groups is not None and name not in groups:
             continue
         values = {i: (1.0 + math.log(c)) * (idf[i] if idf is not None else 1.0)

@@ -17,14 +17,14 @@ import json
 import math
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from core.document import PageContent
 from intake.classify import MODEL_PATH, DocTypeModel
-from intake.doctype_features import DIM, PAGES_READ, raw_counts, vectorize
+from intake.doctype_features import DIM, PAGES_READ, raw_counts, weigh
 from samples.paperwork.corpus import ComposedDoc, compose_docs
 
 SEED = 11
@@ -37,11 +37,31 @@ UNSURE = 0.5  # below this probability for the best named type, the answer is "o
 
 @dataclass(slots=True)
 class Featurized:
-    """Training rows: page texts, labels and (after ``fit_idf``) their vectors."""
+    """Training rows: page texts, labels, the kind each was composed as, and their feature
+    counts (taken once, reused by every fold)."""
 
     texts: list[list[str]]
     labels: list[str]
     kinds: list[str]
+    counts: list[dict[str, dict[int, float]]] = field(default_factory=list)
+
+    def counted(self) -> list[dict[str, dict[int, float]]]:
+        while len(self.counts) < len(self.texts):
+            self.counts.append(raw_counts(self.texts[len(self.counts)]))
+        return self.counts
+
+    def subset(self, keep: Sequence[bool]) -> Featurized:
+        counts = self.counted()
+        rows = [i for i, k in enumerate(keep) if k]
+        return Featurized([self.texts[i] for i in rows], [self.labels[i] for i in rows],
+                          [self.kinds[i] for i in rows], [counts[i] for i in rows])
+
+    def extend(self, other: Featurized) -> None:
+        self.counted()
+        self.texts += other.texts
+        self.labels += other.labels
+        self.kinds += other.kinds
+        self.counts += other.counted()
 
 
 def from_composed(docs: Sequence[ComposedDoc]) -> Featurized:
@@ -49,30 +69,30 @@ def from_composed(docs: Sequence[ComposedDoc]) -> Featurized:
                       [d.kind for d in docs])
 
 
-def fit_idf(texts: Sequence[list[str]]) -> np.ndarray:
+def fit_idf(data: Featurized) -> np.ndarray:
     """Smoothed inverse document frequency over every feature group."""
     df = np.zeros(DIM, dtype=np.float64)
-    for pages in texts:
+    for counted in data.counted():
         seen: set[int] = set()
-        for counts in raw_counts(pages).values():
+        for counts in counted.values():
             seen.update(counts)
         df[list(seen)] += 1
-    n = len(texts)
+    n = len(data.texts)
     return np.log((1.0 + n) / (1.0 + df)) + 1.0
 
 
-def matrix(texts: Sequence[list[str]], idf: np.ndarray,
+def matrix(data: Featurized, idf: np.ndarray,
            groups: Sequence[str] | None = None):  # -> scipy.sparse.csr_matrix
     from scipy.sparse import csr_matrix
 
     rows, cols, vals = [], [], []
     idf_list = idf.tolist()
-    for row, pages in enumerate(texts):
-        for col, value in sorted(vectorize(pages, idf_list, groups).items()):
+    for row, counted in enumerate(data.counted()):
+        for col, value in sorted(weigh(counted, idf_list, groups).items()):
             rows.append(row)
             cols.append(col)
             vals.append(value)
-    return csr_matrix((vals, (rows, cols)), shape=(len(texts), DIM), dtype=np.float64)
+    return csr_matrix((vals, (rows, cols)), shape=(len(data.texts), DIM), dtype=np.float64)
 
 
 def fit(data: Featurized, *, c: float = C, unsure: float = UNSURE,
@@ -80,15 +100,15 @@ def fit(data: Featurized, *, c: float = C, unsure: float = UNSURE,
     """A model from the rows; deterministic (lbfgs from zeros, rows in a fixed order)."""
     from sklearn.linear_model import LogisticRegression
 
-    idf = fit_idf(data.texts)
-    x = matrix(data.texts, idf, groups)
-    classes = sorted(set(data.labels))
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", tol=1e-6)
+    idf = fit_idf(data)
+    x = matrix(data, idf, groups)
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", tol=1e-4)
     model.fit(x, data.labels)
-    assert list(model.classes_) == classes
     weight = model.coef_.astype(np.float16)
-    return DocTypeModel(tuple(classes), weight, model.intercept_.astype(np.float64),
-                        idf.astype(np.float16).astype(np.float64), unsure)
+    return DocTypeModel(tuple(str(c) for c in model.classes_), weight,
+                        model.intercept_.astype(np.float64),
+                        idf.astype(np.float16).astype(np.float64), unsure,
+                        tuple(groups) if groups is not None else None)
 
 
 def rendered_docs(count: int, seed: int) -> Featurized:
@@ -123,11 +143,7 @@ def training_data(per_kind: int = PER_KIND, seed: int = SEED, rendered: int = RE
     data = from_composed([d for d in compose_docs(per_kind, seed) if d.kind not in exclude])
     if rendered:
         drawn = rendered_docs(rendered, seed)
-        for pages, label, kind in zip(drawn.texts, drawn.labels, drawn.kinds, strict=True):
-            if kind not in exclude:
-                data.texts.append(pages)
-                data.labels.append(label)
-                data.kinds.append(kind)
+        data.extend(drawn.subset([kind not in exclude for kind in drawn.kinds]))
     return data
 
 

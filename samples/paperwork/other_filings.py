@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 
+from reportlab.lib.units import inch
+
 from samples.documents.common import DocContext, attorney_block, debtor_party, printed_name
 from samples.documents.court import court_caption, plaintiff_text, suit_of
 from samples.layout import PageSetup, Sheet, esc
@@ -69,7 +71,10 @@ def draw_paper(ctx: DocContext, kind: str, composer: Composer) -> tuple[Sheet, P
             sheet.p(esc(line), "tight")
     if attorney.name in " ".join(paper.body + paper.closing):
         sheet.party("attorney", attorney.name, attorney.person_id)
-    return sheet, PageSetup(pleading=rng.random() < 0.4, footer=paper.footer or None)
+    if rng.random() < 0.4:  # pleading paper: the text sits right of the line numbers
+        return sheet, PageSetup(left=1.45 * inch, right=0.6 * inch, pleading=True,
+                                footer=paper.footer or None)
+    return sheet, PageSetup(footer=paper.footer or None)
 
 
 LAYOUTS = (
