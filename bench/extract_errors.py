@@ -37,16 +37,17 @@ from extraction.pipeline import extract_document  # noqa: E402
 Classifier = Callable[[list[PageContent]], tuple[str, float]]
 
 
-def head_classifier() -> Classifier:
-    """intake/classify.py as committed at HEAD: the figures of the extraction alone while
+def rev_classifier(rev: str) -> Classifier:
+    """intake/classify.py as committed at ``rev``: the figures of the extraction alone while
     the working tree's classifier is being replaced by someone else."""
-    source = subprocess.run(["git", "show", "HEAD:intake/classify.py"], cwd=ROOT,
+    source = subprocess.run(["git", "show", f"{rev}:intake/classify.py"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout
     path = Path(tempfile.gettempdir()) / "casetrace_head_classify.py"
     path.write_text(source)
     spec = importlib.util.spec_from_file_location("casetrace_head_classify", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     classify: Classifier = module.classify_document
     return classify
@@ -118,10 +119,11 @@ def main(argv: list[str] | None = None) -> int:
                     "out, corpora generated (once) under this folder, --count / --seed")
     ap.add_argument("--count", type=int, default=60)
     ap.add_argument("--seed", type=int, default=4242)
-    ap.add_argument("--classifier", choices=("tree", "head"), default="tree",
-                    help="intake/classify.py of the working tree or as committed at HEAD")
+    ap.add_argument("--classifier", default="tree",
+                    help="'tree' (the working tree's intake/classify.py) or a git revision "
+                    "whose intake/classify.py to use")
     args = ap.parse_args(argv)
-    classify = head_classifier() if args.classifier == "head" else tree_classifier()
+    classify = tree_classifier() if args.classifier == "tree" else rev_classifier(args.classifier)
     import intake.read
     from extraction import fit_calibration, train_role_model
 

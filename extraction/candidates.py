@@ -151,6 +151,38 @@ def _address_candidates(lines: list[Line], index: int) -> list[Candidate]:
     return out
 
 
+# Court and appearance forms print the parts of an address in labelled boxes:
+# "STREET ADDRESS: P.O. Box 1" / "CITY: Chicago STATE: IL ZIP CODE: 60610",
+# "Address: 1100 Main Street, Suite 2" / "City, State and ZIP: Atlanta, GA 30309".
+STREET_FIELD_RE = re.compile(r"^\s*(?:street\s+|mailing\s+)?address\s*[:;]\s*(?P<v>\S.*)$",
+                             re.IGNORECASE)
+CITY_FIELD_RE = re.compile(r"^\s*city(?:\s*,\s*state,?\s*(?:and|&)\s*zip(?:\s*code)?)?\s*[:;]"
+                           r"\s*(?P<v>\S.*)$", re.IGNORECASE)
+PART_LABEL_RE = re.compile(r"\b(?:state|zip(?:\s*code)?)\s*[:;]\s*", re.IGNORECASE)
+
+
+def _labelled_address(lines: list[Line], index: int) -> list[Candidate]:
+    """An address whose street and city/state/ZIP sit in labelled form boxes on two lines."""
+    line = lines[index]
+    city = CITY_FIELD_RE.match(line.text)
+    if city is None or index == 0:
+        return []
+    street = STREET_FIELD_RE.match(lines[index - 1].text)
+    if street is None or not STREET_START_RE.search(street.group("v")):
+        return []
+    place = PART_LABEL_RE.sub(" ", city.group("v"))
+    value = parsers.normalize_address(f"{street.group('v')}, {place}")
+    if value is None:
+        return []
+    above = lines[index - 1]
+    box = union_bbox([above.span_bbox(street.start("v"), len(above.text)),
+                      line.span_bbox(city.start("v"), len(line.text))])
+    return [Candidate(kind="address", value=value, raw=f"{street.group('v')} / {city.group('v')}",
+                      page=line.page, bbox=box, line=line, start=city.start("v"),
+                      end=len(line.text),
+                      ocr_confidence=line.span_confidence(city.start("v"), len(line.text)))]
+
+
 def _lines_above_at(lines: list[Line], index: int, x0: float, count: int
                     ) -> list[tuple[BBox, str]]:
     """Text of up to ``count`` lines right above ``index`` in the cell starting near x0;
@@ -299,7 +331,7 @@ def lines_to_candidates(lines: list[Line]) -> list[Candidate]:
                                  page=line.page, bbox=line.span_bbox(start, end), line=line,
                                  start=start, end=end,
                                  ocr_confidence=line.span_confidence(start, end)))
-        out.extend(_address_candidates(lines, index))
+        out.extend(_address_candidates(lines, index) or _labelled_address(lines, index))
     out.extend(_wrapped_candidates(lines))
     line_index = {id(line): i for i, line in enumerate(lines)}
     for cand in out:

@@ -7,7 +7,7 @@ import re
 
 from core.lines import Line
 from extraction.column_cells import Cell, cells_box, column_cells
-from extraction.party_names import PartyAnchor, clean_name, plausible_name
+from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 CAPTION_V_RE = re.compile(r"^(?:v\.?|vs\.?|versus|-\s*against\s*-|against)$", re.IGNORECASE)
 CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgment\s+debtors?|"
@@ -16,7 +16,9 @@ CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgme
 ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao)\b.*$",
                          re.IGNORECASE | re.DOTALL)
 DOES_RE = re.compile(r"^(?:and\s+)?does\b|^et\s+al", re.IGNORECASE)
-COURT_IN_TEXT_RE = re.compile(r"\bCOURT\b|\bCOUNTY\b.*\b[A-Z]{4,}$|^CASE\b|\bDISTRICT\s+OF\b|"
+# The court's heading lines above a caption: the court, its county, courthouse or division
+COURT_IN_TEXT_RE = re.compile(r"\bCOURT(?:HOUSE)?\b|\bCOUNTY\b.*\b[A-Z]{4,}$|^CASE\b|"
+                              r"\bDISTRICT\s+OF\b|\bJUDICIAL\s+DISTRICT\b|\bDIVISION\b|"
                               r"^FOR\s+THE\b|^STATE\s+OF\b", re.IGNORECASE)
 
 
@@ -36,15 +38,23 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
                                            line.span_bbox(inline.start(key), inline.end(key)),
                                            index, 0.9, "caption"))
             continue
+        short = SHORT_CAPTION_RE.match(line.text.strip()) if index < 15 else None
+        if short and len(line.cells()) == 1:
+            out.extend(_short_caption(line, index, short))
+            continue
         for start, end in line.cells():
             if not CAPTION_V_RE.match(line.text[start:end].strip()):
                 continue
             x0 = line.span_bbox(start, end)[0]
             above = [c for c in reversed(column_cells(lines, index, x0, -1, loose=True))]
             below = column_cells(lines, index, x0, +1, loose=True)
-            plaintiff = _caption_side(above, upward=True)
-            defendant = _caption_side(below, upward=False)
-            for role, found in (("creditor", plaintiff), ("debtor", defendant)):
+            several = _plaintiff_blocks(list(reversed(column_cells(
+                lines, index, x0, -1, limit=16, loose=True))))
+            sides: list[tuple[str, tuple[str, list[Cell], str] | None]] = \
+                [("creditor", found) for found in several] or \
+                [("creditor", _caption_side(above, upward=True))]
+            sides.append(("debtor", _caption_side(below, upward=False)))
+            for role, found in sides:
                 if found is None:
                     continue
                 name, cells, role_word = found
@@ -53,6 +63,24 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
                                        cells[0].line_index, 0.92, "caption"))
             break
     return out
+
+
+# An appellate or docket-style title on one line: "Reliable Contracting Group v. DVA"
+SHORT_CAPTION_RE = re.compile(r"^(?:re:\s*)?(?P<p>[A-Z][\w.,&'\- ]{2,60}?)\s+(?:v\.|vs\.?)\s+"
+                              r"(?P<d>[A-Z][\w.,&'\- ]{1,60}?)[.,]?$", re.IGNORECASE)
+
+
+def _short_caption(line: Line, index: int, match: re.Match) -> list[PartyAnchor]:
+    """Both sides of a one-line 'X v. Y' title, when each reads as a name."""
+    found = []
+    for role, key in (("creditor", "p"), ("debtor", "d")):
+        name = clean_name(ASSIGNEE_RE.sub("", match.group(key)))
+        if not plausible_name(name) or not looks_like_name(name) or DOES_RE.match(name):
+            return []
+        found.append(PartyAnchor(role, name, line.page, line.span_bbox(
+            line.text.index(match.group(key)), line.text.index(match.group(key))
+            + len(match.group(key))), index, 0.8, "title"))
+    return found
 
 
 def caption_by_role_words(lines: list[Line]) -> list[PartyAnchor]:
@@ -84,6 +112,40 @@ def caption_by_role_words(lines: list[Line]) -> list[PartyAnchor]:
             out.append(PartyAnchor(role, name, line.page, cells_box(kept),
                                    kept[0].line_index, 0.85, "caption"))
             break
+    return out
+
+
+AND_CELL_RE = re.compile(r"^(?:and|&)$", re.IGNORECASE)
+RIGHT_COLUMN_RE = re.compile(r"\s+(?:Case|Civil\s+Action|Cause)\s+No\b.*$", re.IGNORECASE)
+
+
+def _plaintiff_blocks(cells: list[Cell]) -> list[tuple[str, list[Cell], str]]:
+    """Several plaintiffs above a 'v.', in blocks joined by lines that read only 'and'
+    ("TRUSTEES OF FUND A / and / TRUSTEES OF FUND B / Plaintiffs,"); [] for one block."""
+    cells = [Cell(c.line_index, c.start, c.end, RIGHT_COLUMN_RE.sub("", c.text), c.bbox)
+             for c in cells]
+    role_word = ""
+    while cells and CAPTION_ROLE_RE.match(cells[-1].text.strip()):
+        role_word = cells[-1].text.strip()
+        cells = cells[:-1]
+    block: list[Cell] = []
+    for cell in reversed(cells):  # the caption block starts under the court's heading
+        if COURT_IN_TEXT_RE.search(cell.text.strip()) or not cell.text.strip():
+            break
+        block.insert(0, cell)
+    groups: list[list[Cell]] = [[]]
+    for cell in block:
+        if AND_CELL_RE.match(cell.text.strip()):
+            groups.append([])
+        else:
+            groups[-1].append(cell)
+    if len(groups) == 1:
+        return []  # one block: the caller's single-party reading
+    out = []
+    for group in groups:
+        found = _caption_side(group, upward=True) if group else None
+        if found is not None:
+            out.append((found[0], found[1], role_word))
     return out
 
 

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from core.document import BBox
 from core.lines import Line
 from extraction.candidates import Candidate
-from extraction.party_names import PartyAnchor
+from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor
 
 CONTACT_KINDS = ("address", "phone", "email", "ssn_last4", "date")
 BLOCK_MAX_LINES = 9  # how far under a name its contact block may reach
+ATTORNEY_BLOCK_LINES = 14  # an attorney block lists names, bar numbers, firm, 2 addresses...
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("garnishee", r"garnishee|employer|\bbank\b|payroll"),
     ("attorney", r"attorney|counsel|law\s+(?:firm|office)|\bfirm\b|\besq"),
@@ -128,15 +129,26 @@ def _line_index(cand: Candidate) -> int:
     return cand.line.index
 
 
-def _block_owner(cand: Candidate, drafts: list[PartyDraft]) -> PartyDraft | None:
-    """The party whose name sits closest above the contact, in its column."""
+COURT_HEADING_RE = re.compile(r"\bCOURT\b", re.IGNORECASE)
+
+
+def _block_owner(cand: Candidate, drafts: list[PartyDraft],
+                 headings: frozenset[tuple[int, int]] = frozenset()) -> PartyDraft | None:
+    """The party whose name sits closest above the contact, in its column. An attorney's
+    block reaches further, but ends at a court heading (``headings``: (page, line)): the
+    court's own address follows it."""
     best: tuple[int, PartyDraft] | None = None
     for draft in drafts:
         for place in draft.places:
             if place.page != cand.page:
                 continue
             distance = _line_index(cand) - place.line_index
-            if not 0 <= distance <= BLOCK_MAX_LINES:
+            reach = BLOCK_MAX_LINES
+            if draft.role == "attorney":
+                crossed = any((cand.page, k) in headings
+                              for k in range(place.line_index + 1, _line_index(cand) + 1))
+                reach = -1 if crossed else ATTORNEY_BLOCK_LINES
+            if not 0 <= distance <= reach:
                 continue
             if place.how == "caption" and (distance > 3 or abs(cand.bbox[0] - place.bbox[0]) > 10):
                 continue
@@ -162,6 +174,8 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
     contacts that no other party claims are the debtor's (its history tables). ``lines``
     (every page's lines) lets a status printed on the line under an address be read."""
     by_place = {(line.page, line.index): line for line in lines or []}
+    headings = frozenset(key for key, line in by_place.items()
+                         if COURT_HEADING_RE.search(line.text) and line.text.isupper())
     for cand in candidates:
         if cand.kind not in CONTACT_KINDS:
             continue
@@ -175,10 +189,10 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
         if cand.kind in ("ssn_last4", "date"):
             role = "debtor"
         if role is not None:
-            owner = _block_owner(cand, [d for d in drafts if d.role == role]) or \
+            owner = _block_owner(cand, [d for d in drafts if d.role == role], headings) or \
                 _by_role(drafts, role)
         if owner is None:
-            owner = _block_owner(cand, drafts)
+            owner = _block_owner(cand, drafts, headings)
         if owner is None and doc_type == "placement":
             owner = _by_role(drafts, "debtor")
         if owner is None:
@@ -198,9 +212,62 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner.dob = cand.value
 
 
+def share_attorney_blocks(drafts: list[PartyDraft]) -> None:
+    """Lawyers stacked in one block (names a few lines apart in one column) share the
+    block's address, phone and e-mail: the block prints them once, under the last name."""
+    lawyers = [d for d in drafts if d.role == "attorney"]
+    for a in lawyers:
+        for b in lawyers:
+            if a is b or not any(p.page == q.page and abs(p.line_index - q.line_index) <= 5
+                                 and abs(p.bbox[0] - q.bbox[0]) <= 20
+                                 for p in a.places for q in b.places):
+                continue
+            for value in b.addresses:
+                if _squash(value) not in {_squash(x) for x in a.addresses}:
+                    a.addresses.append(value)
+            a.phones += [v for v in b.phones if v not in a.phones]
+            a.emails += [v for v in b.emails if v not in a.emails]
+
+
 def _squash(address: str) -> str:
     """An address without spaces or punctuation: OCR's '149 19 ELM' is '14919 ELM'."""
     return re.sub(r"[^0-9A-Z]", "", address.upper())
+
+
+def distinct_names(a: str, b: str) -> bool:
+    """Long names that share most words but each holds a word the other lacks ("TRUSTEES
+    OF THE X PENSION FUND" / "TRUSTEES OF THE X DEFINED CONTRIBUTION FUND") are two
+    parties, not one name printed twice; OCR slips ("L VNV" / "LVNV") are short or alike."""
+    from rapidfuzz import fuzz
+
+    wa = {w for w in re.findall(r"[a-z]+", a.lower())}
+    wb = {w for w in re.findall(r"[a-z]+", b.lower())}
+
+    def own(words: set[str], other: set[str]) -> bool:
+        return any(len(w) >= 5 and all(fuzz.ratio(w, o) < 70 for o in other)
+                   for w in words - other)
+    return own(wa, wb) and own(wb, wa)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two printings of one person's name: the same surname and first name, one with a
+    middle name or initial the other lacks ("Reginald A. Williamson" / "Reginald Ashton
+    Williamson"), or a first name garbled by OCR ("jggHUA ANDERSON" / "JOSHUA ANDERSON")."""
+    from rapidfuzz import fuzz
+
+    ta = [t.strip(".,").lower() for t in a.split()]
+    tb = [t.strip(".,").lower() for t in b.split()]
+    if not 2 <= len(ta) <= 4 or not 2 <= len(tb) <= 4 or ta[-1] != tb[-1] or len(ta[-1]) < 3 \
+            or ORG_SUFFIX_RE.search(a) or ORG_SUFFIX_RE.search(b):
+        return False  # a person's name: two to four words, no firm or fund words
+    if ta[0] == tb[0]:
+        middle_a, middle_b = ta[1:-1], tb[1:-1]
+        return not middle_a or not middle_b or middle_a[0][0] == middle_b[0][0]
+    first_a, first_b = a.split()[0].strip(".,"), b.split()[0].strip(".,")
+    garbled = [f for f in (first_a, first_b)
+               if not (f.isalpha() and (f.isupper() or f.istitle() or f.islower()))]
+    return (len(ta) == len(tb) == 2 and len(garbled) == 1 and min(len(ta[0]), len(tb[0])) >= 5
+            and ta[0][0] == tb[0][0] and fuzz.ratio(ta[0], tb[0]) >= 60)
 
 
 def anchors_to_drafts(anchors: list[PartyAnchor]) -> list[PartyDraft]:
@@ -210,8 +277,10 @@ def anchors_to_drafts(anchors: list[PartyAnchor]) -> list[PartyDraft]:
     drafts: list[PartyDraft] = []
     for anchor in anchors:
         for draft in drafts:
-            if draft.role == anchor.role and fuzz.token_sort_ratio(
-                    draft.name.lower(), anchor.name.lower()) >= 88:
+            if draft.role == anchor.role and ((fuzz.token_sort_ratio(
+                    draft.name.lower(), anchor.name.lower()) >= 88
+                    and not distinct_names(draft.name, anchor.name))
+                    or same_person(draft.name, anchor.name)):
                 draft.anchors += 1
                 draft.score = max(draft.score, anchor.score)
                 draft.places.append(anchor)

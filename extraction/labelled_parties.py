@@ -59,10 +59,17 @@ HEADING_ROLE_RE = (("attorney", r"attorney|counsel"), ("debtor", r"debtor|defend
                    ("creditor", r"creditor|plaintiff|client"))
 
 
+FIRM_FIELD_RE = re.compile(r"(?:law\s+firm|firm(?:\s+name)?|(?:state\s+)?bar\s+(?:no|number|#))"
+                           r"\.?\s*[:#]", re.IGNORECASE)
+
+
 def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
     """Whose is a bare 'Name:' field: the heading a few lines above says ("DEBTOR
     INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"); on a placement sheet without one,
     the consumer's."""
+    for k in range(index + 1, min(len(lines), index + 3)):
+        if FIRM_FIELD_RE.match(lines[k].text.strip()):
+            return "attorney"  # "Name: ... / Law firm: ..." is counsel's own block
     for k in range(index - 1, max(-1, index - 4), -1):
         text = lines[k].text.lower()
         for role, pattern in HEADING_ROLE_RE:

@@ -22,7 +22,7 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "date": (
         (NONE, r"\b(?:birth|dob|d\.o\.b|born|charged?[- ]?off|opened|last payment|itemization|"
                r"printed|print date|letter date|statement date|hearing|signed|served|"
-               r"mailed|service|history)\b"),
+               r"mailed|service|history|rev|revised)\b"),
         ("judgment_date", r"judgment\s+(?:was\s+)?(?:entered|date|dated|rendered|granted)|"
                           r"date\s+of\s+(?:entry\s+of\s+)?judgment|entered\s+(?:on|this)|"
                           r"judgment\s+on\b|so ordered|it is so|done\s+and\s+ordered|"

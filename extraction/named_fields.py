@@ -69,7 +69,15 @@ def find_court_names(lines: list[Line]) -> list[NamedHit]:
                                      below.span_bbox(start, end), 0.9, "above"))
     for index, line in enumerate(lines[:45]):
         text = line.text.strip()
-        if len(line.cells()) > 1 or not COURT_LINE_RE.match(text) or len(text) > 90 \
+        cells = line.cells()
+        if len(cells) > 1:
+            # a filing stamp printed beside the heading ("... LOS ANGELES  David W. Slayton,")
+            first = line.text[cells[0][0]:cells[0][1]].strip()
+            rest = line.text[cells[0][1]:]
+            if len(first.split()) < 4 or _upper(rest) or not COURT_WORD_RE.search(first):
+                continue
+            text = first
+        if not COURT_LINE_RE.match(text) or len(text) > 90 \
                 or "CLERK" in text.upper() or not _upper(text):
             continue
         parts = [line]
@@ -79,7 +87,8 @@ def find_court_names(lines: list[Line]) -> list[NamedHit]:
         while k < len(lines) and len(parts) < 4 and _title_continues(lines[k - 1], lines[k]):
             parts.append(lines[k])
             k += 1
-        raw = " ".join(p.text.strip() for p in parts)
+        raw = " ".join([text] + [p.text.strip() for p in parts[1:]]) if parts[0] is line \
+            else " ".join(p.text.strip() for p in parts)
         value = re.sub(r"^IN\s+THE\s+", "", " ".join(raw.split()), flags=re.IGNORECASE)
         hits.append(NamedHit("court_name", value, raw, line.page,
                              _union([p.bbox for p in parts]), 0.85, "title"))

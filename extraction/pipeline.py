@@ -20,8 +20,14 @@ from core.results import ExtractedField, ExtractedParty, Extraction
 from core.vocabulary import DOC_TYPE_SPECS, MULTI_VALUE_FIELDS, FieldKind, PartyRole
 from extraction import confidence as calib
 from extraction.candidates import Candidate, lines_to_candidates
-from extraction.contacts import PartyDraft, anchors_to_drafts, attach_contacts
+from extraction.contacts import (
+    PartyDraft,
+    anchors_to_drafts,
+    attach_contacts,
+    share_attorney_blocks,
+)
 from extraction.labels import NONE, guess_role
+from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
 from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
 from extraction.party_anchors import lines_to_party_anchors
 from intake.classify import classify_document
@@ -109,6 +115,10 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
         keep = options[:1]
         if name in MULTI_VALUE_FIELDS:
             keep = [o for o in options if o[0] >= 0.85] or options[:1]
+        elif name == "creditor_name" and options[0][1].where == "party":
+            # several plaintiffs in the caption ("TRUSTEES OF FUND A and ... FUND B") are
+            # each a party the debt is owed to
+            keep = [o for o in options if o[1].where == "party"]
         for score, hit, repeats, ocr_conf in keep:
             key = calib.field_bucket(name, score, hit.where, repeats, competitors, ocr_conf, ocr)
             out.append(ExtractedField(name=name, value=hit.value, raw=hit.raw,
@@ -121,7 +131,7 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
 
 def _creditor_hits_from_parties(drafts: list[PartyDraft]) -> list[FieldHit]:
     return [FieldHit("creditor_name", d.name, d.name, d.page, d.bbox, 0.75, "party", "rules")
-            for d in drafts if d.role == PartyRole.CREDITOR]
+            for d in drafts if d.role == PartyRole.CREDITOR and d.how != "title"]
 
 
 def drafts_to_parties(drafts: list[PartyDraft], ocr: bool, *, use_ner: bool
@@ -170,13 +180,17 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     candidates: list[Candidate] = []
     named = []
     anchors = []
+    exhibit_addresses: list[Candidate] = []
     in_exhibits = False
     for lines in pages:
         if not lines:
             continue
         in_exhibits = in_exhibits or starts_exhibit(lines)
-        if in_exhibits:
-            continue  # an attached statement's numbers are not this paper's values
+        if in_exhibits:  # an attached statement's numbers are not this paper's values
+            if lines[0].page <= MAX_PAGE:
+                exhibit_addresses += [c for c in lines_to_candidates(lines)
+                                      if c.kind == "address"]
+            continue
         candidates.extend(lines_to_candidates(lines))
         named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
         named.extend(find_creditor_names(lines))
@@ -186,7 +200,10 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
     drafts = anchors_to_drafts(anchors)
+    add_repeat_places(drafts, pages)
+    attach_exhibit_addresses(drafts, exhibit_addresses)
     attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines])
+    share_attorney_blocks(drafts)
     if not any(h.name == "creditor_name" for h in hits):
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)

@@ -12,8 +12,14 @@ from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plaus
 
 ATTORNEY_NAME_RE = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
-    r"(?:,\s*Esq\.?|\s*\(SBN|\s*\((?:State\s+)?Bar|,?\s*(?:State\s+)?Bar\s+No|,\s*SBN|"
-    r",?\s*Atty\.\s*No)")
+    r"(?:,\s*Esq\.?|\s*\(SBN|\s*\((?:State\s+)?Bar|,?\s*(?:State\s+)?Bar\s+No|,?\s*SBN|"
+    r",?\s*Atty\.\s*No|\s+(?:SB|OBA|ARDC|BBO)\s*(?:No\.?\s*|#\s*)?\d{4,}|"
+    r",\s*(?i:(?:the\s+)?attorneys?\s+for)\b)")
+# A bar number on the line under the name: "Jane Roe / State Bar No. 123456", "Georgia Bar No."
+BAR_LINE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}(?:State\s+)?Bar\s+(?:No|Number|ID|#)|^SBN\b|"
+                         r"^(?:Atty|Attorney)\.?\s+(?:No|ID)\b", re.IGNORECASE)
+PERSON_LINE_RE = re.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+"
+                            r"(?:,?\s(?:Jr|Sr|II|III)\.?)?$")
 COLLECTOR_RE = re.compile(r"(?P<name>[A-Z][A-Za-z.,&' -]{2,60}?)\s+is\s+a\s+debt\s+collector")
 OWE_TO_RE = re.compile(r"(?:debt|balance)\s+(?:that\s+)?you\s+owe\s+to\s+(?P<name>[A-Z][\w.,&' -]"
                        r"{2,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.|P\.C\.))?)"
@@ -37,6 +43,26 @@ def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
             out.append(PartyAnchor("attorney", name, line.page,
                                    line.span_bbox(match.start("name"), match.end("name")),
                                    index, 0.9 if top else 0.85, "block" if top else "label"))
+    return out + bar_line_attorneys(lines)
+
+
+def bar_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
+    """A person's name whose bar number is printed on the line right under it, in the same
+    column (attorney blocks that list each lawyer over two lines)."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines[:-1]):
+        for start, end in line.cells():
+            text = line.text[start:end].strip()
+            if not PERSON_LINE_RE.match(text) or ORG_SUFFIX_RE.search(text):
+                continue
+            below = column_cells(lines, index, line.span_bbox(start, end)[0], +1, limit=1)
+            if not below or not BAR_LINE_RE.match(below[0].text.strip()):
+                continue
+            name = clean_name(text)
+            if plausible_name(name) and 2 <= len(name.split()) <= 5:
+                out.append(PartyAnchor("attorney", name, line.page, line.span_bbox(start, end),
+                                       index, 0.9 if index < 14 else 0.85,
+                                       "block" if index < 14 else "label"))
     return out
 
 

@@ -204,7 +204,9 @@ def combine(rule: RoleGuess, model: dict[str, float] | None, kind: str = "") -> 
     if rule.where in ("left", "above") and p_rule >= KEEP_LABEL:
         return RoleGuess(rule.field, rule.score + (0.02 if best == rule.field else -0.1),
                          rule.where)
-    if p_best >= ACCEPT and best != rule.field:
+    if p_best >= ACCEPT and best != rule.field and not (best == NONE and rule.field != NONE):
+        # the head learned the generator's contexts: its "none" for a value the rules found
+        # a label for is no evidence in a context it never saw, so it may not erase a label
         return RoleGuess(best, 0.95 if p_best >= 0.97 else 0.85, "model")
     if best == rule.field and rule.field != NONE:
         return RoleGuess(rule.field, min(0.99, rule.score + 0.05), rule.where)

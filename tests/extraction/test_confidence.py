@@ -20,7 +20,7 @@ def test_table_from_counts_leaves_out_small_buckets() -> None:
     assert 0.9 < table["a"] < 1.0
 
 
-def test_lookup_falls_back_to_coarser_bucket(tmp_path, monkeypatch) -> None:
+def test_lookup_falls_back_to_coarser_bucket_but_not_to_the_field(tmp_path, monkeypatch) -> None:
     path = tmp_path / "calibration.json"
     path.write_text(json.dumps({"fields": {"text|amount_due|left": 0.97, "text|amount_due": 0.9},
                                 "parties": {}}))
@@ -30,7 +30,11 @@ def test_lookup_falls_back_to_coarser_bucket(tmp_path, monkeypatch) -> None:
         key = confidence.field_bucket("amount_due", 0.95, "left", 1, 0, 1.0, False)
         assert key.startswith("text|amount_due|left|hi")
         assert confidence.calibrate_field(key, 0.95) == 0.97
-        assert confidence.calibrate_field("text|amount_due|model|hi", 0.95) == 0.9
+        # a way of finding the value that calibration never counted does not borrow the
+        # field's overall rate ("text|amount_due"): it gets the shrunk raw score
+        assert confidence.calibrate_field("text|amount_due|model|hi", 0.95) == \
+            0.95 * confidence.PRIOR_SHRINK
+        assert confidence.calibrate_field("text|amount_due|left|lo|one|alone", 0.8) == 0.97
         assert confidence.calibrate_field("fees|left", 0.8) == 0.8 * confidence.PRIOR_SHRINK
     finally:
         confidence._table.cache_clear()
