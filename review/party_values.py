@@ -137,12 +137,32 @@ def read_party_values(*, role: str, name: str, addresses: str = "", phones: str 
                       "emails": emails, "dob": dob, "ssn_last4": ssn_last4})
     if role not in PARTY_ROLES:
         raise InvalidValue(f"role: {role!r} is not a party role ({', '.join(PARTY_ROLES)})")
-    name = " ".join((name or "").split())
+    name = " ".join((name or "").split()).strip(" ,;:")  # words picked off "ROE, Defendant"
     if not name:
         raise InvalidValue("name: a party needs a name")
     return PartyValues(role=role, name=name, addresses=read_list(addresses, read_address),
                        phones=read_list(phones, read_phone), emails=read_list(emails, read_email),
                        dob=read_dob(dob, today), ssn_last4=read_ssn_last4(ssn_last4))
+
+
+def guess_attribute(text: str) -> str:
+    """Which box words picked on the page most likely belong in: a phone, an e-mail, a
+    date of birth, an address (it starts with a house number), else a name."""
+    if has_full_ssn(text):
+        return "ssn_last4"  # refused there too, with the reason, never stored
+    for attribute, reader in (("phones", read_phone), ("emails", read_email),
+                              ("dob", read_dob)):
+        try:
+            reader(text)
+        except InvalidValue:
+            continue
+        return attribute
+    words = text.split()
+    if words and words[0].rstrip(",").isdigit() and len(words) >= 3:
+        return "addresses"
+    if re.fullmatch(r"[*xX#-]*\d{4}", text.strip()):
+        return "ssn_last4"
+    return "name"
 
 
 CONTACT_READERS = {"addresses": read_address, "phones": read_phone, "emails": read_email}

@@ -48,7 +48,8 @@ def page_chart(uri: str, words: Sequence[dict], page_width: float, page_height: 
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": width, "height": height,
-        "config": {"view": {"strokeWidth": 0}},
+        # a thin frame: a page drawn from its words is white on the app's white
+        "config": {"view": {"stroke": "#c8ccd4", "strokeWidth": 1}},
         "layer": [
             {"data": {"values": [{"x": 0.0, "x2": page_width, "y": 0.0, "y2": page_height}]},
              "mark": {"type": "image", "url": uri, "aspect": False},

@@ -83,11 +83,11 @@ def save_party(username: str, party_id: int, version: int,
 
 
 def use_picked(username: str, party_id: int, version: int, picked_text: str,
-               bbox: list[float], page: int) -> None:
+               bbox: list[float], page: int, use_key: str) -> None:
     """Put the words picked on the page into the chosen box (a contact is added to the
     ones there, a name or date replaces) and save the party with every box as typed."""
     boxes = _boxes(party_id, version)
-    target = str(st.session_state.get(box_key(party_id, version, "use_as")) or "")
+    target = str(st.session_state.get(use_key) or "")
     if target not in USE_AS:
         st.session_state[FLASH_KEY] = ("error", "Say what the picked words are first.")
         return

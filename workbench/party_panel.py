@@ -9,6 +9,7 @@ last four digits of an SSN are ever shown or taken. The callbacks live in
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,9 +19,12 @@ import streamlit as st
 from core.vocabulary import PARTY_ROLES, FieldStatus
 from models.row_ids import stored_id
 from models.tables import Document, Party
+from review.party_values import guess_attribute
+from workbench.field_panel import line_picker
 from workbench.overlay import confidence_level
-from workbench.page_words import union_bbox
+from workbench.page_words import page_lines, union_bbox
 from workbench.party_actions import PARTY_KEY, USE_AS, box_key
+from workbench.review_actions import chosen_words
 
 ADD_ROLE_KEY = "review_add_party_role"
 OPEN_STATUSES = (FieldStatus.EXTRACTED,)
@@ -56,6 +60,7 @@ def _next_open(parties: list[Party], after: Party) -> int | None:
 def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_page: int,
                 read_only: bool, calls: PartyCallbacks) -> None:
     pid, version = stored_id(party), party.version
+    use_key = ""
     with st.form(f"party_form_{pid}_{version}", border=False):
         st.text_input("Party name", value=party.name, key=box_key(pid, version, "name"))
         role_col, dob_col, ssn_col = st.columns([4, 4, 3])
@@ -68,7 +73,7 @@ def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_pa
                           key=box_key(pid, version, "dob"), placeholder="YYYY-MM-DD")
         with ssn_col:
             st.text_input("SSN last 4", value=party.ssn_last4 or "",
-                          key=box_key(pid, version, "ssn_last4"), placeholder="4821",
+                          key=box_key(pid, version, "ssn_last4"), placeholder="4 digits",
                           help="Only the last four digits; a full SSN is refused.")
         st.text_area("Addresses (one per line)", value="\n".join(party.addresses),
                      key=box_key(pid, version, "addresses"), height=68)
@@ -82,9 +87,11 @@ def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_pa
         picked_text = " ".join(w["text"] for w in picked)
         if picked:
             st.markdown(f"Picked on the page: **{picked_text[:120]}**")
-            st.selectbox("Use the picked words as", list(USE_AS),
-                         format_func=lambda box: USE_AS[box],
-                         key=box_key(pid, version, "use_as"), index=2)
+            boxes = list(USE_AS)
+            # the key names the words: other words get their own guess, not the last choice
+            use_key = box_key(pid, version, f"use_as_{zlib.crc32(picked_text.encode())}")
+            st.selectbox("Use the picked words as", boxes, format_func=lambda box: USE_AS[box],
+                         key=use_key, index=boxes.index(guess_attribute(picked_text)))
         with st.container(horizontal=True):
             st.form_submit_button(
                 "Save party & next", type="primary", icon=":material/check:",
@@ -94,7 +101,8 @@ def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_pa
                 st.form_submit_button(
                     "Use picked words", icon=":material/input:", shortcut="Alt+U",
                     disabled=read_only, on_click=calls.use_picked,
-                    args=(pid, version, picked_text, list(union_bbox(picked)), shown_page))
+                    args=(pid, version, picked_text, list(union_bbox(picked)), shown_page,
+                          use_key))
     linked = f"skip-trace identity #{party.identity_id}" if party.identity_id else "not linked"
     st.caption(f"{party.confidence:.2f} ({confidence_level(party.confidence)}) · found by "
                f"{party.extractor} on page {party.page} · {linked}")
@@ -102,11 +110,8 @@ def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_pa
 
 def _add_party(document: Document, picked: list[dict], shown_page: int, read_only: bool,
                calls: PartyCallbacks) -> None:
+    """Words picked on the page can name a new party (shown first, so it is in view)."""
     with st.container(border=True, key="review_add_party"):
-        if not picked:
-            st.caption("Missed a party? Click the words of its name on the page (shift-click "
-                       "for more, or drag a box), then add it here.")
-            return
         name = " ".join(w["text"] for w in picked)
         st.markdown(f"New party named **{name[:80]}**")
         with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -128,9 +133,22 @@ def _parties_table(parties: list[Party]) -> None:
 
 
 def party_panel(document: Document, parties: list[Party], picked: list[dict],
-                shown_page: int, read_only: bool, calls: PartyCallbacks) -> None:
-    """Every party of the document, the one in hand in a form, and adding a missed one."""
+                shown_words: list[dict], shown_page: int, read_only: bool,
+                calls: PartyCallbacks) -> None:
+    """Every party of the document, the one in hand in a form, and adding a missed one.
+
+    Words come from a click on the page (``picked``) or, without a mouse, from a line of
+    the page picked here; the picker's keys name the document version, so a save clears it.
+    """
     selected = party_in_hand(parties)
+    lines = page_lines(shown_words)
+    if lines:
+        pick_key = f"party_pick_{stored_id(document)}_{document.version}"
+        with st.expander("Pick words from a line of the page", icon=":material/list:"):
+            line_picker(lines, selected.bbox if selected is not None else None, pick_key)
+        picked = picked or chosen_words(lines, f"{pick_key}_line", f"{pick_key}_words")
+    if picked:
+        _add_party(document, picked, shown_page, read_only, calls)
     if parties:
         by_id = {stored_id(p): p for p in parties}
         st.selectbox("Party in hand", list(by_id), key=PARTY_KEY,
@@ -140,7 +158,9 @@ def party_panel(document: Document, parties: list[Party], picked: list[dict],
             _party_form(selected, parties, picked, shown_page, read_only, calls)
     else:
         st.caption("The extractor found no party on this document.")
-    _add_party(document, picked, shown_page, read_only, calls)
+    if not picked:
+        st.caption("Missed a party? Click the words of its name on the page (shift-click "
+                   "for more, or drag a box), then add it here.")
     if parties:
         _parties_table(parties)
     st.caption("Keys: Alt+A save party & next (what is typed is saved) · Alt+U use the "

@@ -235,3 +235,14 @@ def test_identity_left_in_use_is_not_retired(session):
     events = session.exec(select(IdentityEvent).where(IdentityEvent.identity_id == identity.id)
                           ).all()
     assert any("no longer traced" in e.detail for e in events)
+
+
+@pytest.mark.parametrize(("picked", "box"), [
+    ("MARY ANN ROE,", "name"), ("(309) 555-0177", "phones"),
+    ("400 Pine Ave, Peoria, IL 61602", "addresses"), ("04/09/1981", "dob"),
+    ("Mary.Roe@Example.com", "emails"), ("***-**-4821", "ssn_last4"),
+])
+def test_picked_words_are_offered_for_the_box_they_read_as(picked, box):
+    from review.party_values import guess_attribute
+
+    assert guess_attribute(picked) == box

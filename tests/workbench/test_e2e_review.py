@@ -1,10 +1,11 @@
 """A reviewer's screen in a real Chromium at the window widths people use.
 
 At each width the Review page must show the page image and the field panel side by
-side without overlap, the image inside its column, and the fields table wide enough
-for its key columns; an edit typed key by key into the value box and Alt+A must save
-the typed value. Screenshots go to ``tests/workbench/screenshots/`` (gitignored).
-The server and browser fixtures are those of ``test_e2e_browser``.
+side without overlap, the image inside its column and as wide as it (zoom "fit"), and
+the fields table wide enough for its key columns; an edit typed key by key into the
+value box and Alt+A must save the typed value. Screenshots go to
+``tests/workbench/screenshots/`` (gitignored). The server and browser fixtures are those
+of ``test_e2e_browser``.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
         assert image[2] <= field_box[0], f"{width}px: the page image runs under the fields"
         assert page_box[0] - 1 <= image[0] and image[2] <= page_box[2] + 1, \
             f"{width}px: the page image is clipped by its column"
+        assert image[2] - image[0] >= (page_box[2] - page_box[0]) - 40, \
+            f"{width}px: the page opens narrower than its column (zoom 'fit')"
         table = _box(field_column.locator("[data-testid=stDataFrame]").first)
         assert table[2] - table[0] >= KEY_COLUMNS_PX, f"{width}px: the table hides key columns"
         if width == WIDTHS[0]:

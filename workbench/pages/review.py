@@ -104,7 +104,7 @@ if current not in options:
     current = options[(options.index(left) + 1) % len(options)] if left in options \
         else options[0]
 
-head_left, head_right = st.columns([4, 1], vertical_alignment="bottom")
+head_left, head_right = st.columns([3, 1], vertical_alignment="bottom")
 with head_left:
     document_id = st.selectbox(
         f"Review queue · {len(queue)} document(s), lowest confidence first", options,
@@ -240,7 +240,8 @@ def document_panels(document_id: int, read_only: bool) -> None:
 
     st.caption(f"**{document.file_name}** · {document.doc_type} · "
                f"{document.page_count or len(pages)} page(s) · {len(open_ids)} of {len(fields)} "
-               f"field(s) open · {open_parties} of {len(parties)} part(y/ies) unreviewed · "
+               f"field(s) open · {open_parties} of {len(parties)} "
+               f"{'party' if len(parties) == 1 else 'parties'} to review · "
                f"review status: {document.review_status}")
 
     mode = st.session_state.get(MODE_KEY) or MODES[0]
@@ -254,7 +255,9 @@ def document_panels(document_id: int, read_only: bool) -> None:
         st.segmented_control("Review", MODES, default=MODES[0], key=MODE_KEY,
                              label_visibility="collapsed")
         if mode == MODES[1]:
-            party_panel(document, parties, picked, shown_page, read_only, party_calls)
+            shown_words = next((p.words for p in pages if p.number == shown_page), [])
+            party_panel(document, parties, picked, shown_words, shown_page, read_only,
+                        party_calls)
         else:
             if fields:
                 st.selectbox("Field in hand", field_ids, key=FIELD_KEY,

@@ -1,0 +1,157 @@
+"""The review page's party panel through AppTest, on a temporary SQLite database."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from models.tables import Correction, Party
+from review.party_saves import save_party
+from review.party_values import PartyValues
+from tests.workbench.conftest import add_debtor, add_document
+from tests.workbench.test_app_review import signed_in_app
+from workbench.db import db_session
+
+REVIEW = "workbench/pages/review.py"
+
+
+def _parties_panel(username: str = "rita"):
+    app = signed_in_app(username)
+    app.switch_page(REVIEW)
+    app.run()
+    next(g for g in app.button_group if "Parties" in g.options).set_value("Parties").run()
+    assert not app.exception
+    return app
+
+
+def _box(app, label: str):
+    return next(w for w in [*app.text_input, *app.text_area] if w.label == label)
+
+
+def _save(app):
+    next(b for b in app.button if b.label == "Save party & next").click()
+    app.run()
+    assert not app.exception
+
+
+def test_a_party_is_shown_and_its_phone_corrected_with_an_audit_row(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        _, party = add_debtor(session, document)
+    app = _parties_panel()
+    assert _box(app, "Party name").value == "John Q Sample"
+    assert _box(app, "SSN last 4").value == "4821"
+    assert _box(app, "Phones (one per line)").value == "+12175550143"
+    _box(app, "Phones (one per line)").input("(414) 205-4039")
+    _save(app)
+    assert any("party John Q Sample: corrected" in s.value for s in app.success)
+    with db_session() as session:
+        stored = session.get(Party, party.id)
+        audit = session.exec(select(Correction).where(Correction.party_id == party.id)).one()
+    assert stored.phones == ["+14142054039"] and stored.reviewed_by == "rita"
+    assert (audit.field_name, audit.old_value, audit.new_value) == (
+        "party.phones", "+12175550143", "+14142054039")
+    assert stored.identity_id is not None  # relinked
+
+
+def test_a_full_ssn_typed_in_a_party_box_is_refused_and_dropped(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        _, party = add_debtor(session, document)
+    app = _parties_panel()
+    _box(app, "SSN last 4").input("123-45-6789")
+    _save(app)
+    errors = [e.value for e in app.error]
+    assert errors and "full SSN" in errors[0] and "6789" not in errors[0]
+    assert _box(app, "SSN last 4").value == "4821"  # the box shows the stored last four
+    with db_session() as session:
+        assert session.get(Party, party.id).ssn_last4 == "4821"
+        assert not session.exec(select(Correction)).all()
+
+
+def test_a_bad_phone_is_refused_with_its_reason(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        add_debtor(session, document)
+    app = _parties_panel()
+    _box(app, "Phones (one per line)").input("555-01")
+    _save(app)
+    assert any("not a valid phone number" in e.value for e in app.error)
+
+
+def test_a_stale_party_save_shows_the_winning_value(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        _, party = add_debtor(session, document)
+    app = _parties_panel()
+    with db_session() as session:  # the same reviewer's other tab saves first
+        row = session.get(Party, party.id)
+        values = PartyValues.of(row)
+        winner = PartyValues(**{**{a: getattr(values, a) for a in values.__slots__},
+                                "name": "John Quincy Sample"})
+        assert save_party(session, party.id, user="rita", expected_version=row.version,
+                          values=winner).saved
+    _box(app, "Party name").input("Jon Sample")
+    _save(app)
+    assert any("Not saved" in e.value for e in app.error)
+    assert _box(app, "Party name").value == "John Quincy Sample"
+    with db_session() as session:
+        conflict = session.exec(select(Correction).where(
+            Correction.outcome == "conflict")).one()
+    assert conflict.user == "rita" and conflict.party_id == party.id
+    assert conflict.new_value == "Jon Sample"
+
+
+def test_a_document_without_parties_says_how_to_add_one(database_url):
+    with db_session() as session:
+        add_document(session)
+    app = _parties_panel()
+    captions = " ".join(c.value for c in app.caption)
+    assert "found no party" in captions and "Click the words of its name" in captions
+
+
+def _pick_line(app, starts: str, words: list[int] | None = None):
+    picker = next(s for s in app.selectbox if s.label == "Line on the page")
+    picker.select(next(o for o in picker.options if o.startswith(starts)))
+    app.run()
+    if words is not None:
+        next(m for m in app.multiselect if m.label == "Words").set_value(words)
+        app.run()
+    assert not app.exception
+
+
+def test_a_missed_party_is_added_from_words_of_the_page(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        add_debtor(session, document)
+    app = _parties_panel()
+    _pick_line(app, "MIDLAND CREDIT", [0, 1, 2, 3])
+    assert any("New party named" in m.value for m in app.markdown)
+    app.selectbox(key="review_add_party_role").select("creditor")
+    next(b for b in app.button if b.label == "Add as a new party").click()
+    app.run()
+    assert not app.exception
+    assert any("party MIDLAND CREDIT MANAGEMENT INC: added" in s.value for s in app.success)
+    with db_session() as session:
+        added = session.exec(select(Party).where(Party.status == "added")).one()
+        audit = session.exec(select(Correction).where(Correction.party_id == added.id)).all()
+    assert (added.role, added.extractor, added.identity_id) == ("creditor", "reviewer", None)
+    assert added.bbox[1] == 72.0 + 3 * 20.0  # the box of the words picked
+    assert sorted(c.field_name for c in audit) == ["party.name", "party.role"]
+    assert app.selectbox(key="review_party").value == added.id  # the new party is in hand
+
+
+def test_picked_words_fill_the_box_they_read_as(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        _, party = add_debtor(session, document)
+    app = _parties_panel()
+    _pick_line(app, "v. JOHN Q SAMPLE", [1, 2, 3])
+    use_as = next(s for s in app.selectbox if s.label == "Use the picked words as")
+    assert use_as.value == "name"
+    next(b for b in app.button if b.label == "Use picked words").click()
+    app.run()
+    assert not app.exception
+    with db_session() as session:
+        stored = session.get(Party, party.id)
+    assert stored.name == "JOHN Q SAMPLE" and stored.status == "corrected"
+    assert stored.bbox[1] == 72.0 + 4 * 20.0  # the name's box moved to the words picked
