@@ -17,3 +17,15 @@ def test_parse_one_line_address_splits_parts():
     assert address.state == "il"
     assert address.postcode == "62704"
     assert address.one_line() == "1420 w elm st apt 3b, springfield, il 62704"
+
+
+def test_standardize_street_with_the_house_number_split_off_gives_the_same_answer():
+    from skiptrace.synthetic import DebtorGenerator
+    from skiptrace.usps import _standardize_street_cached
+
+    records, _truth = DebtorGenerator(seed=8).records(2_000)
+    streets = [r.street for r in records] + [
+        "1420 Apt 5", "  1420   West Elm Street", "12 #4 Main", "7 po box 12", "99 ,",
+        "1420 North", "3 North Shore Drive East", "12a Elm St", "PO Box 7"]
+    for street in streets:
+        assert standardize_street(street) == _standardize_street_cached(street), street
