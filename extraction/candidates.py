@@ -106,11 +106,26 @@ STREET_START_RE = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b)", re.I
 LIST_NUMBER_RE = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\d)")
 
 
+ZIP_CELL_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+
+
+def _zip_joined_cells(line: Line) -> list[tuple[int, int]]:
+    """The line's cells, a ZIP set apart in its own cell ("Sacramento, CA      95853", a
+    form's ZIP box) joined to the cell before it."""
+    cells: list[tuple[int, int]] = []
+    for start, end in line.cells():
+        if cells and ZIP_CELL_RE.match(line.text[start:end].strip()):
+            cells[-1] = (cells[-1][0], end)
+        else:
+            cells.append((start, end))
+    return cells
+
+
 def _address_candidates(lines: list[Line], index: int) -> list[Candidate]:
     """Addresses ending on line ``index``: one-line, or a street line (and unit) above."""
     line = lines[index]
     out: list[Candidate] = []
-    for cell_start, cell_end in line.cells():
+    for cell_start, cell_end in _zip_joined_cells(line):
         cell = line.text[cell_start:cell_end]
         match = parsers.CITY_STATE_ZIP_RE.search(cell)
         if not match:

@@ -20,7 +20,7 @@ ROLE_LABELS: tuple[tuple[str, str], ...] = (
 )
 # Court forms print compound role labels: "PLAINTIFF/PETITIONER:", "Defendant(s) (name):"
 ROLE_PAIR = (r"(?:\s*/\s*(?:plaintiff|defendant|petitioner|respondent|debtor|creditor|"
-             r"appellant|appellee|claimant)(?:\(s\)|s)?)?(?:\s*\((?:names?|s)\))?")
+             r"appellant|appellee|claimant)(?:\(s\)|s)?)?(?:\s*\((?:list\s+)?names?\))?")
 NAME_LABEL_RE = re.compile(
     r"^(?P<label>(?:judgment\s+)?(?:debtor|defendant|plaintiff|creditor|garnishee|employer|"
     r"attorney|counsel|original\s+creditor|current\s+creditor|current\s+owner|client|"

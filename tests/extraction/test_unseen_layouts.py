@@ -260,3 +260,16 @@ def test_court_heading_beside_a_filing_stamp() -> None:
                            (400, 100, "Electronically filed by Clerk,"),
                            (36, 114, "STREET ADDRESS: 1415 TRUXTUN AVENUE")))
     assert _fields(result)["court_name"] == ["SUPERIOR COURT OF CALIFORNIA, COUNTY OF KERN"]
+
+
+def test_zip_in_a_cell_of_its_own() -> None:
+    result = _extract(page(*stacked(["Dana Whitfield, SBN 277001", "WHITFIELD LAW",
+                                     "P.O. Box 13807"]),
+                           (72, 114, "Sacramento, CA"), (300, 114, "95853")))
+    lawyer = next(p for p in result.parties if p.role == "attorney")
+    assert lawyer.addresses == ["P.O. Box 13807, Sacramento, CA 95853"]
+
+
+def test_role_label_with_a_list_instruction() -> None:
+    result = _extract(page(*stacked(["Plaintiff (list names): Noor Haddad", "Case Number:"])))
+    assert _parties(result).get("Noor Haddad") == "creditor"
