@@ -13,9 +13,10 @@ CAPTION_V_RE = re.compile(r"^(?:v\.?|vs\.?|versus|-\s*against\s*-|against)$", re
 CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgment\s+debtors?|"
                              r"judgment\s+creditors?|petitioners?|respondents?|garnishees?)"
                              r"[,.;:]?$", re.IGNORECASE)
-ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao)\b.*$",
-                         re.IGNORECASE | re.DOTALL)
-DOES_RE = re.compile(r"^(?:and\s+)?does\b|^et\s+al", re.IGNORECASE)
+ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao|d/?b/?a|"
+                         r"doing\s+business\s+as)\b.*$", re.IGNORECASE | re.DOTALL)
+DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all\s+other\s+occupants)|"
+                     r"^et\s+al", re.IGNORECASE)
 # The court's heading lines above a caption: the court, its county, courthouse or division
 COURT_IN_TEXT_RE = re.compile(r"\bCOURT(?:HOUSE)?\b|\bCOUNTY\b.*\b[A-Z]{4,}$|^CASE\b|"
                               r"\bDISTRICT\s+OF\b|\bJUDICIAL\s+DISTRICT\b|\bDIVISION\b|"
@@ -96,6 +97,7 @@ def caption_by_role_words(lines: list[Line]) -> list[PartyAnchor]:
             x0 = line.span_bbox(start, end)[0]
             cells: list[Cell] = []
             for cell in column_cells(lines, index, x0, -1, limit=4, loose=True):
+                cell = _left_part(lines[cell.line_index], cell, x0)
                 text = cell.text.strip()
                 if CAPTION_V_RE.match(text) or CAPTION_ROLE_RE.match(text) or \
                         COURT_IN_TEXT_RE.search(text):
@@ -113,6 +115,25 @@ def caption_by_role_words(lines: list[Line]) -> list[PartyAnchor]:
                                    kept[0].line_index, 0.85, "caption"))
             break
     return out
+
+
+def _left_part(line: Line, cell: Cell, x_role: float) -> Cell:
+    """The caption's left part of a line when OCR split a name into cells ("GOLD WYNN" /
+    "NORTH TRAILS, LLC") and printed a notice box to its right: every cell from the line's
+    start that begins left of the indented role word, joined (in place of a cell of the
+    split name, or of the box's text right of the role word)."""
+    cells = line.cells()
+    if not cells or cells[0][0] == cell.start:
+        return cell
+    left = [(a, b) for a, b in cells if line.span_bbox(a, b)[0] <= x_role + 8]
+    if not left or left[0][0] != cells[0][0]:
+        return cell
+    if (cell.start, cell.end) not in left and cell.bbox[0] <= x_role + 8:
+        return cell
+    start, end = left[0][0], left[-1][1]
+    text = " ".join(line.text[a:b] for a, b in left)
+    return Cell(cell.line_index, start, end, re.sub(r"\s*\)+\s*$", "", text),
+                line.span_bbox(start, end))
 
 
 AND_CELL_RE = re.compile(r"^(?:and|&)$", re.IGNORECASE)

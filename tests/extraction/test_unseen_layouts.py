@@ -273,3 +273,19 @@ def test_zip_in_a_cell_of_its_own() -> None:
 def test_role_label_with_a_list_instruction() -> None:
     result = _extract(page(*stacked(["Plaintiff (list names): Noor Haddad", "Case Number:"])))
     assert _parties(result).get("Noor Haddad") == "creditor"
+
+
+def test_caption_name_split_by_ocr_beside_a_notice_box() -> None:
+    # an eviction caption: names at the margin, role words indented, a notice box at right
+    result = _extract(page(
+        (72, 60, "IN THE DISTRICT COURT OF OSAGE COUNTY"),
+        (45, 80, "MAPLE"), (150, 80, "RIDGE HOMES, L.L.C."),
+        (45, 94, "DBA MAPLE"), (150, 94, "RIDGE APARTMENTS"),
+        (230, 108, "Plaintiff,"),
+        (45, 122, "LUCIA FERREIRA"), (300, 122, "You may be eligible for protection"),
+        (45, 136, "AND ALL OTHER OCCUPANTS"), (300, 136, "from eviction under federal law."),
+        (225, 150, "Defendant"), (300, 150, "Learn the steps you should take now:")))
+    parties = _parties(result)
+    assert parties.get("MAPLE RIDGE HOMES, L.L.C.") == "creditor"  # the name before 'DBA'
+    assert parties.get("LUCIA FERREIRA") == "debtor"
+    assert not any("eligible" in name or "OCCUPANTS" in name for name in parties)
