@@ -20,6 +20,7 @@ FIELD_KEY = "review_field"
 FLASH_KEY = "review_flash"
 APP_RERUN_KEY = "review_rerun_app"  # set by a callback that must move the whole page on
 LEFT_KEY = "review_left"  # the document "Next document" left: the queue moves past it
+QUEUE_STALE_KEY = "review_queue_stale"  # a saved decision changed the queue's open counts
 
 
 def _flash(result: saves.SaveResult) -> None:
@@ -59,7 +60,16 @@ def decide(username: str, field_id: int, version: int, action: str,
             st.session_state[FIELD_KEY] = _next_open_field(session, saved.document_id, field_id)
     if result.conflict:
         forget_field_widgets(field_id)
+    if result.saved:
+        queue_changed()
     _flash(result)
+
+
+def queue_changed() -> None:
+    """A saved decision changes the document's open count and rank in the queue, drawn
+    outside the fragment: once the panels are drawn, the page reruns whole, so the queue's
+    label is not left stale (the reviewer sees the panels first, at fragment speed)."""
+    st.session_state[QUEUE_STALE_KEY] = True
 
 
 def forget_field_widgets(field_id: int) -> None:
@@ -91,6 +101,8 @@ def save_table(username: str, editor_key: str, seen: list[dict]) -> None:
                 messages.append(result.message)
             if result.conflict:
                 forget_field_widgets(row["id"])
+    if saved:
+        queue_changed()
     if messages:
         st.session_state[FLASH_KEY] = ("error", " ".join(messages))
     else:
@@ -108,6 +120,8 @@ def add_missing(username: str, document_id: int, doc_version: int, line_key: str
             session, document_id, user=username, name=st.session_state[name_key],
             value=" ".join(w["text"] for w in chosen), page=page,
             bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
+    if result.saved:
+        queue_changed()
     _flash(result)
 
 

@@ -162,6 +162,15 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
         page.get_by_text("party MARY ANN ROE: added").wait_for()
         _settle(page, 800)
 
+        # the new party's form, once the old one has left the screen (a run in progress
+        # still shows the previous form)
+        page.wait_for_function(
+            """() => { const boxes = [...document.querySelectorAll('input')];
+                 const names = boxes.filter(b => b.getAttribute('aria-label') === 'Party name');
+                 const dobs = boxes.filter(b => b.getAttribute('aria-label') === 'Date of birth');
+                 return names.length === 1 && names[0].value === 'MARY ANN ROE'
+                        && dobs.length === 1; }""", timeout=30_000)
+        _settle(page, 800)
         # typed first, then words picked: the typed date must ride along with Alt+U
         page.get_by_role("textbox", name="Date of birth").press_sequentially(
             "March 5, 1979", delay=20)

@@ -123,6 +123,10 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
         timings["alt_a_save"].append(time.monotonic() - started)
         _settle(page, 600)
         page.screenshot(path=str(SCREENSHOTS / f"review-{width}-saved.png"), full_page=True)
+        label = page.locator("[data-testid=stSelectbox]", has_text="Review queue").first \
+            .evaluate("e => e.innerText + ' ' + e.textContent + ' ' + "
+                      "[...e.querySelectorAll('input')].map(i => i.value).join(' ')")
+        assert "· 2 open" in label, f"{width}px: the queue label did not catch up: {label!r}"
         with db_session() as session:
             field = session.exec(select(ExtractedFieldRow).where(
                 ExtractedFieldRow.name == field_name,

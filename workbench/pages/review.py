@@ -32,7 +32,14 @@ from workbench.page_image import REVIEW_DPI
 from workbench.page_words import page_lines
 from workbench.party_panel import PartyCallbacks, party_in_hand, party_panel
 from workbench.resources import review_settings
-from workbench.review_actions import APP_RERUN_KEY, DOC_KEY, FIELD_KEY, FLASH_KEY, LEFT_KEY
+from workbench.review_actions import (
+    APP_RERUN_KEY,
+    DOC_KEY,
+    FIELD_KEY,
+    FLASH_KEY,
+    LEFT_KEY,
+    QUEUE_STALE_KEY,
+)
 from workbench.review_history import history_expander
 from workbench.review_labels import field_label, queue_label
 
@@ -226,7 +233,7 @@ def document_panels(document_id: int, read_only: bool) -> None:
         history = saves.field_history(session, document_id)
         session.expunge_all()
 
-    flash = st.session_state.pop(FLASH_KEY, None)
+    flash = st.session_state.get(FLASH_KEY)
     if flash:
         (st.success if flash[0] == "success" else st.error)(flash[1])
 
@@ -272,6 +279,11 @@ def document_panels(document_id: int, read_only: bool) -> None:
             if pages:
                 _add_field_expander(document, pages, read_only)
         history_expander(history)
+    if st.session_state.pop(QUEUE_STALE_KEY, False):
+        # the panels are on screen; now the queue above them catches up (the flash is kept
+        # for that run, which shows it again)
+        st.rerun(scope="app")
+    st.session_state.pop(FLASH_KEY, None)
 
 
 document_panels(document_id, read_only)
