@@ -26,12 +26,13 @@ from core.vocabulary import DOC_TYPE_SPECS
 DIM = 1 << 16  # hashed feature space (the weights are classes x DIM)
 PAGES_READ = 3
 PAGE_WEIGHTS = (1.0, 0.6, 0.4)  # page 1 says most; later pages are exhibits or boilerplate
-TITLE_LINES_PER_PAGE = 14  # only the top of a page holds its title
+TITLE_LINES_PER_PAGE = 24  # only the top of a page (caption included) holds its title
 GROUP_WEIGHTS: Mapping[str, float] = {"word": 1.0, "char": 0.8, "title": 0.9, "cue": 0.5}
 CUES = {name: spec.cues for name, spec in DOC_TYPE_SPECS.items() if spec.cues}
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LETTER = re.compile(r"[A-Za-z]")
+_COLUMN = re.compile(r"\s{3,}|\s*[)|]\s*")
 
 
 def is_title_line(line: str) -> bool:
@@ -42,6 +43,13 @@ def is_title_line(line: str) -> bool:
         return False
     upper = sum(1 for ch in letters if ch.isupper())
     return upper >= 0.8 * len(letters)
+
+
+def title_segments(line: str) -> list[str]:
+    """The title-like parts of a line: a caption prints its title in the right column, on
+    the line of a party's name ("assignee of X, ) SUMMONS"), so each column is judged
+    apart (split at a caption's ")" or "|", or a wide gap)."""
+    return [part for part in _COLUMN.split(line) if is_title_line(part.strip())]
 
 
 def _words(text: str) -> list[str]:
@@ -69,11 +77,14 @@ def raw_counts(pages: Sequence[str]) -> dict[str, dict[int, float]]:
                 for n in (3, 4, 5):
                     for start in range(len(padded) - n + 1):
                         char[_index("c:" + padded[start:start + n])] += weight
-            if line_no < TITLE_LINES_PER_PAGE and number < 2 and is_title_line(line):
-                for i, token in enumerate(tokens):
+            if line_no >= TITLE_LINES_PER_PAGE or number >= 2:
+                continue
+            for segment in title_segments(line):
+                marked = _words(segment)
+                for i, token in enumerate(marked):
                     title[_index("t:" + token)] += weight
                     if i:
-                        title[_index(f"tb:{tokens[i - 1]} {token}")] += weight
+                        title[_index(f"tb:{marked[i - 1]} {token}")] += weight
     _cue_counts(pages, groups["cue"])
     return groups
 
@@ -82,8 +93,8 @@ def _cue_counts(pages: Sequence[str], cue: dict[int, float]) -> None:
     """The vocabulary's keyword score per type, in the body and in title lines."""
     texts = list(pages[:PAGES_READ])
     body = "\n".join(texts).lower()
-    titles = "\n".join(line for text in texts[:2] for line in text.splitlines()[
-        :TITLE_LINES_PER_PAGE] if is_title_line(line)).lower()
+    titles = "\n".join(part for text in texts[:2] for line in text.splitlines()[
+        :TITLE_LINES_PER_PAGE] for part in title_segments(line)).lower()
     for doc_type, cues in CUES.items():
         score = sum(weight for pattern, weight in cues if re.search(pattern, body))
         in_title = sum(weight for pattern, weight in cues if titles and re.search(pattern, titles))

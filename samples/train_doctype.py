@@ -31,6 +31,7 @@ SEED = 11
 PER_KIND = 70
 RENDERED = 120  # generator documents drawn and read back (about 0.1 s each)
 RENDERED_BATCH = 30
+NAMED_BOOST = 3  # papers per named kind, times per_kind
 C = 8.0  # inverse regularization: the features are unit-scaled groups
 UNSURE = 0.5  # below this probability for the best named type, the answer is "other"
 
@@ -140,7 +141,8 @@ def training_data(per_kind: int = PER_KIND, seed: int = SEED, rendered: int = RE
                   exclude: Sequence[str] = ()) -> Featurized:
     """Composed papers of every kind plus ``rendered`` generator documents, less the kinds
     (or ``layout:<template>``) named in ``exclude``."""
-    data = from_composed([d for d in compose_docs(per_kind, seed) if d.kind not in exclude])
+    data = from_composed([d for d in compose_docs(per_kind, seed, named_boost=NAMED_BOOST)
+                          if d.kind not in exclude])
     if rendered:
         drawn = rendered_docs(rendered, seed)
         data.extend(drawn.subset([kind not in exclude for kind in drawn.kinds]))

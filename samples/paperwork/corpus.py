@@ -40,13 +40,15 @@ def doc_type_of(kind: str) -> str:
 
 
 def compose_docs(per_kind: int, seed: int, kinds: list[str] | None = None,
-                 noisy: float = 0.35) -> Iterator[ComposedDoc]:
-    """``per_kind`` papers of each kind (all kinds unless named), in a fixed order."""
+                 noisy: float = 0.35, named_boost: int = 1) -> Iterator[ComposedDoc]:
+    """``per_kind`` papers of each kind (all kinds unless named), in a fixed order; a
+    named type's kinds ``named_boost`` times as many (``other`` has many more kinds, so
+    without it each named type would be learned from far fewer wordings)."""
     rng = random.Random(f"doctype:{seed}")
     population = Population(random.Random(rng.randrange(1 << 32)))
     for kind in kinds or list(KINDS):
         composer = KINDS[kind]
-        for _ in range(per_kind):
+        for _ in range(per_kind * (named_boost if kind in NAMED_KINDS else 1)):
             doc_rng = random.Random(rng.randrange(1 << 32))
             facts = draw_facts(population, doc_rng)
             paper = composer(facts, PlainPrinter(doc_rng))
