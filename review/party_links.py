@@ -9,7 +9,8 @@ this module only decides what a reviewed party must go through first:
   so a corrected name, date of birth or address can move it to the person it really is;
 - a party that is no longer a person (its role is now creditor, say) stays unlinked.
 
-An identity left without parties is retired, and every move leaves an ``IdentityEvent``.
+A party that was its identity's only member and matches nobody else keeps its identity
+id; an identity left without parties is retired; every move leaves an ``IdentityEvent``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, LinkDecision, Observation, Party, utcnow
-from skiptrace.identity_rows import touch_identities
+from skiptrace.identity_rows import move_parties, touch_identities
 from skiptrace.incremental_link import link_new_parties
 from skiptrace.observations import refresh_observations
 from skiptrace.party_keys import forget_keys
@@ -42,12 +43,33 @@ def _detach(session: Session, party: Party) -> None:
     session.flush()
 
 
+def _members(session: Session, identity_id: int) -> int:
+    return session.exec(select(func.count()).select_from(Party)
+                        .where(Party.identity_id == identity_id)).one()
+
+
+def _keep_old_id(session: Session, party: Party, before: int, after: int, user: str) -> int:
+    """A party that was its identity's only member and founded a new one alone is the same
+    person: it goes back to its old identity (ids stay stable, as in a full relink)."""
+    if _members(session, after) != 1 or _members(session, before) != 0:
+        return after
+    move_parties(session, [party], before)
+    founded = session.get(Identity, after)
+    if founded is not None:
+        founded.status, founded.merged_into, founded.updated_at = "merged", before, utcnow()
+        session.add(founded)
+    session.add(IdentityEvent(identity_id=after, kind="merged", other_identity_id=before,
+                              user=user, detail=f"party {party.id} re-linked after review: "
+                              f"back in identity {before}"))
+    session.flush()
+    return before
+
+
 def _record_move(session: Session, party: Party, before: int, after: int | None,
                  user: str) -> None:
     """Events on both identities; the one left empty is retired."""
     what = f"party {party.id} of document {party.document_id} changed in review by {user}"
-    left = session.exec(select(func.count()).select_from(Party)
-                        .where(Party.identity_id == before)).one()
+    left = _members(session, before)
     old = session.get(Identity, before)
     if old is not None and not left:
         old.status, old.updated_at = "retired", utcnow()
@@ -77,6 +99,8 @@ def relink_party(session: Session, party: Party, *, user: str) -> int | None:
         link_new_parties(session, [party.document_id])
         session.refresh(party)
     after = party.identity_id
+    if before is not None and after is not None and after != before:
+        after = _keep_old_id(session, party, before, after, user)
     if before is not None and after != before:
         _record_move(session, party, before, after, user)
     return after

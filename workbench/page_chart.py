@@ -11,11 +11,12 @@ import base64
 import io
 from collections.abc import Mapping, Sequence
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 WORD_PARAM = "word"
 BOX_PARAM = "box"
 CHART_WIDTH = 680
+PAGE_FRAME = (200, 204, 212)
 
 
 def chart_size(page_width: float, page_height: float, width: int = CHART_WIDTH
@@ -25,9 +26,12 @@ def chart_size(page_width: float, page_height: float, width: int = CHART_WIDTH
 
 
 def image_uri(image: Image.Image, size: tuple[int, int]) -> str:
-    """The page image at chart size as a PNG data URI (the chart's background)."""
+    """The page image at chart size as a PNG data URI (the chart's background), framed by a
+    thin grey line: a page drawn from its words is white on the app's white."""
     buffer = io.BytesIO()
-    image.resize(size).save(buffer, format="PNG", compress_level=1)
+    framed = image.convert("RGB").resize(size)
+    ImageDraw.Draw(framed).rectangle((0, 0, size[0] - 1, size[1] - 1), outline=PAGE_FRAME)
+    framed.save(buffer, format="PNG", compress_level=1)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -48,8 +52,7 @@ def page_chart(uri: str, words: Sequence[dict], page_width: float, page_height: 
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": width, "height": height,
-        # a thin frame: a page drawn from its words is white on the app's white
-        "config": {"view": {"stroke": "#c8ccd4", "strokeWidth": 1}},
+        "config": {"view": {"strokeWidth": 0}},
         "layer": [
             {"data": {"values": [{"x": 0.0, "x2": page_width, "y": 0.0, "y2": page_height}]},
              "mark": {"type": "image", "url": uri, "aspect": False},

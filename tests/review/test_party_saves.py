@@ -92,7 +92,9 @@ def test_correcting_a_phone_is_audited_versioned_and_relinked(session):
     audit = session.exec(select(Correction).where(Correction.party_id == party.id)).all()
     assert [(c.field_name, c.old_value, c.new_value, c.outcome) for c in audit] == [
         ("party.phones", "+12175550143", "+14142054039", "saved")]
-    assert party.identity_id is not None
+    assert party.identity_id == identity.id  # the same person: its identity id stays
+    session.refresh(identity)
+    assert identity.status == "active"
     phones = session.exec(select(Observation.normalized).where(
         Observation.party_id == party.id, Observation.kind == "phone")).all()
     assert phones == ["+14142054039"]  # the old phone's observation is gone

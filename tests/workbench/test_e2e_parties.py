@@ -9,6 +9,7 @@ the party panel. Screenshots go to ``tests/workbench/screenshots/`` (gitignored)
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,7 @@ LINES = [
     "Amount claimed: $1,234.56",
 ]
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
+TIMINGS: dict[str, list[float]] = {}  # from key press or click until the saved message
 
 
 def _document_with_one_debtor(session: Session, name: str) -> Document:
@@ -133,6 +135,7 @@ def test_correct_a_phone_and_add_a_missed_party_by_clicking_words(workbench_url,
     except Exception:
         page.screenshot(path=str(SCREENSHOTS / "parties-failed.png"), full_page=True)
         raise
+    print("browser seconds:", {k: [round(t, 2) for t in v] for k, v in TIMINGS.items()})
     print(f"screenshots: {SCREENSHOTS}")
 
 
@@ -151,15 +154,19 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
         phones = page.get_by_role("textbox", name="Phones (one per line)")
         phones.fill("")
         phones.press_sequentially("(414) 205-4039", delay=20)
+        started = time.monotonic()
         page.keyboard.press("Alt+a")
         page.get_by_text("party John Q Sample: corrected").wait_for()
+        TIMINGS.setdefault("party_alt_a_save", []).append(time.monotonic() - started)
         _settle(page, 800)
 
         _click_words(page, ["MARY", "ANN", "ROE,"], line=5)
         page.get_by_text("New party named").wait_for()
         _assert_page_beside_panel(page, width, "picked-name")
+        started = time.monotonic()
         page.get_by_role("button", name="Add as a new party").click()
         page.get_by_text("party MARY ANN ROE: added").wait_for()
+        TIMINGS.setdefault("add_party", []).append(time.monotonic() - started)
         _settle(page, 800)
 
         # the new party's form, once the old one has left the screen (a run in progress
