@@ -22,6 +22,10 @@ reported apart.
 (``search_population``); ``--names faker`` draws them from Faker's top-1,000
 list alone, as before, which holds about seven times too many namesakes.
 
+``--baseline OLD/skiptrace/search.py`` (e.g. from ``git archive``) measures an
+older search in the same run on the same queries, timing the two query by
+query in turn, and prints the ratio of their times.
+
     nice -n 10 python bench/search.py --identities 100000 --queries 400
 """
 
@@ -29,12 +33,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.util
 import random
 import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -151,57 +157,106 @@ def rate(values: list[Outcome], attr: str) -> float:
     return sum(getattr(v, attr) for v in values) / max(1, len(values))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--identities", type=int, default=100_000)
-    parser.add_argument("--queries", type=int, default=400)
-    parser.add_argument("--names", choices=("census", "faker"), default="census")
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
-                        help="print the first N name-only misses with the hits above them")
-    args = parser.parse_args()
-    people = people_for(args.identities, args.names)
-    clock = time.perf_counter()
-    index = SearchIndex([entry_for(p) for p in people])
-    build_seconds = time.perf_counter() - clock
-    rng, detail_rng = random.Random(5), random.Random(6)
-    timings: list[float] = []
-    outcomes: dict[str, list[Outcome]] = {}
-    shown = 0
-    for _ in range(args.queries):
-        person = rng.choice(people)
-        query, kind = make_query(person, rng)
-        clock = time.perf_counter()
-        hits = index.search(query, limit=10)
-        timings.append((time.perf_counter() - clock) * 1000)
-        outcome = judge(hits, person, query, people)
-        outcomes.setdefault(kind, []).append(outcome)
-        if kind in NAME_KINDS and outcome.why and shown < args.show_misses:
-            shown += 1
-            print(f"MISS {kind} {query!r} -> {person.given} {person.surname} ({outcome.why})")
-            for h in hits[:5]:
-                print(f"    {h.score:.3f} {h.display_name:24} {'; '.join(h.reasons)}")
-        if kind in ("nickname", "name_typo"):
-            detail = detail_rng.choice(("city", "middle"))
-            more = with_detail(query, person, detail)
-            outcomes.setdefault(f"{kind}+{detail}", []).append(
-                judge(index.search(more, limit=10), person, more, people))
-    timings.sort()
-    plain = [o for kind, v in outcomes.items() if "+" not in kind for o in v]
-    print(f"identities={args.identities:,} queries={args.queries} names={args.names} "
-          f"index build={build_seconds:.1f}s")
+def load_baseline(path: Path) -> ModuleType:
+    """An older ``skiptrace/search.py`` (a ``git archive`` of an earlier commit) as a
+    module, importing the rest of ``skiptrace`` from this checkout."""
+    spec = importlib.util.spec_from_file_location("baseline_search", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["baseline_search"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def baseline_entry(module: ModuleType, entry: IndexEntry) -> Any:
+    """``entry`` as the baseline's own IndexEntry, with the fields it knows."""
+    known = {f.name for f in dataclasses.fields(module.IndexEntry)}
+    return module.IndexEntry(**{k: getattr(entry, k) for k in known})
+
+
+@dataclasses.dataclass
+class Run:
+    """One search implementation under test, and what it measured."""
+
+    label: str
+    index: Any
+    build_seconds: float
+    timings: list[float] = dataclasses.field(default_factory=list)
+    outcomes: dict[str, list[Outcome]] = dataclasses.field(default_factory=dict)
+
+
+def report(run: Run, args: argparse.Namespace) -> None:
+    timings = sorted(run.timings)
+    plain = [o for kind, v in run.outcomes.items() if "+" not in kind for o in v]
+    print(f"[{run.label}] identities={args.identities:,} queries={args.queries} "
+          f"names={args.names} index build={run.build_seconds:.1f}s")
     print(f"median={statistics.median(timings):.1f} ms  "
           f"p95={timings[int(0.95 * len(timings)) - 1]:.1f} ms  max={timings[-1]:.1f} ms")
     print(f"right person first: {rate(plain, 'first'):.3f}  first or tied for first: "
           f"{rate(plain, 'tied'):.3f}  in top 10: {rate(plain, 'top10'):.3f}")
     print(f"{'kind':24} {'n':>4} {'first':>6} {'tied':>6} {'top10':>6} {'ties':>5}  "
           "name-only misses: namesakes / literal / fault")
-    for kind, v in sorted(outcomes.items()):
+    for kind, v in sorted(run.outcomes.items()):
         whys = Counter(o.why for o in v)
         misses = (f"{whys['namesakes']} / {whys['literal']} / {whys['fault']}"
                   if kind in NAME_KINDS else "")
         print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.2f} {rate(v, 'tied'):6.2f} "
               f"{rate(v, 'top10'):6.2f} {statistics.median(o.tie_size for o in v):5.0f}  "
               f"{misses}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--identities", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--names", choices=("census", "faker"), default="census")
+    parser.add_argument("--baseline", type=Path, metavar="SEARCH_PY",
+                        help="an older skiptrace/search.py to measure in the same run, "
+                             "on the same queries, timed query by query in turn")
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
+                        help="print the first N name-only misses with the hits above them")
+    args = parser.parse_args()
+    people = people_for(args.identities, args.names)
+    entries = [entry_for(p) for p in people]
+    clock = time.perf_counter()
+    runs = [Run("current", SearchIndex(entries), time.perf_counter() - clock)]
+    if args.baseline:
+        module = load_baseline(args.baseline)
+        old_entries = [baseline_entry(module, e) for e in entries]
+        clock = time.perf_counter()
+        runs.append(Run(f"baseline {args.baseline}", module.SearchIndex(old_entries),
+                        time.perf_counter() - clock))
+    rng, detail_rng = random.Random(5), random.Random(6)
+    shown = 0
+    for _ in range(args.queries):
+        person = rng.choice(people)
+        query, kind = make_query(person, rng)
+        detail = detail_rng.choice(("city", "middle"))
+        for run in runs:
+            clock = time.perf_counter()
+            hits = run.index.search(query, limit=10)
+            run.timings.append((time.perf_counter() - clock) * 1000)
+            outcome = judge(hits, person, query, people)
+            run.outcomes.setdefault(kind, []).append(outcome)
+            if run is runs[0] and kind in NAME_KINDS and outcome.why \
+                    and shown < args.show_misses:
+                shown += 1
+                print(f"MISS {kind} {query!r} -> {person.given} {person.surname} "
+                      f"({outcome.why})")
+                for h in hits[:5]:
+                    print(f"    {h.score:.3f} {h.display_name:24} {'; '.join(h.reasons)}")
+            if kind in ("nickname", "name_typo"):
+                more = with_detail(query, person, detail)
+                run.outcomes.setdefault(f"{kind}+{detail}", []).append(
+                    judge(run.index.search(more, limit=10), person, more, people))
+    for run in runs:
+        report(run, args)
+    if len(runs) == 2:
+        ratios = [new / old for new, old in zip(runs[0].timings, runs[1].timings, strict=True)]
+        print(f"current / baseline time per query: median ratio {statistics.median(ratios):.2f}"
+              f" (medians {statistics.median(runs[0].timings):.1f} / "
+              f"{statistics.median(runs[1].timings):.1f} ms)")
     print("(first: strict; tied: the right person shares the top score; ties: median hits "
           "of the 10 shown sharing the top score)")
 
