@@ -397,6 +397,7 @@ def one_scale(size: int, engine: str, workers: int = -1, training: str = "auto")
 
     records, truth = DebtorGenerator(seed=size).records(size)
     before = peak_rss_mb()
+    cpu_before = _cpu_seconds()
     if engine == "casetrace":
         clock = time.perf_counter()
         result = link_records(records, workers=workers, training=training)
@@ -411,7 +412,7 @@ def one_scale(size: int, engine: str, workers: int = -1, training: str = "auto")
     return {"engine": engine, "records": size, "precision": score.precision,
             "recall": score.recall, "f1": score.f1, "seconds": score.seconds,
             "peak_rss_mb": round(peak_rss_mb()), "rss_after_generation_mb": round(before),
-            "cpu_s": round(_cpu_seconds(), 1), **extra}
+            "cpu_s": round(_cpu_seconds() - cpu_before, 1), **extra}
 
 
 def _cpu_seconds() -> float:
@@ -435,7 +436,8 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
     variants = [("casetrace", w, t) for w in workers for t in trainings]
     variants += [("splink", 1, "")] if with_splink else []
     print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation; "
-          "cpu = CPU seconds of the run and its worker processes, over wall time)")
+          "cpu = CPU seconds of linking, its worker processes included: above the wall time "
+          "when more than one core worked)")
     for size in sizes:
         for _ in range(repeats if size <= repeat_up_to else 1):
             for engine, worker_count, training in variants:
@@ -452,7 +454,7 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
                 rows.append(row)
                 print(f"  {row['variant']:<26} n={size:>9,} P={row['precision']:.4f} "
                       f"R={row['recall']:.4f} F1={row['f1']:.4f} time={row['seconds']:.1f}s "
-                      f"cpu={row['cpu_s']:.0f}s peak={row['peak_rss_mb']} MB "
+                      f"cpu={row['cpu_s']:.1f}s peak={row['peak_rss_mb']} MB "
                       + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
                          if engine == "casetrace" else ""), flush=True)
     print_growth_curve(rows)
@@ -476,7 +478,9 @@ def print_growth_curve(rows: list[dict]) -> None:
                       if variant in previous else "")
             ratio = (f", Splink/this {splink_time / median:.2f}x"
                      if splink_time and variant != "Splink 5" else "")
+            cores = float(np.median([r["cpu_s"] / max(r["seconds"], 1e-9) for r in runs]))
             print(f"  n={size:>10,} {variant:<26} runs={len(runs)} median={median:.1f}s "
+                  f"cpu/wall={cores:.2f} "
                   f"P/R/F1={first['precision']:.4f}/{first['recall']:.4f}/{first['f1']:.4f} "
                   f"peak={max(r['peak_rss_mb'] for r in runs)} MB{growth}{ratio}")
             previous[variant] = median
