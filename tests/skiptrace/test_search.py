@@ -108,3 +108,16 @@ def test_search_expands_nicknames_from_the_data_set_and_tolerates_one_typo():
     assert any("form of 'bill'" in reason for reason in hit.reasons)
     assert index.search("susan okfaor")[0].identity_id == 2  # two letters swapped
     assert index.search("suzie okafor")[0].identity_id == 2
+
+
+def test_index_entries_count_documents_and_keep_middle_names(session, file_document):
+    from skiptrace.search import entries_from_session
+
+    person = {"name": "Robert James Quarshie", "dob": "1970-05-06", "ssn_last4": "4821"}
+    file_document("judgment", date(2025, 2, 1), person)
+    file_document("placement", date(2024, 6, 1), person)
+    link_new_parties(session)
+    (entry,) = entries_from_session(session)
+    assert entry.documents == 2
+    assert entry.middles == {"james"}
+    assert search_identities(session, "robert j quarshie")[0].identity_id == entry.identity_id
