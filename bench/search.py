@@ -10,13 +10,15 @@ the query was made from is the first hit (strict: a tie on score that the
 ranking breaks the wrong way is a miss), first or tied for the top score, and
 in the first ten, with the median number of hits sharing the top score.
 
-Name-only misses are sorted into why: tied only with true namesakes (another
-identity of the very same given name and surname: no name-only query can tell
-them apart), the query literally names another identity (a "Billy Smith" on
-file when the query "billy smith" was made from William Smith), or a ranking
-fault (anything else). Nickname and typo queries are then asked again with one
-more detail an investigator would add (the city, or the middle initial), and
-reported apart.
+Name-only misses are sorted into why (a miss is looked up deeper, untimed, to
+see who stands above the right person): tied only with true namesakes (the
+very same given name and surname: no name-only query can tell them apart),
+the query literally names another identity (a "Billy Smith" on file when the
+query "billy smith" was made from William Smith), another given name the
+nickname data set lists with the query word, on someone of the same surname
+("jamie" is listed for James and Benjamin), or other. Nickname and typo
+queries are then asked again with one more detail an investigator would add
+(the city, or the middle initial), and reported apart.
 
 ``--names census`` (the default) gives surnames census-like frequencies
 (``search_population``); ``--names faker`` draws them from Faker's top-1,000
@@ -48,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from search_population import CensusSurnames  # noqa: E402
 
-from skiptrace.nicknames import _GROUPS  # noqa: E402
+from skiptrace.nicknames import _GROUPS, given_name_variants  # noqa: E402
 from skiptrace.search import IndexEntry, SearchIndex  # noqa: E402
 from skiptrace.synthetic import DebtorGenerator, SyntheticPerson, typo  # noqa: E402
 from skiptrace.text import fold  # noqa: E402
@@ -56,6 +58,7 @@ from skiptrace.usps import StandardAddress, standardize_street  # noqa: E402
 
 NICKNAMES = {canonical: nicks.split() for canonical, nicks in _GROUPS.items()}
 NAME_KINDS = ("name_typo", "name_swapped", "nickname")
+DEEP_LIMIT = 2000  # how far a miss is looked up to find the right person's rank
 # Older checkouts' IndexEntry has no middle names: the same bench runs against them.
 _HAS_MIDDLES = "middles" in {f.name for f in dataclasses.fields(IndexEntry)}
 
@@ -124,33 +127,54 @@ class Outcome:
     tied: bool
     top10: bool
     tie_size: int
-    why: str  # for a name-only miss: namesakes / literal / fault; '' otherwise
+    why: str  # for a miss: namesakes / literal / forms / other (``miss_reason``); '' if first
 
 
-def judge(hits: list, person: SyntheticPerson, query: str,
-          people: list[SyntheticPerson]) -> Outcome:
+def judge(hits: list, person: SyntheticPerson, query: str, people: list[SyntheticPerson],
+          index: Any) -> Outcome:
+    """How the search did for this query; a miss is looked up deeper (untimed) to find
+    the right person's score and who stands above it."""
     target = person.person_id + 1
     ids = [h.identity_id for h in hits]
     top = hits[0].score if hits else None
     first = bool(ids) and ids[0] == target
-    tied = any(h.identity_id == target and h.score == top for h in hits)
     why = ""
+    tied = first
     if not first:
-        mine = next((h.score for h in hits if h.identity_id == target), None)
-        above = [people[h.identity_id - 1] for h in hits[:ids.index(target)]] \
-            if target in ids else [people[i - 1] for i in ids]
-        same = [(o.given.lower(), o.surname.lower()) == (person.given.lower(),
-                                                        person.surname.lower()) for o in above]
-        words = set(fold(query).split())
-        literal = [fold(o.given) in words and fold(o.surname) in words for o in above]
-        if mine is not None and mine == top and all(same):
-            why = "namesakes"
-        elif mine is not None and any(literal) and all(
-                s or lit for s, lit in zip(same, literal, strict=True)):
-            why = "literal"
-        else:
-            why = "fault"
+        deep = hits if target in ids else index.search(query, limit=DEEP_LIMIT)
+        deep_ids = [h.identity_id for h in deep]
+        mine = deep[deep_ids.index(target)].score if target in deep_ids else None
+        tied = mine is not None and mine == top
+        above = [people[i - 1] for i in deep_ids[:deep_ids.index(target)]] \
+            if mine is not None else []
+        why = miss_reason(person, query, above, tied)
     return Outcome(first, tied, target in ids, sum(h.score == top for h in hits), why)
+
+
+def miss_reason(person: SyntheticPerson, query: str, above: list[SyntheticPerson],
+                tied: bool) -> str:
+    """namesakes: only identities of the very same name stand above; literal: also ones
+    whose name the query spells exactly; forms: also same-surname holders of another
+    given name the data set lists with a query word; other: anything else."""
+    if not above:
+        return "other"
+    words = fold(query).split()
+    forms = set().union(*(given_name_variants(w) for w in words))
+    kinds = set()
+    for other in above:
+        given, surname = fold(other.given), fold(other.surname)
+        if (given, surname) == (fold(person.given), fold(person.surname)):
+            kinds.add("namesakes")
+        elif given in words and surname in words:
+            kinds.add("literal")
+        elif surname == fold(person.surname) and given in forms:
+            kinds.add("forms")
+        else:
+            kinds.add("other")
+    for reason in ("other", "forms", "literal"):
+        if reason in kinds:
+            return reason
+    return "namesakes" if tied else "other"
 
 
 def rate(values: list[Outcome], attr: str) -> float:
@@ -196,10 +220,10 @@ def report(run: Run, args: argparse.Namespace) -> None:
     print(f"right person first: {rate(plain, 'first'):.3f}  first or tied for first: "
           f"{rate(plain, 'tied'):.3f}  in top 10: {rate(plain, 'top10'):.3f}")
     print(f"{'kind':24} {'n':>4} {'first':>6} {'tied':>6} {'top10':>6} {'ties':>5}  "
-          "name-only misses: namesakes / literal / fault")
+          "name-only misses: namesakes / literal / forms / other")
     for kind, v in sorted(run.outcomes.items()):
         whys = Counter(o.why for o in v)
-        misses = (f"{whys['namesakes']} / {whys['literal']} / {whys['fault']}"
+        misses = (f"{whys['namesakes']} / {whys['literal']} / {whys['forms']} / {whys['other']}"
                   if kind in NAME_KINDS else "")
         print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.2f} {rate(v, 'tied'):6.2f} "
               f"{rate(v, 'top10'):6.2f} {statistics.median(o.tie_size for o in v):5.0f}  "
@@ -237,7 +261,7 @@ def main() -> None:
             clock = time.perf_counter()
             hits = run.index.search(query, limit=10)
             run.timings.append((time.perf_counter() - clock) * 1000)
-            outcome = judge(hits, person, query, people)
+            outcome = judge(hits, person, query, people, run.index)
             run.outcomes.setdefault(kind, []).append(outcome)
             if run is runs[0] and kind in NAME_KINDS and outcome.why \
                     and shown < args.show_misses:
@@ -249,7 +273,7 @@ def main() -> None:
             if kind in ("nickname", "name_typo"):
                 more = with_detail(query, person, detail)
                 run.outcomes.setdefault(f"{kind}+{detail}", []).append(
-                    judge(run.index.search(more, limit=10), person, more, people))
+                    judge(run.index.search(more, limit=10), person, more, people, run.index))
     for run in runs:
         report(run, args)
     if len(runs) == 2:
