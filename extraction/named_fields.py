@@ -140,3 +140,25 @@ def find_owed_to(lines: list[Line]) -> list[NamedHit]:
     """'a debt that you owe to ACME BANK.' in a letter's prose."""
     return [NamedHit("creditor_name", name, name, lines[i].page, lines[i].span_bbox(start, end),
                      0.9, "before") for i, start, end, name in owed_to_names(lines)]
+
+
+# A debt-buyer complaint names the creditor that charged the debt off (California requires
+# it, Civ. Code 1788.58): "The charge-off creditor was US BANK NA, 60 LIVINGSTONE AVE ..."
+CHARGE_OFF_RE = re.compile(
+    r"\b(?:charge[- ]?off|charged[- ]off|original)\s+creditor\s+(?:was|is)\s+"
+    r"(?P<v>[A-Z][A-Za-z0-9.&'\- ]{1,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.))?)"
+    r"(?=,|\.\s|\.$|\s+and\b|$)")
+
+
+def find_charge_off_creditor(lines: list[Line]) -> list[NamedHit]:
+    """The original (charge-off) creditor a pleading names in a sentence: a second
+    ``creditor_name`` beside the plaintiff (where ``charge-off``)."""
+    hits = []
+    for line in lines:
+        for match in CHARGE_OFF_RE.finditer(line.text):
+            value = clean_name(match.group("v"))
+            if plausible_name(value) and value.upper() == value:
+                hits.append(NamedHit("creditor_name", value, value, line.page,
+                                     line.span_bbox(match.start("v"), match.end("v")), 0.8,
+                                     "charge-off"))
+    return hits

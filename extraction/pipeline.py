@@ -28,8 +28,14 @@ from extraction.contacts import (
 )
 from extraction.labels import NONE, guess_role
 from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
-from extraction.named_fields import find_court_names, find_creditor_names, find_owed_to
+from extraction.named_fields import (
+    find_charge_off_creditor,
+    find_court_names,
+    find_creditor_names,
+    find_owed_to,
+)
 from extraction.party_anchors import lines_to_party_anchors
+from extraction.party_names import PartyAnchor
 from intake.classify import classify_document
 
 if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
@@ -38,6 +44,7 @@ if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
 # Fields a document type can hold at all (a deed has no balance due, whatever it prints);
 # a type not named here may hold any field.
 TYPE_FIELDS = {name: spec.fields for name, spec in DOC_TYPE_SPECS.items() if spec.fields_only}
+NO_BLOCK = -10_000  # the line index of a party anchor that owns no contact block
 ZERO_PENALTY = 0.2  # "$0.00" rarely is the value a reader wants
 
 
@@ -115,10 +122,13 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
         keep = options[:1]
         if name in MULTI_VALUE_FIELDS:
             keep = [o for o in options if o[0] >= 0.85] or options[:1]
-        elif name == "creditor_name" and options[0][1].where == "party":
+        elif name == "creditor_name":
             # several plaintiffs in the caption ("TRUSTEES OF FUND A and ... FUND B") are
-            # each a party the debt is owed to
-            keep = [o for o in options if o[1].where == "party"]
+            # each a party the debt is owed to; so is the charge-off creditor a pleading names
+            named = [o for o in options if o[1].where != "charge-off"]
+            keep = named[:1] + [o for o in named[1:] if named[0][1].where == "party"
+                                and o[1].where == "party"]
+            keep += [o for o in options if o[1].where == "charge-off"]
         for score, hit, repeats, ocr_conf in keep:
             key = calib.field_bucket(name, score, hit.where, repeats, competitors, ocr_conf, ocr)
             out.append(ExtractedField(name=name, value=hit.value, raw=hit.raw,
@@ -195,16 +205,20 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
         named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
         named.extend(find_creditor_names(lines))
         named.extend(find_owed_to(lines))
+        named.extend(find_charge_off_creditor(lines))
         anchors.extend(lines_to_party_anchors(lines, doc_type))
     hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer)
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
+    # the charge-off creditor named in a sentence is a party too; NO_BLOCK: no contact block
+    anchors += [PartyAnchor("creditor", n.value, n.page, n.bbox, NO_BLOCK, n.score,
+                            "charge-off") for n in named if n.where == "charge-off"]
     drafts = anchors_to_drafts(anchors)
     add_repeat_places(drafts, pages)
     attach_exhibit_addresses(drafts, exhibit_addresses)
     attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines])
     share_attorney_blocks(drafts)
-    if not any(h.name == "creditor_name" for h in hits):
+    if not any(h.name == "creditor_name" and h.where != "charge-off" for h in hits):
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)
     parties = drafts_to_parties(drafts, ocr, use_ner=use_ner)

@@ -289,3 +289,15 @@ def test_caption_name_split_by_ocr_beside_a_notice_box() -> None:
     assert parties.get("MAPLE RIDGE HOMES, L.L.C.") == "creditor"  # the name before 'DBA'
     assert parties.get("LUCIA FERREIRA") == "debtor"
     assert not any("eligible" in name or "OCCUPANTS" in name for name in parties)
+
+
+def test_charge_off_creditor_sentence_is_a_second_creditor() -> None:
+    result = _extract(page(*stacked([
+        "HARBORLIGHT RECEIVABLES LLC,", "Plaintiff,", "v.", "OMAR HADID,", "Defendant.",
+        "7. The charge-off creditor was CASCADE STATE BANK, 12 Pine St, Reno, NV 89501",
+        "and the account number at charge-off was XXXXXXXX1234."], step=16)))
+    assert sorted(_fields(result)["creditor_name"]) == ["CASCADE STATE BANK",
+                                                        "HARBORLIGHT RECEIVABLES LLC"]
+    assert _parties(result)["CASCADE STATE BANK"] == "creditor"
+    original = next(f for f in result.fields if f.value == "CASCADE STATE BANK")
+    assert original.confidence < 0.9  # a way of finding it calibration never counted
