@@ -43,3 +43,16 @@ def test_integer_keys_give_the_same_pairs_as_the_stored_string_keys():
     # a small bound skips blocks the same way in both
     assert (candidate_pairs(table, BLOCKING_KEYS, max_block_size=3)[2].to_dict()
             == candidate_pairs(table, BLOCKING_CODES, max_block_size=3)[2].to_dict())
+
+
+def test_a_sorted_neighbourhood_window_pairs_only_near_neighbours_in_large_blocks():
+    keys = np.asarray(["x"] * 6 + ["y"] * 3 + [""], dtype=object)
+    rank = np.asarray([5, 0, 4, 1, 3, 2, 9, 8, 7, 6])  # name order of x: 1, 3, 5, 4, 2, 0
+    left, right, _blocks, _records = pairs_sharing_key(keys, 400, rank, window=3)
+    pairs = set(zip(left.tolist(), right.tolist(), strict=True))
+    x_in_order = [1, 3, 5, 4, 2, 0]
+    near = {tuple(sorted((x_in_order[a], x_in_order[b])))
+            for a in range(6) for b in range(a + 1, min(a + 3, 6))}
+    assert pairs == near | {(6, 7), (6, 8), (7, 8)}  # the block of 3 keeps all its pairs
+    all_pairs = pairs_sharing_key(keys, 400)[0]
+    assert len(all_pairs) == 15 + 3
