@@ -190,7 +190,7 @@ def _column(values: Sequence[str]) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
-def _map_unique(values: Sequence[str], func) -> np.ndarray:
+def _map_unique(values: Sequence[object], func) -> np.ndarray:
     """Apply func once per distinct value (names, cities and streets repeat a lot); many
     distinct values (a million records' streets) are spread over every core."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
