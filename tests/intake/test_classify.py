@@ -1,9 +1,11 @@
 """Document-type classification from page words.
 
-The fixtures are written here by hand, in wordings and titles the generator does not
-produce (``samples.paperwork`` has no "sworn account", no "motion for default", no
-"notice of entry of judgment"), so they test what the trained model learned about each
-kind of paper rather than its memory of the training templates.
+The fixtures are written here by hand: none of their sentences is in the generator's
+pools (``samples.paperwork``), and most titles are not either ("Original Petition on
+Sworn Account", "Notice of Entry of Final Judgment by Default", "Notice of Limited Scope
+Appearance"), so they test what the trained model learned about each kind of paper
+rather than its memory of the training templates. The keyword classifier this replaced
+called the declaration a judgment.
 """
 
 from __future__ import annotations
