@@ -20,7 +20,7 @@ FIELD_KEY = "review_field"
 FLASH_KEY = "review_flash"
 APP_RERUN_KEY = "review_rerun_app"  # set by a callback that must move the whole page on
 LEFT_KEY = "review_left"  # the document "Next document" left: the queue moves past it
-QUEUE_STALE_KEY = "review_queue_stale"  # a saved decision changed the queue's open counts
+QUEUE_PICK_KEY = "review_queue_pick"  # the queue picker (drawn inside the fragment)
 
 
 def _flash(result: saves.SaveResult) -> None:
@@ -60,16 +60,17 @@ def decide(username: str, field_id: int, version: int, action: str,
             st.session_state[FIELD_KEY] = _next_open_field(session, saved.document_id, field_id)
     if result.conflict:
         forget_field_widgets(field_id)
-    if result.saved:
-        queue_changed()
     _flash(result)
 
 
-def queue_changed() -> None:
-    """A saved decision changes the document's open count and rank in the queue, drawn
-    outside the fragment: once the panels are drawn, the page reruns whole, so the queue's
-    label is not left stale (the reviewer sees the panels first, at fragment speed)."""
-    st.session_state[QUEUE_STALE_KEY] = True
+def pick_document(key: str) -> None:
+    """Another document picked in the queue: the whole page runs again (lock, query)."""
+    picked = st.session_state.get(key)
+    if not isinstance(picked, int):
+        return  # not a document id (a label the browser kept from an older picker)
+    st.session_state[DOC_KEY] = picked
+    st.session_state.pop(FIELD_KEY, None)
+    st.session_state[APP_RERUN_KEY] = True
 
 
 def forget_field_widgets(field_id: int) -> None:
@@ -101,8 +102,6 @@ def save_table(username: str, editor_key: str, seen: list[dict]) -> None:
                 messages.append(result.message)
             if result.conflict:
                 forget_field_widgets(row["id"])
-    if saved:
-        queue_changed()
     if messages:
         st.session_state[FLASH_KEY] = ("error", " ".join(messages))
     else:
@@ -120,8 +119,6 @@ def add_missing(username: str, document_id: int, doc_version: int, line_key: str
             session, document_id, user=username, name=st.session_state[name_key],
             value=" ".join(w["text"] for w in chosen), page=page,
             bbox=list(union_bbox(chosen)), expected_document_version=doc_version)
-    if result.saved:
-        queue_changed()
     _flash(result)
 
 
@@ -141,6 +138,7 @@ def release_and_next(username: str, document_id: int) -> None:
     st.session_state[LEFT_KEY] = document_id
     st.session_state.pop(DOC_KEY, None)
     st.session_state.pop(FIELD_KEY, None)
+    st.session_state[APP_RERUN_KEY] = True  # the button is drawn inside the fragment
 
 
 def chosen_words(lines: list[LineChoice], line_key: str, words_key: str) -> list[dict]:

@@ -119,7 +119,11 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
         value_box.press_sequentially(typed, delay=30)  # key by key, as a person types
         started = time.monotonic()
         page.keyboard.press("Alt+a")
-        page.get_by_text(f"{field_name}: corrected").wait_for()
+        try:
+            page.get_by_text(f"{field_name}: corrected").wait_for()
+        except Exception:
+            page.screenshot(path=str(SCREENSHOTS / f"review-{width}-failed.png"), full_page=True)
+            raise
         timings["alt_a_save"].append(time.monotonic() - started)
         _settle(page, 600)
         page.screenshot(path=str(SCREENSHOTS / f"review-{width}-saved.png"), full_page=True)

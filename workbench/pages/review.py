@@ -10,6 +10,7 @@ zoom wider than the column scrolls inside the page panel (pan).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -38,7 +39,7 @@ from workbench.review_actions import (
     FIELD_KEY,
     FLASH_KEY,
     LEFT_KEY,
-    QUEUE_STALE_KEY,
+    QUEUE_PICK_KEY,
 )
 from workbench.review_history import history_expander
 from workbench.review_labels import field_label, queue_label
@@ -111,13 +112,7 @@ if current not in options:
     current = options[(options.index(left) + 1) % len(options)] if left in options \
         else options[0]
 
-head_left, head_right = st.columns([3, 1], vertical_alignment="bottom")
-with head_left:
-    document_id = st.selectbox(
-        f"Review queue · {len(queue)} document(s), lowest confidence first", options,
-        index=options.index(current),
-        format_func=lambda i: (queue_label(by_id[i], user.username) if i in by_id
-                               else f"#{i} (not in queue)"))
+document_id = current
 if document_id != st.session_state.get(DOC_KEY):
     st.session_state[DOC_KEY] = document_id
     st.session_state.pop(FIELD_KEY, None)
@@ -135,14 +130,37 @@ with db_session() as session:
         st.session_state.pop(DOC_KEY, None)
         st.stop()
 
-with head_right:
-    st.button("Next document", icon=":material/skip_next:", on_click=release_and_next,
-              args=(document_id,), shortcut="Alt+J", width="stretch")
 
-if locked_message:
-    st.warning(f"Read only: {locked_message}.")
-read_only = locked_message is not None
+def _queue_row(document_id: int, queue_size: int, options: list[int],
+               by_id: dict[int, work_queue.QueueItem], live: work_queue.QueueItem | None
+               ) -> None:
+    """The queue picker and Next document, drawn inside the fragment so the open document's
+    label is counted from its fields as they are now (``live``), not as the queue query
+    last saw them. Picking another document or Next document reruns the whole page."""
+    labels = {**by_id, **({document_id: live} if live is not None else {})}
+    # The picker's options travel as their labels: a label that changes (the open count
+    # after a decision) needs a new widget, or the browser sends back the old label.
+    shown = labels.get(document_id)
+    pick_key = f"{QUEUE_PICK_KEY}_{document_id}_" + (
+        f"{shown.open_fields}_{shown.min_confidence}" if shown is not None else "")
+    head_left, head_right = st.columns([3, 1], vertical_alignment="bottom")
+    with head_left:
+        st.selectbox(
+            f"Review queue · {queue_size} document(s), lowest confidence first", options,
+            index=options.index(document_id), key=pick_key,
+            on_change=review_actions.pick_document, args=(pick_key,),
+            format_func=lambda i: (queue_label(labels[i], user.username) if i in labels
+                                   else f"#{i} (not in queue)"))
+    with head_right:
+        st.button("Next document", icon=":material/skip_next:", on_click=release_and_next,
+                  args=(document_id,), shortcut="Alt+J", width="stretch")
 
+
+def _live_item(item: work_queue.QueueItem | None, open_fields: list) -> work_queue.QueueItem | None:
+    if item is None:
+        return None
+    lowest = min((f.confidence for f in open_fields), default=item.min_confidence)
+    return replace(item, open_fields=len(open_fields), min_confidence=lowest)
 
 
 def _page_boxes(fields, parties, shown_page: int, mode: str) -> tuple[BoxToDraw, ...]:
@@ -216,7 +234,8 @@ def _add_field_expander(document: Document, pages: list[Page], read_only: bool) 
 
 
 @st.fragment
-def document_panels(document_id: int, read_only: bool) -> None:
+def document_panels(document_id: int, locked_message: str | None, queue_size: int,
+                    options: list[int], by_id: dict[int, work_queue.QueueItem]) -> None:
     """The page and the field or party panel: what a decision changes, rerun alone (the
     queue, the triage check and the lock above are not redone on every click)."""
     if st.session_state.pop(APP_RERUN_KEY, False):
@@ -233,11 +252,17 @@ def document_panels(document_id: int, read_only: bool) -> None:
         history = saves.field_history(session, document_id)
         session.expunge_all()
 
-    flash = st.session_state.get(FLASH_KEY)
+    open_fields = [f for f in fields if policy.needs_review(f, document)]
+    open_ids = [f.id for f in open_fields]
+    _queue_row(document_id, queue_size, options, by_id,
+               _live_item(by_id.get(document_id), open_fields))
+    read_only = locked_message is not None
+    if locked_message:
+        st.warning(f"Read only: {locked_message}.")
+    flash = st.session_state.pop(FLASH_KEY, None)
     if flash:
         (st.success if flash[0] == "success" else st.error)(flash[1])
 
-    open_ids = [f.id for f in fields if policy.needs_review(f, document)]
     field_ids = [f.id for f in fields]
     if st.session_state.get(FIELD_KEY) not in field_ids:
         st.session_state[FIELD_KEY] = open_ids[0] if open_ids else (
@@ -279,11 +304,6 @@ def document_panels(document_id: int, read_only: bool) -> None:
             if pages:
                 _add_field_expander(document, pages, read_only)
         history_expander(history)
-    if st.session_state.pop(QUEUE_STALE_KEY, False):
-        # the panels are on screen; now the queue above them catches up (the flash is kept
-        # for that run, which shows it again)
-        st.rerun(scope="app")
-    st.session_state.pop(FLASH_KEY, None)
 
 
-document_panels(document_id, read_only)
+document_panels(document_id, locked_message, len(queue), options, by_id)
