@@ -1,0 +1,2 @@
+"""Court paperwork composed from vocabularies (doc-type training data and the generator's
+``other`` papers)."""

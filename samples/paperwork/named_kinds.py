@@ -251,13 +251,6 @@ def property_record(facts: Facts, printer: Printer) -> Paper:
                  court=[pick(rng, ("COUNTY RECORDER", "Office of the Assessor", ""))])
 
 
-NAMED_KINDS: dict[str, Composer] = {
-    "complaint": complaint, "summons": summons, "judgment": judgment,
-    "garnishment": garnishment, "collection_letter": collection_letter,
-    "placement": placement, "property_record": property_record,
-}
-
-
 def small_claim(facts: Facts, printer: Printer) -> Paper:
     """A plaintiff's claim on a small-claims form: numbered questions, instructions to both
     sides, the amount claimed."""
@@ -353,6 +346,11 @@ def federal_complaint(facts: Facts, printer: Printer) -> Paper:
                  body=some(rng, pool, 7, len(pool)), closing=signature(facts, printer))
 
 
-NAMED_KINDS["complaint.small_claim"] = small_claim
-NAMED_KINDS["complaint.eviction"] = eviction_petition
-NAMED_KINDS["complaint.federal"] = federal_complaint
+# A kind "type.variant" is a variant of the type (its paper says what it is).
+NAMED_KINDS: dict[str, Composer] = {
+    "complaint": complaint, "summons": summons, "judgment": judgment,
+    "garnishment": garnishment, "collection_letter": collection_letter,
+    "placement": placement, "property_record": property_record,
+    "complaint.small_claim": small_claim, "complaint.eviction": eviction_petition,
+    "complaint.federal": federal_complaint,
+}
