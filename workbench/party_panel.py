@@ -164,4 +164,4 @@ def party_panel(document: Document, parties: list[Party], picked: list[dict],
     if parties:
         _parties_table(parties)
     st.caption("Keys: Alt+A save party & next (what is typed is saved) · Alt+U use the "
-               "picked words · Alt+J next document")
+               "picked words · Alt+J next document · Alt+F fields")

@@ -18,7 +18,7 @@ def _parties_panel(username: str = "rita"):
     app = signed_in_app(username)
     app.switch_page(REVIEW)
     app.run()
-    next(g for g in app.button_group if "Parties" in g.options).set_value("Parties").run()
+    next(b for b in app.button if b.label == "Parties").click().run()
     assert not app.exception
     return app
 

@@ -144,7 +144,7 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
         page.set_viewport_size({"width": width, "height": 1000})
         _settle(page, 800)
         if not page.get_by_role("textbox", name="Party name").count():  # the mode is kept
-            page.locator("button", has_text="Parties").first.click()
+            page.keyboard.press("Alt+p")  # Parties; Alt+F goes back to the fields
         page.get_by_role("textbox", name="Party name").wait_for()
         _settle(page, 800)
         caption = page.locator("[data-testid=stCaptionContainer]", has_text="page(s) ·").first

@@ -52,6 +52,7 @@ PAGE_WIDTH_KEY = "review_page_width"
 PAGE_PANEL_HEIGHT = 820
 MODE_KEY = "review_mode"
 MODES = ("Fields", "Parties")
+MODE_SHORTCUTS = ("Alt+F", "Alt+P")
 
 DOCUMENT_PARAMS = ("document", "doc")
 APPLIED_DOC_KEY = "review_applied_document_param"
@@ -284,8 +285,11 @@ def document_panels(document_id: int, locked_message: str | None, queue_size: in
             document, pages, partial(_page_boxes, fields, parties, mode=mode), in_hand, mode)
 
     with panel_col:
-        st.segmented_control("Review", MODES, default=MODES[0], key=MODE_KEY,
-                             label_visibility="collapsed")
+        with st.container(horizontal=True):
+            for name, shortcut in zip(MODES, MODE_SHORTCUTS, strict=True):
+                st.button(name, shortcut=shortcut, key=f"{MODE_KEY}_{name}",
+                          type="primary" if mode == name else "secondary",
+                          on_click=st.session_state.__setitem__, args=(MODE_KEY, name))
         if mode == MODES[1]:
             shown_words = next((p.words for p in pages if p.number == shown_page), [])
             party_panel(document, parties, picked, shown_words, shown_page, read_only,
@@ -300,7 +304,8 @@ def document_panels(document_id: int, locked_message: str | None, queue_size: in
                               field_calls)
             fields_table(document, fields, read_only, field_calls)
             st.caption("Keys: Alt+A accept & next (a typed value is saved as a correction) · "
-                       "Alt+X reject · Alt+N not in document · Alt+J next document")
+                       "Alt+X reject · Alt+N not in document · Alt+J next document · "
+                       "Alt+P parties")
             if pages:
                 _add_field_expander(document, pages, read_only)
         history_expander(history)
