@@ -188,7 +188,7 @@ def link_records(records: Sequence[PersonRecord], model: FellegiSunterModel | No
                  workers: int = 1, training: str = "auto") -> LinkResult:
     """Normalize and link records (see ``link_table``)."""
     clock = time.perf_counter()
-    table = normalize_records(records)
+    table = normalize_records(records, workers=workers)
     normalizing = time.perf_counter() - clock
     result = link_table(table, model=model, train=train, threshold=threshold, workers=workers,
                         training=training)

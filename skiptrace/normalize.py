@@ -190,11 +190,11 @@ def _column(values: Sequence[str]) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
-def _map_unique(values: Sequence[object], func) -> np.ndarray:
+def _map_unique(values: Sequence[object], func, workers: int = -1) -> np.ndarray:
     """Apply func once per distinct value (names, cities and streets repeat a lot); many
-    distinct values (a million records' streets) are spread over every core."""
+    distinct values (a million records' streets) are spread over ``workers`` processes."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    mapped = np.asarray(map_values(func, list(uniques)), dtype=object)
+    mapped = np.asarray(map_values(func, list(uniques), workers), dtype=object)
     return mapped[codes] if len(codes) else np.asarray([], dtype=object)
 
 
@@ -209,47 +209,51 @@ def _given_parts(given: str, middle: str) -> tuple[str, str]:
     return tokens[0], fold(middle) or " ".join(tokens[1:])
 
 
-def normalize_records(records: Sequence[PersonRecord]) -> PersonTable:
-    """Column-wise normalization of records, each distinct raw value normalized once."""
+def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> PersonTable:
+    """Column-wise normalization of records, each distinct raw value normalized once (the
+    columns with many distinct values over ``workers`` processes; -1: every core)."""
+
+    def each(values: Sequence[object], func) -> np.ndarray:
+        return _map_unique(values, func, workers)
+
     # given and middle name together: a given name field may hold the middle name too
     given_and_middle = [f"{r.given_name}\x1f{r.middle_name}" for r in records]
-    given = _map_unique(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[0])
-    middle = _map_unique(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[1])
-    surname = _map_unique([r.surname for r in records],
-                          lambda v: split_surname_suffix(fold(v))[0])
-    street = _map_unique([r.street for r in records], standardize_street)
-    street_number = _map_unique(list(street), _leading_number)
+    given = each(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[0])
+    middle = each(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[1])
+    surname = each([r.surname for r in records], lambda v: split_surname_suffix(fold(v))[0])
+    street = each([r.street for r in records], standardize_street)
+    street_number = each(list(street), _leading_number)
     # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
-    dob = _map_unique([r.dob or r.dob_text for r in records],
-                      lambda v: v if isinstance(v, str) else v.strftime("%Y%m%d"))
+    dob = each([r.dob or r.dob_text for r in records],
+               lambda v: v if isinstance(v, str) else v.strftime("%Y%m%d"))
     raw_phones = [r.phone for r in records]
-    phone = _map_unique(raw_phones, normalize_phone)
-    email = _map_unique([r.email for r in records], normalize_email)
+    phone = each(raw_phones, normalize_phone)
+    email = each([r.email for r in records], normalize_email)
     return PersonTable(
         record_ids=[r.record_id for r in records],
         given=given,
-        given_canonical=_map_unique(list(given), canonical_given_name),
+        given_canonical=each(list(given), canonical_given_name),
         middle=middle,
         surname=surname,
         dob=dob,
         ssn4=_column([r.ssn_last4 or "" for r in records]),
         street=street,
         street_number=street_number,
-        city=_map_unique([r.city for r in records], fold),
-        state=_map_unique([r.state for r in records], fold),
-        postcode=_map_unique([r.postcode for r in records], zip5),
+        city=each([r.city for r in records], fold),
+        state=each([r.state for r in records], fold),
+        postcode=each([r.postcode for r in records], zip5),
         phone=phone,
         email=email,
-        surname_soundex=_map_unique(list(surname), _soundex),
-        given_soundex=_map_unique(list(given), _soundex),
-        given_canonical_soundex=_map_unique(list(given), lambda v: _soundex(
+        surname_soundex=each(list(surname), _soundex),
+        given_soundex=each(list(given), _soundex),
+        given_canonical_soundex=each(list(given), lambda v: _soundex(
             canonical_given_name(v))),
-        dob_year=_map_unique(list(dob), lambda v: v[:4]),
+        dob_year=each(list(dob), lambda v: v[:4]),
         dob_number=_dob_numbers(dob),
-        phone_tail=_map_unique(raw_phones, _phone_tail),
-        email_local=_map_unique(list(email), lambda v: v.split("@", 1)[0]),
-        case_number=_map_unique([r.case_number for r in records], normalize_case_number),
-        account4=_map_unique([r.account_last4 for r in records], account_last_four),
+        phone_tail=each(raw_phones, _phone_tail),
+        email_local=each(list(email), lambda v: v.split("@", 1)[0]),
+        case_number=each([r.case_number for r in records], normalize_case_number),
+        account4=each([r.account_last4 for r in records], account_last_four),
     )
 
 
