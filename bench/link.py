@@ -564,7 +564,8 @@ def main() -> None:
                         help="rapidfuzz workers for --scale runs (-1: every core; "
                              "'--workers 1 -1' compares one core with all in one run)")
     parser.add_argument("--repeats", type=int, default=1,
-                        help="runs per --scale size up to 100,000 records (median)")
+                        help="runs per --scale size up to --repeat-up-to records (median)")
+    parser.add_argument("--repeat-up-to", type=int, default=100_000)
     parser.add_argument("--training", nargs="*", default=["auto"],
                         help="casetrace model training (--scale and FEBRL runs): auto (EM below "
                              "100,000 records, blocked EM passes above), full, blocked, "
@@ -584,7 +585,7 @@ def main() -> None:
                             trainings=args.training)
     if args.scale:
         scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats,
-                        args.training)
+                        args.training, args.repeat_up_to)
     if args.samples:
         samples_benchmark(args.samples)
 
