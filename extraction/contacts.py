@@ -237,7 +237,7 @@ def _squash(address: str) -> str:
 def distinct_names(a: str, b: str) -> bool:
     """Long names that share most words but each holds a word the other lacks ("TRUSTEES
     OF THE X PENSION FUND" / "TRUSTEES OF THE X DEFINED CONTRIBUTION FUND") are two
-    parties, not one name printed twice; OCR slips ("L VNV" / "LVNV") are short or alike."""
+    parties, not one name printed twice; OCR slips ("A CME" / "ACME") are short or alike."""
     from rapidfuzz import fuzz
 
     wa = {w for w in re.findall(r"[a-z]+", a.lower())}

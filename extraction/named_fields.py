@@ -71,7 +71,7 @@ def find_court_names(lines: list[Line]) -> list[NamedHit]:
         text = line.text.strip()
         cells = line.cells()
         if len(cells) > 1:
-            # a filing stamp printed beside the heading ("... LOS ANGELES  David W. Slayton,")
+            # a filing stamp printed beside the heading ("... COUNTY OF KERN  Jane Q. Clerk,")
             first = line.text[cells[0][0]:cells[0][1]].strip()
             rest = line.text[cells[0][1]:]
             if len(first.split()) < 4 or _upper(rest) or not COURT_WORD_RE.search(first):
