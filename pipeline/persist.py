@@ -104,17 +104,47 @@ def fill_party(party: Party, found: ExtractedParty) -> Party:
     return party
 
 
+def _reviewed_keys(session: Session, reviewed: list[Party]) -> set[tuple[str, str]]:
+    """Every (role, name) a reviewed party has carried: its present one, and the ones a
+    reviewer corrected away from (the audit rows), so re-reading the same page does not
+    bring back the name or role a reviewer fixed as a second party."""
+    keys = {_party_key(party.role, party.name) for party in reviewed}
+    ids = [stored_id(party) for party in reviewed]
+    if not ids:
+        return keys
+    by_id = {stored_id(party): party for party in reviewed}
+    for row in session.exec(select(Correction).where(col(Correction.party_id).in_(ids))
+                            .where(col(Correction.field_name).in_(("party.name",
+                                                                   "party.role")))).all():
+        party = by_id[int(row.party_id or 0)]
+        if row.old_value and row.field_name == "party.name":
+            keys.add(_party_key(party.role, row.old_value))
+        elif row.old_value:
+            keys.add(_party_key(row.old_value, party.name))
+    return keys
+
+
 def _reconcile_parties(session: Session, document: Document, extraction) -> list[int]:
     """Update parties in place where role and name match, so identity links and an
     investigator's merge/split decisions (which point at party rows) survive
-    re-extraction. Returns the ids of updated parties that are already linked."""
+    re-extraction. A party a reviewer accepted, corrected or added is left exactly as
+    the reviewer left it, and the new extraction's reading of it is dropped, as for
+    fields. Returns the ids of updated parties that are already linked."""
     old: dict[tuple[str, str], list[Party]] = {}
+    reviewed: list[Party] = []
     for party in session.exec(select(Party).where(Party.document_id == document.id)
                               .order_by(col(Party.id))).all():
-        old.setdefault(_party_key(party.role, party.name), []).append(party)
+        if party.status in REVIEWED_FIELD_STATUSES:  # accepted, corrected or added
+            reviewed.append(party)
+        else:
+            old.setdefault(_party_key(party.role, party.name), []).append(party)
+    kept = _reviewed_keys(session, reviewed)
     refreshed: list[int] = []
     for found in extraction.parties:
-        matches = old.get(_party_key(found.role, found.name))
+        key = _party_key(found.role, found.name)
+        if key in kept:
+            continue
+        matches = old.get(key)
         if matches:
             party = matches.pop(0)
             if party.identity_id is not None:

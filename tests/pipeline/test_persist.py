@@ -38,3 +38,42 @@ def test_reextraction_keeps_reviewer_decisions_and_identity_links(db_url, tmp_pa
     assert [(f.id, f.value, f.status) for f in same_name] == [
         (corrected_id, "REVIEWED", "corrected")]
     assert parties_after == parties_before
+
+
+def test_reextraction_keeps_a_reviewed_party_as_the_reviewer_left_it(db_url, tmp_path: Path):
+    """A corrected name and phone survive re-extraction, and the page's original reading
+    of that party does not come back as a second party."""
+    from dataclasses import replace
+
+    from models.tables import Party
+    from pipeline.processing import process_document
+    from review.party_saves import save_party
+    from review.party_values import PartyValues
+
+    placement = ["ACCOUNT PLACEMENT", "Creditor: ACME FUNDING LLC",
+                 "Balance Due: $1,250.00", "Debtor: HAROLD P WINSLOW",
+                 "Address: 41 Orchard Lane, Springfield, IL 62704", "Phone: (217) 555-0142"]
+    ingest_paths([write(tmp_path / "a.pdf", text_pdf_bytes(placement))], url=db_url)
+    (document,) = _documents(db_url)
+    engine = get_engine(db_url)
+    with Session(engine) as session:
+        parties = session.exec(select(Party).where(Party.document_id == document.id)
+                               .order_by(Party.id)).all()
+        (party,) = [p for p in parties if p.role == "debtor"]
+        printed_name, party_id = party.name, party.id
+        fixed = replace(PartyValues.of(party), name=printed_name + " JR",
+                        phones=("+12025550143",))
+        result = save_party(session, party.id, user="rita", expected_version=party.version,
+                            values=fixed)
+        assert result.saved, result.message
+        session.commit()
+        count_before = len(parties)
+    process_document(document.id, url=db_url)
+    with Session(engine) as session:
+        after = session.exec(select(Party).where(Party.document_id == document.id)).all()
+        kept = session.get(Party, party_id)
+    assert kept is not None
+    assert (kept.name, kept.phones, kept.status) == (printed_name + " JR", ["+12025550143"],
+                                                     "corrected")
+    assert len(after) == count_before
+    assert printed_name not in {p.name for p in after}
