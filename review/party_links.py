@@ -11,6 +11,10 @@ this module only decides what a reviewed party must go through first:
 
 A party that was its identity's only member and matches nobody else keeps its identity
 id; an identity left without parties is retired; every move leaves an ``IdentityEvent``.
+
+A party a reviewer rejected (not a party, not in the document) is withdrawn: its
+observations and keys dropped, unlinked, and kept unlinked when its document is linked
+again (skip tracing links every unlinked person party it is given, whatever its status).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from core.vocabulary import FieldStatus
 from models.row_ids import stored_id
 from models.tables import Identity, IdentityEvent, LinkDecision, Observation, Party, utcnow
 from skiptrace.identity_rows import move_parties, touch_identities
@@ -66,9 +71,9 @@ def _keep_old_id(session: Session, party: Party, before: int, after: int, user: 
 
 
 def _record_move(session: Session, party: Party, before: int, after: int | None,
-                 user: str) -> None:
+                 user: str, why: str = "changed in review") -> None:
     """Events on both identities; the one left empty is retired."""
-    what = f"party {party.id} of document {party.document_id} changed in review by {user}"
+    what = f"party {party.id} of document {party.document_id} {why} by {user}"
     left = _members(session, before)
     old = session.get(Identity, before)
     if old is not None and not left:
@@ -97,6 +102,7 @@ def relink_party(session: Session, party: Party, *, user: str) -> int | None:
         _detach(session, party)
     if person:
         link_new_parties(session, [party.document_id])
+        withdraw_rejected(session, party.document_id, user=user)
         session.refresh(party)
     after = party.identity_id
     if before is not None and after is not None and after != before:
@@ -104,3 +110,24 @@ def relink_party(session: Session, party: Party, *, user: str) -> int | None:
     if before is not None and after != before:
         _record_move(session, party, before, after, user)
     return after
+
+
+def withdraw_party(session: Session, party: Party, *, user: str, why: str) -> int | None:
+    """Take a party's evidence out of skip tracing: observations and keys dropped, unlinked;
+    an identity left without parties is retired. Returns the identity it left, if any."""
+    before = party.identity_id
+    _detach(session, party)
+    if before is not None:
+        _record_move(session, party, before, None, user, why=why)
+    return before
+
+
+def withdraw_rejected(session: Session, document_id: int, *, user: str) -> list[int]:
+    """Unlink again the rejected parties of a document that linking picked up; returns
+    their ids (none, unless skip tracing linked one since it was rejected)."""
+    linked = session.exec(select(Party).where(
+        Party.document_id == document_id, Party.status == FieldStatus.REJECTED,
+        col(Party.identity_id).is_not(None))).all()
+    for party in linked:
+        withdraw_party(session, party, user=user, why="rejected in review")
+    return [stored_id(p) for p in linked]

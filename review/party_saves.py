@@ -62,7 +62,7 @@ def save_party(session: Session, party_id: int, *, user: str, expected_version: 
     if party is None:
         return SaveResult(False, f"party {party_id} no longer exists; reload the document")
     document = document_or_fail(session, party.document_id)
-    before = PartyValues.of(party)
+    before, before_status = PartyValues.of(party), party.status
     changed = _changes(before, values)
     old_bbox = list(party.bbox)
     new_bbox = list(bbox) if bbox is not None else old_bbox
@@ -109,7 +109,9 @@ def save_party(session: Session, party_id: int, *, user: str, expected_version: 
             new_value=values.shown(attribute) or None, old_bbox=old_bbox,
             new_bbox=new_bbox, user=user, created_at=now))
     _touch(session, document, now)
-    identity_id = relink_party(session, party, user=user) if changed else party.identity_id
+    # a rejected party saved again is back in skip tracing, changed or not
+    relink = changed or before_status == FieldStatus.REJECTED
+    identity_id = relink_party(session, party, user=user) if relink else party.identity_id
     return SaveResult(True, _linked(f"party {values.name}: {FieldStatus(status).label}",
                                     identity_id), party_id=party_id)
 

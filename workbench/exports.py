@@ -1,8 +1,8 @@
 """Exports for CRM import and for training: debtors, cases, reviewed corrections.
 
 Values come from the database as reviewers left them: a reviewed value beats an
-extracted one, rejected values are left out, and only the last four of an SSN
-exist to export at all. Text cells that a spreadsheet would run as a formula
+extracted one, rejected values and rejected parties are left out, and only the last
+four of an SSN exist to export at all. Text cells that a spreadsheet would run as a formula
 are defused (CSV injection), since names and addresses come from documents; a
 cell that is a valid typed value (an E.164 phone such as ``+14142054039``, a
 number, an ISO date) is left as it is, so a CRM imports phones as phones.
@@ -121,8 +121,9 @@ def cases_frame(session: Session, filters: ExportFilters | None = None) -> pd.Da
     reviewed, with the document's review status in plain words."""
     documents = exported_documents(session, filters)
     fields = _group(session.exec(select(ExtractedFieldRow)).all(), "document_id")
-    parties = _group(session.exec(select(Party).where(Party.role == PartyRole.DEBTOR)).all(),
-                     "document_id")
+    parties = _group(session.exec(select(Party).where(
+        Party.role == PartyRole.DEBTOR, col(Party.status).not_in(DROPPED_STATUSES))).all(),
+        "document_id")
     rows = []
     for document in documents:
         values = best_field_values(fields.get(document.id, []))
@@ -145,7 +146,8 @@ def debtors_frame(session: Session, filters: ExportFilters | None = None) -> pd.
     its best address and phone (from everything known of the identity)."""
     admitted = {d.id for d in exported_documents(session, filters)}
     debtor_parties = _group([p for p in session.exec(select(Party).where(
-        Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None))).all()
+        Party.role == PartyRole.DEBTOR, col(Party.identity_id).is_not(None),
+        col(Party.status).not_in(DROPPED_STATUSES))).all()
         if p.document_id in admitted], "identity_id")
     identities = session.exec(select(Identity).where(Identity.status == "active")
                               .order_by(col(Identity.id))).all()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from review import party_saves
+from review import party_reject, party_saves
 from review.party_values import PARTY_ATTRIBUTES, PartyValues, has_full_ssn, read_party_values
 from review.saves import SaveResult
 from review.typed_values import InvalidValue
@@ -80,6 +80,20 @@ def save_party(username: str, party_id: int, version: int,
     values = _read(_boxes(party_id, version), party_id, version)
     if values is not None:
         _save(username, party_id, version, values, next_party_id)
+
+
+def reject_party(username: str, party_id: int, version: int,
+                 next_party_id: int | None = None) -> None:
+    """Reject the party (not a party, or not in the document), then the next open one; what
+    is typed in its boxes is not saved."""
+    with db_session() as session:
+        result = party_reject.reject_party(session, party_id, user=username,
+                                           expected_version=version)
+    if result.conflict:
+        forget_party_widgets(party_id)
+    if result.saved and next_party_id is not None:
+        st.session_state[PARTY_KEY] = next_party_id
+    _flash(result)
 
 
 def use_picked(username: str, party_id: int, version: int, picked_text: str,

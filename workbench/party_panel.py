@@ -2,7 +2,8 @@
 extractor missed, and fill a box from words clicked on the page.
 
 The boxes and the decisions are one form, as for fields: whichever button or key submits
-it (Alt+A save & next, Alt+U use the picked words) carries every box as typed. Only the
+it (Alt+A save & next, Alt+U use the picked words) carries every box as typed; Alt+X
+rejects the party (not a party, or not in the document), as it rejects a field. Only the
 last four digits of an SSN are ever shown or taken. The callbacks live in
 ``workbench.party_actions``; the page binds them to the signed-in reviewer.
 """
@@ -37,6 +38,7 @@ class PartyCallbacks:
     save_party: Callable[..., None]
     use_picked: Callable[..., None]
     add_party: Callable[..., None]
+    reject_party: Callable[..., None]
 
 
 def party_label(party: Party) -> str:
@@ -97,12 +99,21 @@ def _party_form(party: Party, parties: list[Party], picked: list[dict], shown_pa
                 "Save party & next", type="primary", icon=":material/check:",
                 shortcut="Alt+A", disabled=read_only, on_click=calls.save_party,
                 args=(pid, version, _next_open(parties, party)))
+            st.form_submit_button(
+                "Reject party", icon=":material/close:", shortcut="Alt+X",
+                disabled=read_only or party.status == FieldStatus.REJECTED,
+                help="Not a party, or not in the document: left out of skip tracing, "
+                     "exports and the page.", on_click=calls.reject_party,
+                args=(pid, version, _next_open(parties, party)))
             if picked:
                 st.form_submit_button(
                     "Use picked words", icon=":material/input:", shortcut="Alt+U",
                     disabled=read_only, on_click=calls.use_picked,
                     args=(pid, version, picked_text, list(union_bbox(picked)), shown_page,
                           use_key))
+    if party.status == FieldStatus.REJECTED:
+        st.caption(f"Rejected by {party.reviewed_by}: not traced, not exported, not drawn. "
+                   "Save it to bring it back.")
     linked = f"skip-trace identity #{party.identity_id}" if party.identity_id else "not linked"
     st.caption(f"{party.confidence:.2f} ({confidence_level(party.confidence)}) · found by "
                f"{party.extractor} on page {party.page} · {linked}")
@@ -163,5 +174,5 @@ def party_panel(document: Document, parties: list[Party], picked: list[dict],
                    "for more, or drag a box), then add it here.")
     if parties:
         _parties_table(parties)
-    st.caption("Keys: Alt+A save party & next (what is typed is saved) · Alt+U use the "
-               "picked words · Alt+J next document · Alt+F fields")
+    st.caption("Keys: Alt+A save party & next (what is typed is saved) · Alt+X reject party "
+               "· Alt+U use the picked words · Alt+J next document · Alt+F fields")

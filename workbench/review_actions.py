@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from models.tables import Document, ExtractedFieldRow
-from review import locks, policy, saves
+from review import locks, party_finish, policy, saves
 from workbench.db import db_session
 from workbench.page_words import LineChoice, union_bbox
 
@@ -124,7 +124,7 @@ def add_missing(username: str, document_id: int, doc_version: int, line_key: str
 
 def finish(username: str, document_id: int) -> None:
     with db_session() as session:
-        result = saves.finish_review(session, document_id, username)
+        result = party_finish.finish_document(session, document_id, username)
     _flash(result)
     if result.saved:
         st.session_state.pop(DOC_KEY, None)

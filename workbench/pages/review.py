@@ -67,7 +67,8 @@ release_and_next = partial(review_actions.release_and_next, user.username)
 field_calls = FieldCallbacks(decide=decide, save_table=save_table, finish=finish)
 party_calls = PartyCallbacks(save_party=partial(party_actions.save_party, user.username),
                              use_picked=partial(party_actions.use_picked, user.username),
-                             add_party=partial(party_actions.add_party, user.username))
+                             add_party=partial(party_actions.add_party, user.username),
+                             reject_party=partial(party_actions.reject_party, user.username))
 
 
 # --- the page -----------------------------------------------------------------------
@@ -166,11 +167,13 @@ def _live_item(item: work_queue.QueueItem | None, open_fields: list) -> work_que
 
 def _page_boxes(fields, parties, shown_page: int, mode: str) -> tuple[BoxToDraw, ...]:
     """The boxes drawn on the page: the fields', or in party review the parties'. A field
-    or party a person decided is drawn green: its confidence no longer matters."""
+    or party a person decided is drawn green: its confidence no longer matters; a rejected
+    one is not drawn."""
     if mode == MODES[1]:
         return tuple(BoxToDraw(stored_id(p), p.role, tuple(p.bbox), p.confidence
                                if p.status == "extracted" else 1.0) for p in parties
-                     if p.page == shown_page and len(p.bbox) == 4)
+                     if p.page == shown_page and len(p.bbox) == 4
+                     and p.status not in DROPPED_FIELD_STATUSES)
     return tuple(BoxToDraw(stored_id(f), f.name, tuple(f.bbox), f.confidence
                            if f.status in MACHINE_FIELD_STATUSES else 1.0) for f in fields
                  if f.page == shown_page and f.status not in DROPPED_FIELD_STATUSES)
