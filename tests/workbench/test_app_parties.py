@@ -155,3 +155,30 @@ def test_picked_words_fill_the_box_they_read_as(database_url):
         stored = session.get(Party, party.id)
     assert stored.name == "JOHN Q SAMPLE" and stored.status == "corrected"
     assert stored.bbox[1] == 72.0 + 4 * 20.0  # the name's box moved to the words picked
+
+
+def test_a_wrongly_read_party_is_rejected_and_the_next_one_taken_in_hand(database_url):
+    with db_session() as session:
+        document = add_document(session)
+        identity, wrong = add_debtor(session, document)
+        _, other = add_debtor(session, document, "Mary Ann Example",
+                              address="9 Pine Rd, Madison, WI 53703", phone="+16085550101")
+    app = _parties_panel()
+    assert app.selectbox(key="review_party").value == wrong.id
+    reject = next(b for b in app.button if b.label == "Reject party")
+    assert reject.proto.shortcut.lower() == "alt+x"  # the key fields use for reject
+    reject.click()
+    app.run()
+    assert not app.exception
+    assert any("party John Q Sample: rejected" in s.value for s in app.success)
+    assert app.selectbox(key="review_party").value == other.id
+    table = app.dataframe[0].value
+    assert list(table["status"]) == ["rejected", "to review"]
+    with db_session() as session:
+        stored = session.get(Party, wrong.id)
+        audit = session.exec(select(Correction).where(Correction.party_id == wrong.id)).one()
+    assert (stored.status, stored.reviewed_by, stored.identity_id) == ("rejected", "rita", None)
+    assert (audit.action, audit.user, audit.outcome) == ("reject", "rita", "saved")
+    app.selectbox(key="review_party").select(wrong.id).run()
+    assert next(b for b in app.button if b.label == "Reject party").disabled
+    assert any("Save it to bring it back" in c.value for c in app.caption)
