@@ -33,6 +33,8 @@ MAX_PAGE_INCHES = 120.0
 MIN_PAGE_INCHES = 0.5
 OCR_TIMEOUT_SECONDS = 120.0
 OCR_LANGUAGE = "eng"
+# Pages per document whose OCR-made text layer is checked against its image for stamps.
+OCR_LAYER_PAGES = 3
 # The OCR engines intake knows by name; a new engine adds its name here.
 OCR_ENGINES = ("tesseract",)
 QUEUE_OFF = "off"
@@ -201,6 +203,10 @@ class IntakeSettings(Section):
     fix_orientation: bool = setting(True, "CASETRACE_FIX_ORIENTATION",
                                     "Turn scanned pages that lie sideways or upside down.")
     deskew: bool = setting(True, "CASETRACE_DESKEW", "Straighten slightly tilted scans.")
+    ocr_layer_pages: int = setting(OCR_LAYER_PAGES, "CASETRACE_OCR_LAYER_PAGES",
+                                   "Pages per document whose text layer is an earlier OCR that "
+                                   "get one more OCR pass for the ink it lacks (stamps, "
+                                   "margins); 0 turns it off.", minimum=0)
 
     @property
     def worker_count(self) -> int:

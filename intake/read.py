@@ -24,9 +24,10 @@ from intake import errors, pdf, sniff
 from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
+from intake.ocr_layer import leftover_ink, merge_words, ocr_made_layer
 from intake.redaction import redact_page
 from intake.settings import IntakeSettings
-from intake.text_layer import assess_text_layer, image_share, page_words
+from intake.text_layer import IMAGE_PAGE_SHARE, assess_text_layer, image_share, page_words
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,15 @@ class _OcrTask:
     image: Image.Image | None
     dpi: float
     error: errors.IntakeError | None = None
+
+
+@dataclass
+class _LayerTask:
+    """A text-layer page whose layer is an earlier OCR: its leftover ink to read."""
+
+    page: PageContent
+    image: Image.Image | None = None
+    dpi: float = 0.0
 
 
 def _noop(_: str) -> None:
@@ -64,7 +74,7 @@ def _render_dpi(width: float, height: float, settings: IntakeSettings) -> float:
 
 
 def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
-               ) -> tuple[list[PageContent], list[_OcrTask]]:
+               ) -> tuple[list[PageContent], list[_OcrTask], list[_LayerTask]]:
     plumber, data = pdf.open_pdf(data)
     with plumber:
         count = len(plumber.pages)
@@ -74,6 +84,7 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
             raise errors.truncated("the PDF has no pages")
         pages: list[PageContent] = []
         tasks: list[_OcrTask] = []
+        over_picture: list[PageContent] = []  # text-layer pages drawn over a scan
         for index, page in enumerate(plumber.pages):
             number = index + 1
             width, height = float(page.width), float(page.height)
@@ -87,9 +98,12 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
                 words, verdict = [], None
             if verdict is not None and verdict.use_text_layer:
                 pages.append(PageContent(number, width, height, "text", words))
+                if verdict.image_share >= IMAGE_PAGE_SHARE:
+                    over_picture.append(pages[-1])
             else:
                 tasks.append(_OcrTask(number, width, height, None, 0.0))
-    if tasks:
+    layer_tasks: list[_LayerTask] = []
+    if tasks or (over_picture and settings.ocr_layer_pages):
         renderer = pdf.open_for_rendering(data)
         try:
             for task in tasks:
@@ -98,9 +112,34 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
                     task.image = pdf.render_pdf_page(renderer, task.number - 1, task.dpi)
                 except Exception as exc:
                     task.error = errors.unreadable(f"page {task.number} cannot be rendered: {exc}")
+            layer_tasks = _layer_tasks(renderer, over_picture, settings)
         finally:
             renderer.close()
-    return pages, tasks
+    return pages, tasks, layer_tasks
+
+
+def _layer_tasks(renderer, candidates: list[PageContent], settings: IntakeSettings
+                 ) -> list[_LayerTask]:
+    """The first ``ocr_layer_pages`` pages whose trusted text layer is an earlier OCR,
+    rendered with that layer's words whited out (``intake.ocr_layer``)."""
+    chosen: list[_LayerTask] = []
+    for page in candidates:
+        if len(chosen) >= settings.ocr_layer_pages:
+            break
+        try:
+            pdf_page = renderer[page.number - 1]
+            try:
+                if not ocr_made_layer(pdf_page):
+                    continue
+            finally:
+                pdf_page.close()
+            dpi = _render_dpi(page.width, page.height, settings)
+            image = pdf.render_pdf_page(renderer, page.number - 1, dpi)
+        except Exception as exc:  # the layer is still there: keep it and go on
+            log.warning("page %d: leftover ink not rendered (%s)", page.number, exc)
+            continue
+        chosen.append(_LayerTask(page, leftover_ink(image, page.words, dpi), dpi))
+    return chosen
 
 
 def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
@@ -179,6 +218,35 @@ def ocr_tasks(tasks: list[_OcrTask], engine: OcrEngine, settings: IntakeSettings
     return results
 
 
+def _read_leftover(task: _LayerTask, engine: OcrEngine, settings: IntakeSettings) -> None:
+    if task.image is None:
+        return
+    page = task.page
+    try:
+        read = engine.read(task.image, task.dpi, page=page.number,
+                           language=settings.ocr_language, timeout=settings.ocr_timeout)
+    except errors.IntakeError as exc:  # the text layer stands as it was
+        log.warning("page %d: leftover ink not read (%s)", page.number, exc.message)
+        return
+    finally:
+        task.image = None
+    page.words = merge_words(page.words, read.words)
+
+
+def read_leftover_ink(tasks: list[_LayerTask], engine: OcrEngine, settings: IntakeSettings,
+                      progress: Progress) -> None:
+    """One OCR pass per OCR-made text-layer page over the ink its layer lacks; the new
+    words join the page in place (before SSN masking, which runs after)."""
+    if not tasks:
+        return
+    if isinstance(engine, ParallelSetup):
+        engine.prepare_parallel()
+    workers = min(settings.worker_count, len(tasks))
+    progress(f"OCR of stamps and margins on {len(tasks)} page(s)")
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr-layer") as pool:
+        list(pool.map(lambda t: _read_leftover(t, engine, settings), tasks))
+
+
 def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None,
                progress: Progress | None = None) -> ReadDocument:
     """Read a file's bytes into pages of words. Raises IntakeError for a bad file."""
@@ -190,11 +258,13 @@ def read_bytes(data: bytes, name: str, *, settings: IntakeSettings | None = None
     media_type = sniff.sniff_media_type(data[:2048])
     if media_type is None:
         raise errors.unsupported(sniff.describe_unsupported(data[:2048]))
+    layer_tasks: list[_LayerTask] = []
     if media_type == sniff.PDF:
-        pages, tasks = _pdf_pages(data, settings, progress)
+        pages, tasks, layer_tasks = _pdf_pages(data, settings, progress)
     else:
         pages, tasks = [], _image_pages(data, settings)
     pages.extend(ocr_tasks(tasks, engine, settings, progress))
+    read_leftover_ink(layer_tasks, engine, settings, progress)
     pages.sort(key=lambda p: p.number)
     pages = redact_pages(pages)
     document = ReadDocument(path=name, sha256=sha256_hex(data), media_type=media_type,

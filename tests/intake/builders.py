@@ -87,3 +87,24 @@ def mixed_pdf_bytes(scan: Image.Image, dpi: int = 300) -> bytes:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def ocr_layer_pdf_bytes(scan: Image.Image, layer_lines: list[str], dpi: int = 300) -> bytes:
+    """A scan with an earlier OCR's invisible text layer (render mode 3), laid out as
+    ``text_pdf_bytes`` lays out ``layer_lines``: ink the layer lacks is only in the image."""
+    buffer = io.BytesIO()
+    width, height = scan.width / dpi * 72, scan.height / dpi * 72
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), invariant=1)
+    pdf.drawImage(ImageReader(scan), 0, 0, width=width, height=height)
+    text = pdf.beginText()
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 14)
+    y = height - 90
+    for line in layer_lines:
+        text.setTextOrigin(72, y)
+        text.textOut(line)
+        y -= 28
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
