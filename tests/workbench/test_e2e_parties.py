@@ -1,6 +1,7 @@
 """Party review in a real Chromium, at two window widths.
 
-At each width a reviewer opens a document, switches the panel to Parties, corrects the
+At each width a reviewer opens a document, switches the panel to Parties, rejects the
+party the extractor misread (the case number read as a debtor, with Alt+X), corrects the
 debtor's phone (typed, saved with Alt+A), adds a co-defendant the extractor missed by
 clicking the words of the name on the page, then gives the new party its phone by
 clicking those words too (Alt+U). The page image must fit its column and never run under
@@ -44,7 +45,8 @@ TIMINGS: dict[str, list[float]] = {}  # from key press or click until the saved 
 
 
 def _document_with_one_debtor(session: Session, name: str) -> Document:
-    """A complaint naming two defendants, of which the extractor found only the first."""
+    """A complaint naming two defendants, of which the extractor found only the first, and
+    read the case number line as a debtor too (first in reading order)."""
     document = Document(sha256=f"{abs(hash(name)):064d}"[:64], file_name=name,
                         media_type="application/pdf", doc_type="complaint", page_count=1,
                         status="extracted")
@@ -53,6 +55,8 @@ def _document_with_one_debtor(session: Session, name: str) -> Document:
     words = page_words(LINES)
     session.add(Page(document_id=document.id, number=1, width=PAGE_WIDTH, height=PAGE_HEIGHT,
                      words=words, text="\n".join(LINES)))
+    session.add(Party(document_id=document.id, role="debtor", name="Case No", confidence=0.4,
+                      page=1, bbox=[72.0, 92.0, 120.0, 102.0]))
     session.add(Party(document_id=document.id, role="debtor", name="John Q Sample",
                       addresses=["12 Oak St, Springfield, IL 62704"], phones=["+12175550143"],
                       dob="1981-04-09", ssn_last4="4821", confidence=0.8, page=1,
@@ -151,6 +155,17 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
         file_name = caption.inner_text().split(" · ")[0].strip("* ")
         _assert_page_beside_panel(page, width, "opened")
 
+        started = time.monotonic()
+        page.keyboard.press("Alt+x")  # the misread party is in hand first: rejected
+        page.get_by_text("party Case No: rejected").wait_for()
+        TIMINGS.setdefault("party_alt_x_reject", []).append(time.monotonic() - started)
+        page.wait_for_function(  # the next open party is in hand
+            """() => { const names = [...document.querySelectorAll('input')].filter(
+                 b => b.getAttribute('aria-label') === 'Party name');
+                 return names.length === 1 && names[0].value === 'John Q Sample'; }""",
+            timeout=30_000)
+        _settle(page, 800)
+
         phones = page.get_by_role("textbox", name="Phones (one per line)")
         phones.fill("")
         phones.press_sequentially("(414) 205-4039", delay=20)
@@ -204,6 +219,8 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
         assert added.bbox and added.bbox[1] == 72.0 + 5 * 20.0, "the name's box is not kept"
         assert added.identity_id is not None, f"{width}px: the added party was not linked"
         assert {"party.phones", "party.name"} <= {c.field_name for c in audit}
+        assert parties["Case No"].status == "rejected", f"{width}px: Alt+X did not reject"
+        assert ("party", "reject") in {(c.field_name, c.action) for c in audit}
 
         page.keyboard.press("Alt+j")
         page.wait_for_function(
