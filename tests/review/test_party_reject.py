@@ -9,8 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from models.row_ids import stored_id
 from models.tables import (
     Correction,
     Document,
@@ -30,7 +31,7 @@ from tests.workbench.conftest import add_debtor, add_document
 
 def _corrections(session: Session, party_id: int) -> list[Correction]:
     return list(session.exec(select(Correction).where(Correction.party_id == party_id)
-                             .order_by(Correction.id)).all())
+                             .order_by(col(Correction.id))).all())
 
 
 def test_a_rejected_party_is_audited_versioned_and_withdrawn_from_skip_tracing(session):
@@ -153,11 +154,11 @@ def _reextract_after_reject(db_url: str, tmp_path: Path) -> int:
         parties = session.exec(select(Party).where(Party.document_id == document.id)).all()
         (party,) = [p for p in parties if p.role == "debtor"]
         assert party.identity_id is not None, "the fixture debtor must be linked"
-        party_id, name, count_before = party.id, party.name, len(parties)
+        party_id, name, count_before = stored_id(party), party.name, len(parties)
         assert reject_party(session, party_id, user="rita",
                             expected_version=party.version).saved
         session.commit()
-    process_document(document.id, url=db_url)
+    process_document(stored_id(document), url=db_url)
     with Session(engine) as session:
         after = session.exec(select(Party).where(Party.document_id == document.id)).all()
         kept = session.get(Party, party_id)
