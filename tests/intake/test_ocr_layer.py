@@ -75,3 +75,12 @@ def test_merge_joins_an_ocr_word_to_the_layer_line_it_sits_on():
     assert [(w.text, w.line) for w in merged] == [("CASE", 0), ("NO.", 0), ("24CV001", 0),
                                                   ("Plaintiff", 1)]
     assert merge_words(layer, []) is layer
+
+
+def test_merge_leaves_out_lone_scraps_of_layer_letters():
+    layer = [Word("Declaration", (72, 100, 140, 110), 1.0, 0)]
+    read = [Word("ay", (141, 100, 150, 110), 0.85, 0), Word("tr", (300, 300, 310, 310), 0.8, 1),
+            Word("FILED", (400, 50, 440, 60), 0.95, 2),
+            Word("3/1/2024", (400, 62, 450, 72), 0.9, 3)]
+    merged = merge_words(layer, read)
+    assert [w.text for w in merged] == ["FILED", "3/1/2024", "Declaration"]
