@@ -71,11 +71,23 @@ def _initials(t: PersonTable) -> tuple[np.ndarray, np.ndarray]:
     return _first_letter(t.given), _first_letter(t.surname)
 
 
+def _each_sound(t: PersonTable, column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The column with the given name's sound (nicknames resolved), and with the surname's."""
+    return _join(column, t.given_canonical_soundex), _join(column, t.surname_soundex)
+
+
 KeyValues = np.ndarray | tuple[np.ndarray, ...]
 
-# A key may give a record several values (a tuple of arrays): "dob+initial" puts a record in
-# the block of its date of birth with its given initial and in the one with its surname
-# initial, so the pair survives a typo in either name and a given/surname swap.
+# A key may give a record several values (a tuple of arrays): "dob+name_sound" puts a record
+# in the block of its date of birth with its given name's sound and in the one with its
+# surname's, so the pair survives a typo in either name and a given/surname swap.
+#
+# Every key joins a value from a small, fixed universe (a date of birth, SSN-4, account last
+# four, ZIP) to a second, independent attribute with many values (a name sound, a house
+# number, a birth year), so its blocks stay a few records at any population size and its
+# pairs grow with the records, not their square. An initial (26 values, a few common) was
+# that second attribute before: 1,000,000 synthetic records gave 14.6M pairs, 2,000,000 gave
+# 52.3M. Which true pairs each key alone catches: docs/linking.md, "Blocking keys".
 BLOCKING_KEYS: dict[str, Callable[[PersonTable], KeyValues]] = {
     "name_sounds": lambda t: _sorted_pair(t.given_soundex, t.surname_soundex),
     "name_sounds_nicknames_resolved": lambda t: _sorted_pair(t.given_canonical_soundex,
@@ -84,20 +96,28 @@ BLOCKING_KEYS: dict[str, Callable[[PersonTable], KeyValues]] = {
     # date of birth mistyped within the year still pairs them.
     "name_sounds+birth_year": lambda t: _join(_sorted_pair(t.given_soundex, t.surname_soundex),
                                               _year(t.dob)),
-    "dob+initial": lambda t: tuple(_join(t.dob, initial) for initial in _initials(t)),
-    "ssn4+initial": lambda t: tuple(_join(t.ssn4, initial) for initial in _initials(t)),
+    "dob+name_sound": lambda t: _each_sound(t, t.dob),
+    "ssn4+name_sound": lambda t: _each_sound(t, t.ssn4),
+    # Both names mistyped or missing: SSN-4 and the birth year still meet.
     "ssn4+birth_year": lambda t: _join(t.ssn4, _year(t.dob)),
     "phone": lambda t: t.phone,
     "email": lambda t: t.email,
     "case_number": lambda t: t.case_number,
-    "account4+initial": lambda t: tuple(_join(t.account4, initial) for initial in _initials(t)),
+    "account4+name_sound": lambda t: _each_sound(t, t.account4),
     "postcode+street_number": lambda t: _join(t.postcode, t.street_number),
-    "postcode+name_sound": lambda t: (_join(t.postcode, t.given_soundex),
-                                      _join(t.postcode, t.surname_soundex)),
-    # A corrupted or moved postcode: the house number and a name sound still meet.
-    "street_number+name_sound": lambda t: (_join(t.street_number, t.given_soundex),
-                                           _join(t.street_number, t.surname_soundex)),
+    # Both names mistyped (FEBRL's typos): a personal identifier with a place still meets.
+    "ssn4+street_number": lambda t: _join(t.ssn4, t.street_number),
+    "ssn4+postcode": lambda t: _join(t.ssn4, t.postcode),
+    "dob+street_number": lambda t: _join(t.dob, t.street_number),
+    "dob+postcode": lambda t: _join(t.dob, t.postcode),
+    # One name's sound and the other's initial: a ZIP holds thousands of people, so a name
+    # sound alone there gives blocks that grow with the population (3.3M pairs at 1,000,000).
+    "postcode+name_sound+initial": lambda t: (
+        _join(t.postcode, t.surname_soundex, _first_letter(t.given)),
+        _join(t.postcode, t.given_canonical_soundex, _first_letter(t.surname))),
 }
+
+
 def _coded(*columns: np.ndarray) -> list[np.ndarray]:
     """Int64 codes of the columns in one shared value space; -1 where a value is ''."""
     joined = np.concatenate(columns) if len(columns) > 1 else columns[0]
@@ -150,23 +170,38 @@ def _name_sounds_code(t: PersonTable) -> np.ndarray:
     return _sorted_codes(given, surname)
 
 
-def _with_each_initial(t: PersonTable, column: str) -> tuple[np.ndarray, ...]:
-    (code,) = _table_coded(t, column)
-    initials = _initial_codes(t)
-    radix = max(int(initial.max(initial=0)) for initial in initials) + 1
-    return tuple(_join_codes(code, initial, radix=radix) for initial in initials)
+def _sound_radix(t: PersonTable) -> int:
+    return max(int(codes.max(initial=0)) for codes in _sounds(t)) + 1
 
 
-def _with_each_sound(t: PersonTable, column: str) -> tuple[np.ndarray, ...]:
+def _with_each_sound(t: PersonTable, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``_each_sound``: one radix for both sounds, so equal strings get equal codes."""
     (code,) = _table_coded(t, column)
-    given, surname, canonical = _sounds(t)
-    radix = max(int(given.max(initial=0)), int(surname.max(initial=0)),
-                int(canonical.max(initial=0))) + 1
-    return _join_codes(code, given, radix=radix), _join_codes(code, surname, radix=radix)
+    _given, surname, canonical = _sounds(t)
+    radix = _sound_radix(t)
+    return _join_codes(code, canonical, radix=radix), _join_codes(code, surname, radix=radix)
+
+
+def _with_sound_and_initial(t: PersonTable, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of 'postcode+name_sound+initial': column, one name's sound, the other's initial."""
+    (code,) = _table_coded(t, column)
+    _given, surname, canonical = _sounds(t)
+    given_initial, surname_initial = _initial_codes(t)
+    radix = _sound_radix(t)
+    initial_radix = max(int(given_initial.max(initial=0)),
+                        int(surname_initial.max(initial=0))) + 1
+    return (_join_codes(_join_codes(code, surname, radix=radix), given_initial,
+                        radix=initial_radix),
+            _join_codes(_join_codes(code, canonical, radix=radix), surname_initial,
+                        radix=initial_radix))
 
 
 def _single(t: PersonTable, column: str) -> np.ndarray:
     return _table_coded(t, column)[0]
+
+
+def _pair_of(t: PersonTable, first: str, second: str) -> np.ndarray:
+    return _join_codes(_single(t, first), _single(t, second))
 
 
 def _birth_year(t: PersonTable) -> np.ndarray:
@@ -179,17 +214,19 @@ BLOCKING_CODES: dict[str, Callable[[PersonTable], KeyValues]] = {
     "name_sounds": _name_sounds_code,
     "name_sounds_nicknames_resolved": lambda t: _sorted_codes(_sounds(t)[2], _sounds(t)[1]),
     "name_sounds+birth_year": lambda t: _join_codes(_name_sounds_code(t), _birth_year(t)),
-    "dob+initial": lambda t: _with_each_initial(t, "dob"),
-    "ssn4+initial": lambda t: _with_each_initial(t, "ssn4"),
+    "dob+name_sound": lambda t: _with_each_sound(t, "dob"),
+    "ssn4+name_sound": lambda t: _with_each_sound(t, "ssn4"),
     "ssn4+birth_year": lambda t: _join_codes(_single(t, "ssn4"), _birth_year(t)),
     "phone": lambda t: _single(t, "phone"),
     "email": lambda t: _single(t, "email"),
     "case_number": lambda t: _single(t, "case_number"),
-    "account4+initial": lambda t: _with_each_initial(t, "account4"),
-    "postcode+street_number": lambda t: _join_codes(_single(t, "postcode"),
-                                                    _single(t, "street_number")),
-    "postcode+name_sound": lambda t: _with_each_sound(t, "postcode"),
-    "street_number+name_sound": lambda t: _with_each_sound(t, "street_number"),
+    "account4+name_sound": lambda t: _with_each_sound(t, "account4"),
+    "postcode+street_number": lambda t: _pair_of(t, "postcode", "street_number"),
+    "ssn4+street_number": lambda t: _pair_of(t, "ssn4", "street_number"),
+    "ssn4+postcode": lambda t: _pair_of(t, "ssn4", "postcode"),
+    "dob+street_number": lambda t: _pair_of(t, "dob", "street_number"),
+    "dob+postcode": lambda t: _pair_of(t, "dob", "postcode"),
+    "postcode+name_sound+initial": lambda t: _with_sound_and_initial(t, "postcode"),
 }
 MAX_BLOCK_SIZE_OF_KEY = {"name_sounds": NAME_ONLY_MAX_BLOCK_SIZE,
                          "name_sounds_nicknames_resolved": NAME_ONLY_MAX_BLOCK_SIZE}
