@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from models.tables import Correction, Party
+from models.tables import Correction, Document, Party
 from review.party_saves import save_party
 from review.party_values import PartyValues
 from tests.workbench.conftest import add_debtor, add_document
@@ -182,3 +182,24 @@ def test_a_wrongly_read_party_is_rejected_and_the_next_one_taken_in_hand(databas
     app.selectbox(key="review_party").select(wrong.id).run()
     assert next(b for b in app.button if b.label == "Reject party").disabled
     assert any("Save it to bring it back" in c.value for c in app.caption)
+
+
+def test_document_done_accepts_the_open_parties_with_audit_rows(database_url):
+    with db_session() as session:
+        document = add_document(session, fields=[])
+        _, party = add_debtor(session, document)
+        seen = party.version
+    app = signed_in_app("rita")
+    app.switch_page(REVIEW)
+    app.run()
+    next(b for b in app.button if b.label == "Document done").click()
+    app.run()
+    assert not app.exception
+    assert any("Nothing to review" in s.value for s in app.success)  # the queue moved on
+    with db_session() as session:
+        stored = session.get(Party, party.id)
+        audit = session.exec(select(Correction).where(Correction.party_id == party.id)).one()
+        reviewed = session.get(Document, document.id).review_status
+    assert reviewed == "reviewed"
+    assert (stored.status, stored.version, stored.reviewed_by) == ("accepted", seen + 1, "rita")
+    assert (audit.action, audit.user, audit.outcome) == ("accept", "rita", "saved")
