@@ -422,27 +422,42 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _variant_name(engine: str, workers: int, training: str) -> str:
-    return "Splink 5" if engine == "splink" else f"casetrace w={workers} {training}"
+def _variant_name(engine: str, workers: int, training: str, tree: Path | None = None) -> str:
+    if engine == "splink":
+        return "Splink 5"
+    return f"casetrace w={workers} {training}" + (f" @{tree.name}" if tree else "")
 
 
 def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] = (-1,),
                     repeats: int = 1, trainings: Sequence[str] = ("auto",),
-                    repeat_up_to: int = 100_000) -> list[dict]:
+                    repeat_up_to: int = 100_000, baseline_tree: Path | None = None,
+                    baseline_up_to: int = 0) -> list[dict]:
     """Each size and engine in its own subprocess, engines interleaved, ``repeats`` times at
     sizes up to ``repeat_up_to`` (once above); then the growth curve: median times, the
-    first run's P/R/F1, the highest peak, and Splink's time over casetrace's per size."""
+    first run's P/R/F1, the highest peak, and Splink's time over casetrace's per size.
+
+    ``baseline_tree``: another checkout of this repository (an earlier commit, e.g. from
+    ``git archive``) whose ``bench/link.py`` runs the same sizes (up to ``baseline_up_to``
+    records when that is set) interleaved with this tree's: before and after in one run.
+    """
     rows = []
-    variants = [("casetrace", w, t) for w in workers for t in trainings]
-    variants += [("splink", 1, "")] if with_splink else []
+    variants: list[tuple[str, int, str, Path | None]] = [
+        ("casetrace", w, t, None) for w in workers for t in trainings]
+    if baseline_tree:
+        variants = [("casetrace", w, t, baseline_tree) for w in workers[:1]
+                    for t in trainings[:1]] + variants
+    variants += [("splink", 1, "", None)] if with_splink else []
     print("\nSynthetic debtor records (pairwise; peak RSS of the whole run incl. generation; "
           "cpu = CPU seconds of linking, its worker processes included: above the wall time "
           "when more than one core worked)")
     for size in sizes:
         for _ in range(repeats if size <= repeat_up_to else 1):
-            for engine, worker_count, training in variants:
+            for engine, worker_count, training, tree in variants:
+                if tree and baseline_up_to and size > baseline_up_to:
+                    continue
+                script = tree / "bench" / "link.py" if tree else Path(__file__)
                 completed = subprocess.run(
-                    [sys.executable, __file__, "--one-scale", str(size), "--engine", engine,
+                    [sys.executable, str(script), "--one-scale", str(size), "--engine", engine,
                      "--workers", str(worker_count), "--training", training or "auto"],
                     capture_output=True, text=True, check=False)
                 if completed.returncode != 0:
@@ -450,7 +465,7 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
                           f"{completed.stderr.strip().splitlines()[-1:]}")
                     continue
                 row = json.loads(completed.stdout.strip().splitlines()[-1])
-                row["variant"] = _variant_name(engine, worker_count, training)
+                row["variant"] = _variant_name(engine, worker_count, training, tree)
                 rows.append(row)
                 print(f"  {row['variant']:<26} n={size:>9,} P={row['precision']:.4f} "
                       f"R={row['recall']:.4f} F1={row['f1']:.4f} time={row['seconds']:.1f}s "
@@ -566,6 +581,11 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1,
                         help="runs per --scale size up to --repeat-up-to records (median)")
     parser.add_argument("--repeat-up-to", type=int, default=100_000)
+    parser.add_argument("--baseline-tree", type=Path,
+                        help="--scale: also run each size with the bench/link.py of this "
+                             "checkout (e.g. git archive <commit> | tar -x -C DIR), interleaved")
+    parser.add_argument("--baseline-up-to", type=int, default=0,
+                        help="run the baseline tree only up to this many records (0: all)")
     parser.add_argument("--training", nargs="*", default=["auto"],
                         help="casetrace model training (--scale and FEBRL runs): auto (EM below "
                              "100,000 records, blocked EM passes above), full, blocked, "
@@ -585,7 +605,8 @@ def main() -> None:
                             trainings=args.training)
     if args.scale:
         scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats,
-                        args.training, args.repeat_up_to)
+                        args.training, args.repeat_up_to, args.baseline_tree,
+                        args.baseline_up_to)
     if args.samples:
         samples_benchmark(args.samples)
 

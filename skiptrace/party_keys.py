@@ -23,6 +23,10 @@ from skiptrace.comparisons import FIELDS
 from skiptrace.normalize import PersonTable
 
 TF_PREFIX = "tf."
+# Stored with every party's keys. Change it whenever ``BLOCKING_KEYS`` change: a database
+# whose keys carry another version (or none) has them rewritten on its next link
+# (``has_keys`` is false there), instead of new parties silently missing old ones.
+KEYS_VERSION = "keys.version=2"  # 2: issue 13's compound keys (dob+name_sound, ...)
 IN_CHUNK = 500  # values per IN (...) list: well under every database's parameter limit
 
 
@@ -33,8 +37,9 @@ def in_chunks(values: Sequence) -> Iterable[Sequence]:
 
 
 def record_keys(table: PersonTable) -> list[set[str]]:
-    """Per record, its blocking keys as ``name=value`` and its names as ``tf.column=value``."""
-    keys: list[set[str]] = [set() for _ in range(len(table))]
+    """Per record, its blocking keys as ``name=value``, its names as ``tf.column=value``
+    and ``KEYS_VERSION``."""
+    keys: list[set[str]] = [{KEYS_VERSION} for _ in range(len(table))]
     for name, make_key in BLOCKING_KEYS.items():
         values = make_key(table)
         for column in values if isinstance(values, tuple) else (values,):
@@ -73,7 +78,9 @@ def forget_keys(session: Session, party_ids: Iterable[int]) -> None:
 
 
 def has_keys(session: Session) -> bool:
-    return session.exec(select(PartyKey.id).limit(1)).first() is not None
+    """Whether parties' keys are stored, and made by the current ``BLOCKING_KEYS``."""
+    return session.exec(select(PartyKey.id).where(PartyKey.key == KEYS_VERSION)
+                        .limit(1)).first() is not None
 
 
 def key_counts(session: Session, keys: Iterable[str]) -> Counter:
@@ -91,7 +98,7 @@ def parties_sharing_keys(session: Session, keys: Iterable[set[str]]) -> set[int]
     """Ids of stored parties that share a blocking key with any of ``keys``, skipping keys
     held by more parties than the batch linker's bound for that key allows."""
     blocking = sorted({key for party_keys in keys for key in party_keys
-                       if not key.startswith(TF_PREFIX)})
+                       if not key.startswith(TF_PREFIX) and key != KEYS_VERSION})
     counts = key_counts(session, blocking)
     usable = [key for key in blocking if 0 < counts[key] < _bound(key)]
     found: set[int] = set()
