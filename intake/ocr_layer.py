@@ -28,8 +28,9 @@ MIN_INVISIBLE_SHARE = 0.5
 BOX_PADDING = 1.5
 # OCR words below this confidence (0..1) in the leftovers are rule lines and specks.
 MIN_MERGED_CONFIDENCE = 0.6
-# A line of new words needs this many letters and digits, so scraps stay out.
-MIN_LINE_CHARACTERS = 4
+# A line of new words needs a word with this many letters and digits, so scraps
+# (edges of layer letters, "t 1 3 r") stay out.
+MIN_WORD_CHARACTERS = 3
 # An OCR word that overlaps a layer word by this share of its own area is that word.
 MAX_OVERLAP_SHARE = 0.2
 
@@ -85,8 +86,8 @@ def _overlap_share(box: tuple[float, float, float, float],
 
 def new_words(layer: list[Word], read: list[Word]) -> list[Word]:
     """The OCR words the layer lacks: confident, holding a letter or digit, not on top of
-    a layer word, and on an OCR line that holds at least MIN_LINE_CHARACTERS letters and
-    digits (edges of layer words peeking out of their boxes read as lone short scraps)."""
+    a layer word, and on an OCR line with a word of MIN_WORD_CHARACTERS letters or digits
+    (edges of layer letters peeking out of their boxes read as short scraps)."""
     by_line: dict[int, list[Word]] = {}
     for word in read:
         if word.confidence < MIN_MERGED_CONFIDENCE or not any(c.isalnum() for c in word.text):
@@ -96,7 +97,7 @@ def new_words(layer: list[Word], read: list[Word]) -> list[Word]:
         by_line.setdefault(word.line, []).append(word)
     kept: list[Word] = []
     for words in by_line.values():
-        if sum(c.isalnum() for w in words for c in w.text) >= MIN_LINE_CHARACTERS:
+        if any(sum(c.isalnum() for c in w.text) >= MIN_WORD_CHARACTERS for w in words):
             kept.extend(words)
     return kept
 
