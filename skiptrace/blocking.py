@@ -34,14 +34,13 @@ DEFAULT_MAX_BLOCK_SIZE = 400
 # holding 98.6 / 97.6 / 96.7 % of the true pairs; the pairs lost link through no other
 # evidence, so the linked recall stays (100,000 records: 0.9675 with 400, 0.9678 with 20).
 NAME_ONLY_MAX_BLOCK_SIZE = 20
-# Keys on a value from a fixed, small universe (a date of birth, SSN-4, a ZIP, with one
-# initial or name sound) get blocks that grow with the population, and their pairs with
-# its square (2,000,000 synthetic records: 52.3M pairs, 3.6x the 1,000,000 run's). Above
-# this many records a block of more than ``BLOCK_WINDOW`` records gives only the pairs
-# within that many places in surname-then-given-name order (a sorted neighbourhood), so
-# pairs grow in step with the records. On the 1,000,000 records a window of 6 would keep
-# 730,076 of 731,719 true pairs in 11.5M pairs instead of 14.6M; it is not used at that
-# size because the figures there were measured without it.
+# Above this many records a block of more than ``BLOCK_WINDOW`` records gives only the pairs
+# within that many places in surname-then-given-name order (a sorted neighbourhood), so a
+# key's pairs cannot grow faster than its records. With the old keys on an initial it cut
+# 2,000,000 synthetic records' pairs from 52.3M to 32.7M at the same F1; with the keys on a
+# name's sound, few blocks besides those of the name-sound-only keys are that large (7.7M
+# pairs at 2M).
+# Off up to 1,000,000 records, where the figures were measured without it.
 WINDOW_ABOVE_RECORDS = 1_000_000
 BLOCK_WINDOW = 6
 
