@@ -164,11 +164,12 @@ def _review_at_each_width(page, document_ids: set[int]) -> None:
                  b => b.getAttribute('aria-label') === 'Party name');
                  return names.length === 1 && names[0].value === 'John Q Sample'; }""",
             timeout=30_000)
-        _settle(page, 800)
+        _settle(page)  # the whole quiet time: a box typed into during a run loses the text
 
         phones = page.get_by_role("textbox", name="Phones (one per line)")
         phones.fill("")
         phones.press_sequentially("(414) 205-4039", delay=20)
+        assert phones.input_value() == "(414) 205-4039", f"{width}px: the typed phone was lost"
         started = time.monotonic()
         page.keyboard.press("Alt+a")
         page.get_by_text("party John Q Sample: corrected").wait_for()
