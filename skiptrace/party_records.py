@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.vocabulary import FieldStatus
 from models.tables import Document, Party
 from skiptrace.normalize import (
     account_last_four,
@@ -46,7 +47,11 @@ def is_organization_name(name: str) -> bool:
 
 
 def is_person_party(party: Party) -> bool:
-    """Debtors and other people; creditors, attorneys, garnishees and companies are not traced."""
+    """Debtors and other people; creditors, attorneys, garnishees and companies are not
+    traced, and neither is a party a reviewer rejected (not a party of the document), so
+    re-extraction or a relink never brings its evidence back."""
+    if party.status == FieldStatus.REJECTED:
+        return False
     return party.role in PERSON_ROLES and bool(party.name.strip()) and not is_organization_name(
         party.name)
 

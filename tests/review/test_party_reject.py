@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlmodel import Session, col, select
 
 from models.row_ids import stored_id
@@ -178,10 +177,6 @@ def test_reextraction_does_not_bring_a_rejected_party_back(db_url, tmp_path: Pat
         assert kept is not None and kept.status == "rejected"
 
 
-@pytest.mark.xfail(strict=True, reason="skip tracing links every unlinked person party of a "
-                   "re-extracted document, whatever its status (skiptrace.incremental_link."
-                   "_unlinked_person_parties, skiptrace.relink.relink_all): they must skip "
-                   "status 'rejected'; skiptrace/ is not this change's to edit")
 def test_reextraction_leaves_a_rejected_party_unlinked(db_url, tmp_path: Path):
     from models.db import get_engine
 
