@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from core.vocabulary import FieldStatus
 from models.tables import Correction, Document, Party, utcnow
+from review.party_writes import touch_document
 from review.saves import SaveResult, finish_review
 
 OPEN_PARTY_STATUSES = (FieldStatus.EXTRACTED,)
@@ -42,9 +43,7 @@ def accept_open_parties(session: Session, document: Document, *, user: str,
                                field_name="party", action="accept", old_value=party.name,
                                new_value=party.name, user=user, created_at=now))
     if parties:
-        document.version += 1
-        document.updated_at = now
-        session.add(document)
+        touch_document(session, document, now)
     session.flush()
     return len(parties)
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from core.vocabulary import FieldStatus
 from models.tables import Correction, Party, utcnow
 from review.party_links import withdraw_party
+from review.party_writes import touch_document, write_party
 from review.rows import document_or_fail
-from review.saves import SaveResult, save_refusal
+from review.saves import SaveResult
 
 REJECT_ACTION = "reject"
 
@@ -34,20 +34,9 @@ def reject_party(session: Session, party_id: int, *, user: str, expected_version
         return SaveResult(False, f"party {party_id} no longer exists; reload the document")
     document = document_or_fail(session, party.document_id)
     name, bbox = party.name, list(party.bbox)
-    refusal = save_refusal(document, user, now, party.version, expected_version,
-                           what=f"party {name} was changed by {party.reviewed_by or 'someone'}")
-    if refusal is None:
-        written = session.exec(
-            update(Party)
-            .where(col(Party.id) == party_id, col(Party.version) == expected_version)
-            .values(status=FieldStatus.REJECTED, version=Party.version + 1, reviewed_by=user,
-                    reviewed_at=now)
-            .execution_options(synchronize_session=False))
-        session.refresh(party)
-        if written.rowcount != 1:  # someone saved first while this one was on its way
-            refusal = (f"Not saved: party {name} was changed by "
-                       f"{party.reviewed_by or 'someone'} after you opened it. Reload to see "
-                       "the latest values.")
+    refusal = write_party(session, party, document, user=user, now=now,
+                          expected_version=expected_version,
+                          values={"status": FieldStatus.REJECTED}, shown_name=name)
     session.add(Correction(party_id=party_id, document_id=party.document_id,
                            field_name="party", action=REJECT_ACTION, old_value=name,
                            new_value=None, old_bbox=bbox, new_bbox=bbox, user=user,
@@ -55,10 +44,7 @@ def reject_party(session: Session, party_id: int, *, user: str, expected_version
     if refusal:
         session.flush()
         return SaveResult(False, refusal, conflict=True, party_id=party_id)
-    document.version += 1
-    document.updated_at = now
-    session.add(document)
-    session.flush()
+    touch_document(session, document, now)
     left = withdraw_party(session, party, user=user, why="rejected in review")
     traced = f" · withdrawn from skip-trace identity #{left}" if left else ""
     return SaveResult(True, f"party {name}: {FieldStatus.REJECTED.label}{traced}",

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from core.vocabulary import FieldStatus
 from models.row_ids import stored_id
-from models.tables import Correction, Document, Party, utcnow
+from models.tables import Correction, Party, utcnow
 from review.party_links import relink_party
 from review.party_values import PARTY_ATTRIBUTES, PartyValues
+from review.party_writes import touch_document, write_party
 from review.rows import document_or_fail
 from review.saves import SaveResult, save_refusal
 
@@ -35,13 +35,6 @@ def document_parties(session: Session, document_id: int) -> list[Party]:
 
 def _changes(before: PartyValues, after: PartyValues) -> list[str]:
     return [a for a in PARTY_ATTRIBUTES if getattr(before, a) != getattr(after, a)]
-
-
-def _touch(session: Session, document: Document, now: datetime) -> None:
-    document.version += 1
-    document.updated_at = now
-    session.add(document)
-    session.flush()
 
 
 def _linked(message: str, identity_id: int | None) -> str:
@@ -71,24 +64,12 @@ def save_party(session: Session, party_id: int, *, user: str, expected_version: 
     status = FieldStatus.CORRECTED if changed else FieldStatus.ACCEPTED
     if party.status == FieldStatus.ADDED:
         status = FieldStatus.ADDED  # still the reviewer's own party
-    who = party.reviewed_by or "someone"
-    refusal = save_refusal(document, user, now, party.version, expected_version,
-                           what=f"party {party.name} was changed by {who}")
-    if refusal is None:
-        written = session.exec(
-            update(Party)
-            .where(col(Party.id) == party_id, col(Party.version) == expected_version)
-            .values(role=values.role, name=values.name, addresses=list(values.addresses),
-                    phones=list(values.phones), emails=list(values.emails), dob=values.dob,
-                    ssn_last4=values.ssn_last4, page=page or party.page, bbox=new_bbox,
-                    status=status, version=Party.version + 1, reviewed_by=user,
-                    reviewed_at=now)
-            .execution_options(synchronize_session=False))
-        session.refresh(party)
-        if written.rowcount != 1:  # someone saved first while this save was on its way
-            refusal = (f"Not saved: party {party.name} was changed by "
-                       f"{party.reviewed_by or 'someone'} after you opened it. Reload to see "
-                       "the latest values.")
+    refusal = write_party(
+        session, party, document, user=user, now=now, expected_version=expected_version,
+        values={"role": values.role, "name": values.name, "addresses": list(values.addresses),
+                "phones": list(values.phones), "emails": list(values.emails),
+                "dob": values.dob, "ssn_last4": values.ssn_last4,
+                "page": page or party.page, "bbox": new_bbox, "status": status})
     if refusal:
         session.add(Correction(party_id=party_id, document_id=party.document_id,
                                field_name="party", action="correct" if changed else "accept",
@@ -108,7 +89,7 @@ def save_party(session: Session, party_id: int, *, user: str, expected_version: 
             action="correct", old_value=before.shown(attribute) or None,
             new_value=values.shown(attribute) or None, old_bbox=old_bbox,
             new_bbox=new_bbox, user=user, created_at=now))
-    _touch(session, document, now)
+    touch_document(session, document, now)
     # a rejected party saved again is back in skip tracing, changed or not
     relink = changed or before_status == FieldStatus.REJECTED
     identity_id = relink_party(session, party, user=user) if relink else party.identity_id
@@ -143,7 +124,7 @@ def add_party(session: Session, document_id: int, *, user: str, values: PartyVal
                                    field_name=f"party.{attribute}", action="add",
                                    new_value=values.shown(attribute), new_bbox=list(bbox),
                                    user=user, created_at=now))
-    _touch(session, document, now)
+    touch_document(session, document, now)
     identity_id = relink_party(session, party, user=user)
     return SaveResult(True, _linked(f"party {values.name}: added", identity_id),
                       party_id=stored_id(party))
