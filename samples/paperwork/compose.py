@@ -217,6 +217,3 @@ def doubled(text: str) -> str:
     """A doubled text layer: every word twice (an OCR layer over a native one)."""
     return "\n".join(" ".join(f"{w} {w}" for w in line.split()) for line in text.splitlines())
 
-
-def money_of(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"))

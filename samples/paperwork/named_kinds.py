@@ -9,6 +9,7 @@ what the paper does, not one template's words.
 
 from __future__ import annotations
 
+from samples.formats import cents
 from samples.paperwork.compose import (
     Composer,
     Facts,
@@ -16,7 +17,6 @@ from samples.paperwork.compose import (
     Printer,
     cased,
     court_lines,
-    money_of,
     numbered,
     pick,
     signature,
@@ -299,7 +299,7 @@ def eviction_petition(facts: Facts, printer: Printer) -> Paper:
         f"{facts.defendant}.",
         "Defendant is in possession of the premises under a rental agreement and has failed "
         "to pay rent when due.",
-        f"Rent in the amount of {printer.money('amount_due', money_of(rent))} is due and "
+        f"Rent in the amount of {printer.money('amount_due', cents(rent))} is due and "
         "unpaid.",
         "A written notice to pay rent or quit was served on Defendant, and the time to "
         "comply has expired.",
