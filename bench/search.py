@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.abc
 import importlib.util
 import random
 import statistics
@@ -48,6 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from faker.providers.person.en_US import Provider as PersonNames  # noqa: E402
 from search_population import CensusSurnames  # noqa: E402
 
 from skiptrace.nicknames import _GROUPS, given_name_variants  # noqa: E402
@@ -57,10 +59,72 @@ from skiptrace.text import fold  # noqa: E402
 from skiptrace.usps import StandardAddress, standardize_street  # noqa: E402
 
 NICKNAMES = {canonical: nicks.split() for canonical, nicks in _GROUPS.items()}
-NAME_KINDS = ("name_typo", "name_swapped", "nickname")
+NAME_KINDS = ("name_typo", "name_swapped", "nickname", "nickname~common")
 DEEP_LIMIT = 2000  # how far a miss is looked up to find the right person's rank
+# The modules of a search that --baseline loads from the older tree (a miss of any of
+# them there falls back to this checkout's; earlier trees had only search.py).
+SEARCH_MODULES = ("nicknames", "search_tokens", "search_query", "search_index",
+                  "search_cache", "search")
 # Older checkouts' IndexEntry has no middle names: the same bench runs against them.
 _HAS_MIDDLES = "middles" in {f.name for f in dataclasses.fields(IndexEntry)}
+
+
+def common_nicknames() -> dict[str, tuple[list[str], list[float]]]:
+    """Per formal name, its listed nicknames that are also US given names in their own
+    right (the census-derived lists Faker ships: bob, jim, mike, but not hob or squat),
+    weighted by how common they are as given names: a rough stand-in for usage, which
+    the nickname data set does not record. Formal names with none such are left out
+    (the common variant then draws uniformly, as the plain one does)."""
+    shares: Counter[str] = Counter()
+    for table in (PersonNames.first_names_male, PersonNames.first_names_female):
+        for name, share in table.items():
+            shares[name.casefold()] += float(share)
+    common: dict[str, tuple[list[str], list[float]]] = {}
+    for formal, nicks in NICKNAMES.items():
+        used = [n for n in nicks if shares[n] > 0]
+        if used:
+            common[formal] = (used, [shares[n] for n in used])
+    return common
+
+
+COMMON_NICKNAMES = common_nicknames()
+
+
+def nickname_query(person: SyntheticPerson, rng: random.Random, common: bool) -> str:
+    """A nickname query: the nickname drawn uniformly from the data set's list for the
+    given name (rare ones such as "hob" for Robert included), or with ``common`` from
+    ``COMMON_NICKNAMES`` by weight."""
+    given = person.given.lower()
+    if common and given in COMMON_NICKNAMES:
+        names, weights = COMMON_NICKNAMES[given]
+        nick = rng.choices(names, weights=weights)[0]
+    else:
+        nick = rng.choice(NICKNAMES.get(given, [person.given]))
+    return f"{nick} {person.surname}"
+
+
+class Population:
+    """The names on file, to tell before searching whether a name-only query can be
+    answered at all (``unresolvable``)."""
+
+    def __init__(self, people: list[SyntheticPerson]) -> None:
+        self.names = Counter((fold(p.given), fold(p.surname)) for p in people)
+
+    def unresolvable(self, person: SyntheticPerson, query: str) -> str:
+        """'namesake' when another identity has the very same given name and surname
+        (nothing in a name-only query tells them apart), 'literal' when the query
+        spells another identity's given name and surname exactly ("danny li" made
+        from Daniel Li, with a Danny Li on file: the query names him, and ranking him
+        first is right), else '' (resolvable: the query says enough to find the person)."""
+        own = (fold(person.given), fold(person.surname))
+        if self.names[own] > 1:
+            return "namesake"
+        words = fold(query).split()
+        if len(words) == 2:
+            for named in ((words[0], words[1]), (words[1], words[0])):
+                if named != own and self.names[named] > 0:
+                    return "literal"
+        return ""
 
 
 def people_for(count: int, names: str) -> list[SyntheticPerson]:
@@ -99,8 +163,7 @@ def make_query(person: SyntheticPerson, rng: random.Random) -> tuple[str, str]:
     if kind == "name_swapped":
         return f"{surname} {given}", kind
     if kind == "nickname":
-        nick = rng.choice(NICKNAMES.get(given.lower(), [given]))
-        return f"{nick} {surname}", kind
+        return nickname_query(person, rng, common=False), kind
     if kind == "phone":
         digits = person.phones[0][2:]
         return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}", kind
@@ -128,6 +191,7 @@ class Outcome:
     top10: bool
     tie_size: int
     why: str  # for a miss: namesakes / literal / forms / other (``miss_reason``); '' if first
+    unresolvable: str = ""  # name-only queries: namesake / literal / '' (``Population``)
 
 
 def judge(hits: list, person: SyntheticPerson, query: str, people: list[SyntheticPerson],
@@ -181,15 +245,47 @@ def rate(values: list[Outcome], attr: str) -> float:
     return sum(getattr(v, attr) for v in values) / max(1, len(values))
 
 
+class _TreeFinder(importlib.abc.MetaPathFinder):
+    """Finds ``skiptrace.<name>`` for the search modules in another tree's package."""
+
+    def __init__(self, package: Path) -> None:
+        self.package = package
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        parent, _, name = fullname.rpartition(".")
+        source = self.package / f"{name}.py"
+        if parent == "skiptrace" and name in SEARCH_MODULES and source.is_file():
+            return importlib.util.spec_from_file_location(fullname, source)
+        return None
+
+
 def load_baseline(path: Path) -> ModuleType:
     """An older ``skiptrace/search.py`` (a ``git archive`` of an earlier commit) as a
-    module, importing the rest of ``skiptrace`` from this checkout."""
-    spec = importlib.util.spec_from_file_location("baseline_search", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{path}: not a Python module")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["baseline_search"] = module
-    spec.loader.exec_module(module)
+    module, with the search modules beside it (``SEARCH_MODULES``: its index, tokens,
+    query, nicknames) from that tree too, and the rest of ``skiptrace`` (normalize,
+    usps, text) from this checkout. This checkout's modules are put back afterwards;
+    the baseline's keep their own references to each other."""
+    if not path.is_file():
+        raise SystemExit(f"{path}: no such file")
+    import skiptrace
+
+    names = [f"skiptrace.{name}" for name in SEARCH_MODULES]
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    finder = _TreeFinder(path.resolve().parent)
+    sys.meta_path.insert(0, finder)
+    try:
+        module = importlib.import_module("skiptrace.search")
+        loaded = [name for name in names if name in sys.modules
+                  and Path(sys.modules[name].__file__ or "").parent == finder.package]
+    finally:
+        sys.meta_path.remove(finder)
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
+        for name, current in saved.items():
+            setattr(skiptrace, name.rpartition(".")[2], current)
+    print(f"baseline modules from {finder.package}: "
+          f"{', '.join(n.rpartition('.')[2] for n in loaded)}")
     return module
 
 
@@ -212,7 +308,8 @@ class Run:
 
 def report(run: Run, args: argparse.Namespace) -> None:
     timings = sorted(run.timings)
-    plain = [o for kind, v in run.outcomes.items() if "+" not in kind for o in v]
+    plain = [o for kind, v in run.outcomes.items() if "+" not in kind and "~" not in kind
+             for o in v]
     print(f"[{run.label}] identities={args.identities:,} queries={args.queries} "
           f"names={args.names} index build={run.build_seconds:.1f}s")
     print(f"median={statistics.median(timings):.1f} ms  "
@@ -228,6 +325,16 @@ def report(run: Run, args: argparse.Namespace) -> None:
         print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.2f} {rate(v, 'tied'):6.2f} "
               f"{rate(v, 'top10'):6.2f} {statistics.median(o.tie_size for o in v):5.0f}  "
               f"{misses}")
+    print("name-only queries, strict first beside first among the resolvable ones (no "
+          "namesake of the person on file, no one else named by the query):")
+    print(f"{'kind':24} {'n':>4} {'strict':>6}  {'resolvable':>14}  {'namesake':>14}  "
+          f"{'literal':>14}")
+    for kind in NAME_KINDS:
+        v = run.outcomes.get(kind, [])
+        groups = {label: [o for o in v if o.unresolvable == label]
+                  for label in ("", "namesake", "literal")}
+        cells = "  ".join(f"{rate(g, 'first'):6.3f} of {len(g):4d}" for g in groups.values())
+        print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.3f}  {cells}")
 
 
 def main() -> None:
@@ -251,29 +358,39 @@ def main() -> None:
         clock = time.perf_counter()
         runs.append(Run(f"baseline {args.baseline}", module.SearchIndex(old_entries),
                         time.perf_counter() - clock))
-    rng, detail_rng = random.Random(5), random.Random(6)
+    population = Population(people)
+    # separate streams: the extra queries leave the plain ones as they were drawn before
+    rng, detail_rng, common_rng = random.Random(5), random.Random(6), random.Random(8)
     shown = 0
     for _ in range(args.queries):
         person = rng.choice(people)
         query, kind = make_query(person, rng)
         detail = detail_rng.choice(("city", "middle"))
+        common = nickname_query(person, common_rng, common=True) if kind == "nickname" else ""
         for run in runs:
             clock = time.perf_counter()
             hits = run.index.search(query, limit=10)
             run.timings.append((time.perf_counter() - clock) * 1000)
             outcome = judge(hits, person, query, people, run.index)
+            if kind in NAME_KINDS:
+                outcome.unresolvable = population.unresolvable(person, query)
             run.outcomes.setdefault(kind, []).append(outcome)
             if run is runs[0] and kind in NAME_KINDS and outcome.why \
                     and shown < args.show_misses:
                 shown += 1
                 print(f"MISS {kind} {query!r} -> {person.given} {person.surname} "
-                      f"({outcome.why})")
+                      f"({outcome.why}; {outcome.unresolvable or 'resolvable'})")
                 for h in hits[:5]:
                     print(f"    {h.score:.3f} {h.display_name:24} {'; '.join(h.reasons)}")
             if kind in ("nickname", "name_typo"):
                 more = with_detail(query, person, detail)
                 run.outcomes.setdefault(f"{kind}+{detail}", []).append(
                     judge(run.index.search(more, limit=10), person, more, people, run.index))
+            if common:  # untimed, like the queries with a detail
+                extra = judge(run.index.search(common, limit=10), person, common, people,
+                              run.index)
+                extra.unresolvable = population.unresolvable(person, common)
+                run.outcomes.setdefault("nickname~common", []).append(extra)
     for run in runs:
         report(run, args)
     if len(runs) == 2:
