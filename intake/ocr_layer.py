@@ -1,29 +1,28 @@
-"""Pages whose text layer is an earlier OCR: read the ink that layer lacks.
+"""Pages whose text layer lies over a picture: read the ink that layer lacks.
 
-A scanner (or an e-filing portal) often OCRs a scan and lays the result under the
-image as invisible text (render mode 3, tesseract's GlyphLessFont). Intake trusts such
-a layer when it reads well, but the layer was made before the clerk's stamps were
-added, so e-filing stamps and stamped case numbers exist only as ink. For such a page
-we render it, white out every box the text layer already holds, OCR what is left in
-one pass and merge the words the layer lacks (each with its box and confidence; no
-word where the layer has one), so the page keeps its layer and gains its stamps.
+Two kinds of page are drawn over a full-page picture with a layer intake trusts:
+a scan an earlier OCR laid invisible text under (render mode 3, tesseract's
+GlyphLessFont), made before the clerk's stamps were added, so e-filing stamps and
+stamped case numbers exist only as ink; and a flattened form, whose printed labels
+("Name:", "The defendant ... is:", "claims the defendant owes $") are in the
+picture while only the typed fill is text. For such a page we render it, white out
+every box the text layer already holds and, when dark ink is left, OCR it in one
+pass and merge the words the layer lacks (each with its box and confidence; no word
+where the layer has one), so the page keeps its layer and gains its stamps or labels.
 """
 
 from __future__ import annotations
 
-import ctypes
-
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_raw
+import numpy as np
 from PIL import Image, ImageDraw
 
 from core.document import Word
 
-# Text objects drawn invisibly (PDF text render mode 3) or in tesseract's font.
-INVISIBLE_RENDER_MODE = 3
-OCR_FONT_MARK = "glyphless"
-# A layer is OCR-made when at least this share of its text objects is invisible.
-MIN_INVISIBLE_SHARE = 0.5
+# A pixel darker than this (0..255) is ink.
+DARK_LEVEL = 128
+# Less ink than this share of the page's pixels after whiting out the layer's words
+# is specks and scanner edge: not worth an OCR pass.
+MIN_LEFTOVER_INK = 0.001
 # Points of white added around each text-layer box, so a word's edges are not re-read.
 BOX_PADDING = 1.5
 # OCR words below this confidence (0..1) in the leftovers are rule lines and specks.
@@ -35,30 +34,11 @@ MIN_WORD_CHARACTERS = 3
 MAX_OVERLAP_SHARE = 0.2
 
 
-def ocr_made_layer(page: pdfium.PdfPage) -> bool:
-    """True when most of the page's text objects are invisible or in an OCR font: the
-    layer is an earlier OCR of an image, not text the author typed."""
-    total = hidden = 0
-    for obj in page.get_objects(max_depth=4):
-        if obj.type != pdfium_raw.FPDF_PAGEOBJ_TEXT:
-            continue
-        total += 1
-        mode = pdfium_raw.FPDFTextObj_GetTextRenderMode(obj.raw)
-        if mode == INVISIBLE_RENDER_MODE or OCR_FONT_MARK in _font_name(obj).lower():
-            hidden += 1
-    return total > 0 and hidden / total >= MIN_INVISIBLE_SHARE
-
-
-def _font_name(obj) -> str:
-    font = pdfium_raw.FPDFTextObj_GetFont(obj.raw)
-    if not font:
-        return ""
-    size = pdfium_raw.FPDFFont_GetBaseFontName(font, None, 0)
-    if size <= 1:
-        return ""
-    buffer = ctypes.create_string_buffer(size)
-    pdfium_raw.FPDFFont_GetBaseFontName(font, buffer, size)
-    return buffer.value.decode("latin-1", "replace")
+def leftover_ink_share(image: Image.Image) -> float:
+    """Share of the (whited-out) page's pixels that are dark: near 0 when the layer
+    already holds everything the picture shows, so no OCR pass is needed."""
+    gray = np.asarray(image.convert("L"))
+    return float((gray < DARK_LEVEL).mean()) if gray.size else 0.0
 
 
 def leftover_ink(image: Image.Image, words: list[Word], dpi: float) -> Image.Image:

@@ -24,7 +24,8 @@ from intake import errors, pdf, sniff
 from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
-from intake.ocr_layer import leftover_ink, merge_words, ocr_made_layer
+from intake.ocr.preprocess import picture_dpi
+from intake.ocr_layer import MIN_LEFTOVER_INK, leftover_ink, leftover_ink_share, merge_words
 from intake.redaction import redact_page
 from intake.settings import IntakeSettings
 from intake.text_layer import IMAGE_PAGE_SHARE, assess_text_layer, image_share, page_words
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 DEFAULT_IMAGE_DPI = 300.0
+# Pages looked at per page the leftover-ink pass may read (intake.ocr_layer).
+LAYER_PAGES_LOOKED_AT = 3
 
 
 @dataclass
@@ -43,11 +46,12 @@ class _OcrTask:
     image: Image.Image | None
     dpi: float
     error: errors.IntakeError | None = None
+    source_dpi: float | None = None  # the resolution of the scan drawn on the page
 
 
 @dataclass
 class _LayerTask:
-    """A text-layer page whose layer is an earlier OCR: its leftover ink to read."""
+    """A text-layer page drawn over a picture: the ink its layer lacks, to read."""
 
     page: PageContent
     image: Image.Image | None = None
@@ -110,6 +114,7 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
                 task.dpi = _render_dpi(task.width, task.height, settings)
                 try:
                     task.image = pdf.render_pdf_page(renderer, task.number - 1, task.dpi)
+                    task.source_dpi = _picture_dpi(renderer, task.number - 1)
                 except Exception as exc:
                     task.error = errors.unreadable(f"page {task.number} cannot be rendered: {exc}")
             layer_tasks = _layer_tasks(renderer, over_picture, settings)
@@ -118,27 +123,34 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
     return pages, tasks, layer_tasks
 
 
+def _picture_dpi(renderer, index: int) -> float | None:
+    page = renderer[index]
+    try:
+        return picture_dpi(page)
+    finally:
+        page.close()
+
+
 def _layer_tasks(renderer, candidates: list[PageContent], settings: IntakeSettings
                  ) -> list[_LayerTask]:
-    """The first ``ocr_layer_pages`` pages whose trusted text layer is an earlier OCR,
-    rendered with that layer's words whited out (``intake.ocr_layer``)."""
+    """The first ``ocr_layer_pages`` pages whose trusted text layer lies over a picture
+    that still shows ink once the layer's words are whited out (``intake.ocr_layer``)."""
     chosen: list[_LayerTask] = []
-    for page in candidates:
+    # Rendering is the cost of looking: a long scan whose pages have nothing left over
+    # is looked at for a few pages, not all of them.
+    for page in candidates[:settings.ocr_layer_pages * LAYER_PAGES_LOOKED_AT]:
         if len(chosen) >= settings.ocr_layer_pages:
             break
         try:
-            pdf_page = renderer[page.number - 1]
-            try:
-                if not ocr_made_layer(pdf_page):
-                    continue
-            finally:
-                pdf_page.close()
             dpi = _render_dpi(page.width, page.height, settings)
-            image = pdf.render_pdf_page(renderer, page.number - 1, dpi)
+            image = leftover_ink(pdf.render_pdf_page(renderer, page.number - 1, dpi),
+                                 page.words, dpi)
         except Exception as exc:  # the layer is still there: keep it and go on
             log.warning("page %d: leftover ink not rendered (%s)", page.number, exc)
             continue
-        chosen.append(_LayerTask(page, leftover_ink(image, page.words, dpi), dpi))
+        if leftover_ink_share(image) < MIN_LEFTOVER_INK:
+            continue
+        chosen.append(_LayerTask(page, image, dpi))
     return chosen
 
 
@@ -191,7 +203,7 @@ def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings) -> Pa
         result = ocr_page_image(task.image, task.dpi, engine=engine, page=task.number,
                                 language=settings.ocr_language, timeout=settings.ocr_timeout,
                                 fix_orientation=settings.fix_orientation,
-                                deskew=settings.deskew)
+                                deskew=settings.deskew, source_dpi=task.source_dpi)
     except errors.IntakeError as exc:
         return PageContent(task.number, task.width, task.height, "ocr", [], "failed", exc.message)
     finally:
@@ -235,7 +247,7 @@ def _read_leftover(task: _LayerTask, engine: OcrEngine, settings: IntakeSettings
 
 def read_leftover_ink(tasks: list[_LayerTask], engine: OcrEngine, settings: IntakeSettings,
                       progress: Progress) -> None:
-    """One OCR pass per OCR-made text-layer page over the ink its layer lacks; the new
+    """One OCR pass per text-layer page over a picture, on the ink its layer lacks; the new
     words join the page in place (before SSN masking, which runs after)."""
     if not tasks:
         return

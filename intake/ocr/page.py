@@ -1,6 +1,7 @@
 """One page image through any OCR engine: deskew, read, retry a page that reads badly.
 
-Per page: (optional) small-skew correction -> ``engine.read`` -> if the result reads
+Per page: smoothing of a scan rendered finer than it was captured, (optional)
+small-skew correction -> ``engine.read`` -> if the result reads
 badly by dictionary ratio, the engine's orientation detection (when it has one) and a
 second pass on the turned image; the better reading wins. Boxes found on a corrected
 image are mapped back onto the original page so highlights land where a reviewer
@@ -13,6 +14,7 @@ from PIL import Image
 
 from intake.ocr.engine import OcrEngine, OcrResult, RotationDetector
 from intake.ocr.geometry import map_words_back
+from intake.ocr.preprocess import smooth_upsampled
 from intake.ocr.registry import DEFAULT_ENGINE, get_engine
 from intake.ocr.skew import estimate_skew
 from intake.wordlist import dictionary_ratio
@@ -51,11 +53,16 @@ def _rotation(engine: OcrEngine, image: Image.Image, timeout: float) -> int:
 
 def ocr_page_image(image: Image.Image, dpi: float, *, engine: OcrEngine | None = None,
                    page: int = 1, language: str = "eng", timeout: float = 120.0,
-                   fix_orientation: bool = True, deskew: bool = True) -> OcrResult:
-    """OCR one page image; word boxes come back in PDF points on the original image."""
+                   fix_orientation: bool = True, deskew: bool = True,
+                   source_dpi: float | None = None) -> OcrResult:
+    """OCR one page image; word boxes come back in PDF points on the original image.
+
+    ``source_dpi``: the resolution the page was scanned at, when the image was rendered
+    finer than that (a scan inside a PDF); such an image is smoothed first."""
     if engine is None:
         engine = get_engine(DEFAULT_ENGINE)
     image = image.convert("L") if image.mode not in ("L", "RGB") else image
+    image = smooth_upsampled(image, dpi, source_dpi)
     skew = estimate_skew(image) if deskew else 0.0
     if abs(skew) < MIN_SKEW_DEGREES:
         skew = 0.0

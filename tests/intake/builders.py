@@ -89,15 +89,17 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def ocr_layer_pdf_bytes(scan: Image.Image, layer_lines: list[str], dpi: int = 300) -> bytes:
+def ocr_layer_pdf_bytes(scan: Image.Image, layer_lines: list[str], dpi: int = 300,
+                        render_mode: int = 3) -> bytes:
     """A scan with an earlier OCR's invisible text layer (render mode 3), laid out as
-    ``text_pdf_bytes`` lays out ``layer_lines``: ink the layer lacks is only in the image."""
+    ``text_pdf_bytes`` lays out ``layer_lines``: ink the layer lacks is only in the image.
+    ``render_mode=0`` draws the layer visibly over the picture (a flattened form's fill)."""
     buffer = io.BytesIO()
     width, height = scan.width / dpi * 72, scan.height / dpi * 72
     pdf = canvas.Canvas(buffer, pagesize=(width, height), invariant=1)
     pdf.drawImage(ImageReader(scan), 0, 0, width=width, height=height)
     text = pdf.beginText()
-    text.setTextRenderMode(3)
+    text.setTextRenderMode(render_mode)
     text.setFont("Helvetica", 14)
     y = height - 90
     for line in layer_lines:

@@ -1,4 +1,4 @@
-"""Pages whose text layer is an earlier OCR: the ink the layer lacks is read and merged."""
+"""Pages whose text layer lies over a picture: the ink the layer lacks is read and merged."""
 
 from __future__ import annotations
 
@@ -53,13 +53,33 @@ def test_setting_zero_keeps_the_layer_alone():
     assert "03/21/2025" not in _texts(document)
 
 
-def test_born_digital_text_layer_is_unchanged(monkeypatch):
+def test_labels_printed_only_in_a_flattened_forms_picture_are_read():
+    # A flattened form: the picture holds the printed labels, the visible layer only the fill.
+    label = "Name of Defendant Street address Mailing address"
+    data = ocr_layer_pdf_bytes(page_image([*BODY, label]), BODY, render_mode=0)
+    texts = _texts(read_bytes(data, "form.pdf"))
+    assert {"Street", "Mailing", "address"} <= set(texts)
+    assert texts.count("QUARSHIE") == 1  # the fill is not read twice
+
+
+def _no_ocr(monkeypatch) -> None:
     import pytesseract
 
     def no_ocr(*args, **kwargs):
-        raise AssertionError("a born-digital page must not be OCR'd")
+        raise AssertionError("this page must not be OCR'd")
 
     monkeypatch.setattr(pytesseract, "image_to_data", no_ocr)
+
+
+def test_a_layer_over_a_picture_with_no_ink_left_gets_no_ocr(monkeypatch):
+    _no_ocr(monkeypatch)
+    data = ocr_layer_pdf_bytes(page_image(BODY), BODY)  # only the "Page 1 of 1" footer left
+    page = read_bytes(data, "scan.pdf").pages[0]
+    assert page.source == "text" and "QUARSHIE" in page.text
+
+
+def test_born_digital_text_layer_is_unchanged(monkeypatch):
+    _no_ocr(monkeypatch)
     data = text_pdf_bytes(pages=2)
     on = read_bytes(data, "letter.pdf")
     off = read_bytes(data, "letter.pdf", settings=IntakeSettings(ocr_layer_pages=0))
