@@ -244,12 +244,15 @@ def samples(out: Path = typer.Option(..., "--out", help="Folder to write into.")
             count: int = typer.Option(30, "--count", min=1),
             seed: int = typer.Option(1, "--seed"),
             scans: bool = typer.Option(True, "--scans/--no-scans",
-                                       help="Also render scanned versions.")) -> None:
+                                       help="Also render scanned versions."),
+            procedural: bool = typer.Option(True, "--procedural/--templates-only",
+                                            help="Also draw the procedurally composed "
+                                            "key-value sheets (samples/procedural).")) -> None:
     """Generate synthetic collection documents with ground truth."""
     from samples.generate import generate_corpus
 
     with err.status("generating") as status:
-        truths = generate_corpus(out, count, seed, scans=scans,
+        truths = generate_corpus(out, count, seed, scans=scans, procedural=procedural,
                                  progress=lambda done, total: status.update(
                                      f"generating {done}/{total}"))
     err.print(f"wrote {len(truths)} documents with ground truth to {out}")

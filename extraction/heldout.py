@@ -23,6 +23,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -246,8 +247,10 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
                      train: Callable[[Iterable[tuple[ReadDocument, dict]]], Head | None]
                      = train_head,
                      fit: Callable[..., dict] = fit_documents,
-                     log: Callable[[str], None] = lambda _: None) -> HeldoutReport:
-    """Leave one layout family out, for every family among ``eval_docs``.
+                     log: Callable[[str], None] = lambda _: None,
+                     only: Iterable[str] | None = None) -> HeldoutReport:
+    """Leave one layout family out, for every family among ``eval_docs`` (or those of
+    them named in ``only``; the others still train and calibrate every fold).
 
     Fold F: the role head is trained on ``train_docs`` outside F, the calibration table is
     fitted on ``eval_docs`` outside F (with that head), and F's ``eval_docs`` are extracted
@@ -255,7 +258,15 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
     work_dir = Path(work_dir)
     docs_dir = eval_docs[0].path.parent if eval_docs else work_dir
     families = sorted({r.family for r in eval_docs})
-    _write_truths(eval_docs, work_dir / "truth" / "all")
+    if only is not None:
+        wanted = set(only)
+        families = [f for f in families if f in wanted]
+        _write_truths([r for r in eval_docs if r.family in wanted], work_dir / "truth" / "all")
+        eval_scored = [r for r in eval_docs if r.family in wanted]
+    else:
+        eval_scored = eval_docs
+    if only is None:
+        _write_truths(eval_docs, work_dir / "truth" / "all")
     pooled: dict[str, list[dict]] = {label: [] for _, label in CONFIGS}
     results = []
     for family in families:
@@ -281,7 +292,7 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
     all_truth = work_dir / "truth" / "all"
     pooled_scores = {label: score_lines(scorer, lines, docs_dir, all_truth)
                      for label, lines in pooled.items()}
-    committed = [contract_line(r.path, r.doc, extract_document(r.doc)) for r in eval_docs]
+    committed = [contract_line(r.path, r.doc, extract_document(r.doc)) for r in eval_scored]
     in_family = score_lines(scorer, committed, docs_dir, all_truth)
     return HeldoutReport(results, pooled_scores, in_family)
 
@@ -347,3 +358,43 @@ def render(real: RealReport | None, heldout: HeldoutReport | None,
                         f"field_f1={worst.scores[with_model].field_f1:.3f} ({worst.family})")
     out.append("HEADLINE " + " | ".join(headline))
     return "\n".join(out)
+
+
+# ------------------------------------------------------------------ procedural families
+def procedural_main(argv: list[str] | None = None) -> int:
+    """The procedurally composed families (samples/procedural) held out, with enough
+    documents each: a mixed corpus plus ``--per-family`` sheets of every arrangement, for
+    evaluation (``--seed``) and role-head training (``--seed`` + 1)."""
+    import argparse
+
+    from intake.read import read_file
+    from samples.generate import generate_corpus, generate_layout_corpus
+    from samples.procedural import TEMPLATES
+
+    parser = argparse.ArgumentParser(prog="python -m extraction.heldout",
+                                     description=procedural_main.__doc__)
+    parser.add_argument("--work", type=Path, required=True, help="folder for corpora, folds")
+    parser.add_argument("--count", type=int, default=40, help="mixed documents per corpus")
+    parser.add_argument("--per-family", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=4242)
+    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
+    args = parser.parse_args(argv)
+    templates = sorted(TEMPLATES)
+    corpora = {}
+    for name, seed in (("eval", args.seed), ("train", args.seed + 1)):
+        folder = args.work / name
+        if not folder.exists():
+            generate_corpus(folder, args.count, seed, scans=False)
+            generate_layout_corpus(folder, args.per_family * len(templates), seed, templates)
+        corpora[name] = read_generated(folder, read_file)
+    report = heldout_families(corpora["eval"], corpora["train"], load_scorer(args.scorer),
+                              args.work / "folds", only=templates,
+                              log=lambda message: print(message, file=sys.stderr))
+    print(render(None, report, [f"procedural families held out: --count {args.count} "
+                                f"--per-family {args.per_family} --seed {args.seed} "
+                                f"(training seed {args.seed + 1}); folder {args.work}"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(procedural_main())

@@ -24,11 +24,14 @@ from samples.documents.common import DocContext, Lawsuit, make_lawsuit
 from samples.layout import Sheet, render_pdf
 from samples.paperwork import other_filings
 from samples.population import COMMON_NAMES, Account, Population
+from samples.procedural import LAYOUTS as PROCEDURAL_LAYOUTS
+from samples.procedural import TEMPLATES as PROCEDURAL_TEMPLATES
 from samples.scan import scan_document
 
 Layout = tuple[str, Callable, int]
 LAYOUTS: dict[str, tuple[Layout, ...]] = {
-    "placement": placements.LAYOUTS,
+    # the fixed placement templates, then the procedurally composed key-value sheets
+    "placement": placements.LAYOUTS + PROCEDURAL_LAYOUTS,
     "collection_letter": letters.LAYOUTS,
     "complaint": court_filings.COMPLAINT_LAYOUTS,
     "summons": court_filings.SUMMONS_LAYOUTS,
@@ -53,8 +56,13 @@ class DocPlan:
 
 
 def generate_corpus(out_dir: Path, count: int, seed: int, *, scans: bool = True,
+                    procedural: bool = True,
                     progress: Callable[[int, int], None] | None = None) -> list[Path]:
-    """Write `count` documents + truth files into out_dir; return the truth-file paths."""
+    """Write `count` documents + truth files into out_dir; return the truth-file paths.
+
+    ``procedural=False`` draws the fixed templates only: the committed ``samples/corpus``
+    and the doc-type model's rendered training documents were drawn that way and stay
+    reproducible byte for byte (samples/README.md)."""
     if count < 1:
         raise ValueError(f"count must be at least 1, got {count}")
     out_dir = Path(out_dir)
@@ -65,7 +73,7 @@ def generate_corpus(out_dir: Path, count: int, seed: int, *, scans: bool = True,
     truths = []
     for index, plan in enumerate(plans, start=1):
         doc_id = f"d{index:04d}-{plan.doc_type.replace('_', '-')}"
-        layout = _choose_layout(plan, layout_rng, used)
+        layout = _choose_layout(plan, layout_rng, used, procedural)
         used.add(layout[0])
         scan_kind = _scan_kind(index) if scans else None
         truths.append(write_document(out_dir, doc_id, plan, seed, layout, scan_kind))
@@ -172,12 +180,15 @@ def _stage_plans(stages: list[str], account: Account,
             for stage in stages]
 
 
-def _choose_layout(plan: DocPlan, rng: random.Random, used: set[str]) -> Layout:
+def _choose_layout(plan: DocPlan, rng: random.Random, used: set[str],
+                   procedural: bool = True) -> Layout:
     """Pick a layout, each one at least once per corpus before any repeats by chance.
 
     Line-numbered pleading paper is mostly a California and federal habit.
     """
     options = LAYOUTS[plan.doc_type]
+    if not procedural:
+        options = tuple(o for o in options if o[0] not in PROCEDURAL_TEMPLATES)
     weights = [weight for _, _, weight in options]
     if plan.doc_type == "complaint" and plan.lawsuit is not None:
         pleading_court = plan.lawsuit.state == "CA" or plan.lawsuit.federal
@@ -187,6 +198,37 @@ def _choose_layout(plan: DocPlan, rng: random.Random, used: set[str]) -> Layout:
         options = tuple(options[i] for i in unused)
         weights = [weights[i] for i in unused]
     return rng.choices(options, weights=weights)[0]
+
+
+def generate_layout_corpus(out_dir: Path, count: int, seed: int, templates: list[str], *,
+                           scans: bool = False, prefix: str = "p") -> list[Path]:
+    """``count`` documents in the named templates only (cycled in a drawn order), one per
+    account of ``plan_documents``: enough of each family to score it held out. Ids start
+    with ``prefix`` so the set can share a folder with a ``generate_corpus`` one."""
+    by_name = {layout[0]: (doc_type, layout) for doc_type, options in LAYOUTS.items()
+               for layout in options}
+    unknown = [name for name in templates if name not in by_name]
+    if unknown:
+        raise ValueError(f"unknown templates: {', '.join(unknown)}")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"{seed}:layout-corpus")
+    order = list(templates)
+    rng.shuffle(order)
+    accounts: list[Account] = []
+    for plan in plan_documents(max(count, 1) * 2, seed):
+        if all(plan.account is not known for known in accounts):
+            accounts.append(plan.account)
+    truths = []
+    for index in range(count):
+        doc_type, layout = by_name[order[index % len(order)]]
+        account = accounts[index % len(accounts)]
+        timeline = _timeline(account, random.Random(f"{seed}:{index}:timeline"))
+        plan = _stage_plans([doc_type], account, timeline)[0]
+        doc_id = f"{prefix}{index + 1:04d}-{doc_type.replace('_', '-')}"
+        scan_kind = _scan_kind(index + 1) if scans else None
+        truths.append(write_document(out_dir, doc_id, plan, seed, layout, scan_kind))
+    return truths
 
 
 def _scan_kind(index: int) -> str:

@@ -123,8 +123,10 @@ def rendered_docs(count: int, seed: int) -> Featurized:
     with tempfile.TemporaryDirectory() as tmp:
         for part in range(0, count, RENDERED_BATCH):
             folder = Path(tmp) / str(part)
+            # the fixed templates only: the committed weights were fitted on them, and a
+            # procedural sheet is a placement like the fixed ones (retraining is a choice)
             for truth_path in generate_corpus(folder, min(RENDERED_BATCH, count - part),
-                                              seed + part, scans=False):
+                                              seed + part, scans=False, procedural=False):
                 truth = json.loads(truth_path.read_text(encoding="utf-8"))
                 pdf, _ = open_pdf((folder / f"{truth['doc_id']}.pdf").read_bytes())
                 with pdf:
