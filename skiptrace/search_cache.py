@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.tables import Identity, Observation, Party
+from models.tables import Document, Identity, Observation, Party
 from skiptrace.normalize import parse_dob, parse_person_name
 from skiptrace.search_index import IndexEntry, SearchHit, SearchIndex
 from skiptrace.search_query import parse_query
@@ -24,11 +25,17 @@ REBUILD_SHARE = 0.05
 
 def entries_from_session(session: Session,
                          identity_ids: set[int] | None = None) -> list[IndexEntry]:
-    """One index entry per active identity (or per active one of ``identity_ids``)."""
+    """One index entry per active identity (or per active one of ``identity_ids``).
+
+    Its last sighting is the newest date of a document naming it or of a contact
+    seen for it (the intake day is no sighting date, so undated ones add nothing)."""
     entries: dict[int, IndexEntry] = {}
     documents: dict[int, set[int]] = defaultdict(set)
+    seen: dict[int, date] = {}
     identities = select(Identity).where(Identity.status == "active")
-    parties = select(Party).where(col(Party.identity_id).is_not(None))
+    parties = (select(Party, col(Document.document_date))
+               .join(Document, col(Document.id) == col(Party.document_id))
+               .where(col(Party.identity_id).is_not(None)))
     observations = select(Observation).where(col(Observation.identity_id).is_not(None))
     if identity_ids is not None:
         wanted = sorted(identity_ids)
@@ -39,11 +46,12 @@ def entries_from_session(session: Session,
         assert identity.id is not None  # a stored row
         entries[identity.id] = IndexEntry(identity_id=identity.id,
                                           display_name=identity.display_name)
-    for party in session.exec(parties):
+    for party, document_date in session.exec(parties):
         entry = entries.get(party.identity_id or 0)
         if entry is None:
             continue
         documents[entry.identity_id].add(party.document_id)
+        _saw(seen, entry.identity_id, document_date)
         name = parse_person_name(party.name)
         entry.names.append((name.given, name.surname))
         if name.middle:
@@ -61,6 +69,7 @@ def entries_from_session(session: Session,
         entry = entries.get(row.identity_id or 0)
         if entry is None:
             continue
+        _saw(seen, entry.identity_id, row.observed_on)
         if row.kind == "address":
             entry.addresses.append(row.normalized)
         elif row.kind == "phone":
@@ -71,7 +80,14 @@ def entries_from_session(session: Session,
         entry.names = sorted(set(entry.names))
         entry.addresses = sorted(set(entry.addresses))
         entry.documents = max(1, len(documents[entry.identity_id]))
+        newest = seen.get(entry.identity_id)
+        entry.last_seen = newest.isoformat() if newest else ""
     return list(entries.values())
+
+
+def _saw(seen: dict[int, date], identity_id: int, when: date | None) -> None:
+    if when is not None and (identity_id not in seen or when > seen[identity_id]):
+        seen[identity_id] = when
 
 
 def _fingerprint(session: Session) -> tuple:
@@ -102,11 +118,17 @@ class LayeredIndex:
     layer: SearchIndex | None = None
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Hits from both parts, in the one order ``SearchIndex`` ranks by."""
+        """Hits from both parts, in the one order ``SearchIndex`` ranks by (name counts
+        for the form share taken over both, so the parts' keys compare)."""
         parsed = parse_query(query)
-        ranked = self.base.ranked(parsed, limit)
-        if self.layer is not None:
-            ranked += self.layer.ranked(parsed, limit)
+        layer = self.layer
+        if layer is None:
+            return [hit for _key, hit in self.base.ranked(parsed, limit)]
+
+        def count(token: str) -> int:
+            return self.base.given_count(token) + layer.given_count(token)
+
+        ranked = self.base.ranked(parsed, limit, count) + layer.ranked(parsed, limit, count)
         ranked.sort(key=lambda pair: pair[0])
         return [hit for _key, hit in ranked[:limit]]
 

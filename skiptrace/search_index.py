@@ -14,18 +14,31 @@ name holds, count in full. A middle name or an initial (of the given or middle
 name: "j smith", "robert j smith") counts only beside a word the identity's
 given name or surname explains: it narrows a name, and alone names no one.
 
-Hits that explain the query equally are then ordered by how many documents
-name the identity (the better evidenced identity first), then by identity id
-(oldest first), so the order is stable.
+Hits that explain the query equally are then ordered by, in turn:
+
+* for a word read as a nickname form, how many identities on file hold that
+  form (``form share``): "mike" is listed with Michael and with Miguel alike,
+  and where both are on file the name more people in this database carry is
+  the likelier reading of what the investigator was told; the data set has no
+  usage frequencies, and the indexed population is the one at hand;
+* how many documents name the identity (the better evidenced one first);
+* its most recent sighting (newest document or contact date): the person
+  seen lately is the one an investigator is likelier chasing;
+* how complete it is (of date of birth, SSN-4, phone, e-mail, address: how
+  many kinds it holds), so the identity there is more to act on comes first;
+* identity id (oldest first), so the order is stable.
 
 A name-only query cannot tell two real people of the same name apart; they
-stay tied on score, and the workbench shows them side by side with reasons.
+stay tied on score, ordered by the rules above, and the workbench shows them
+side by side with reasons.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -52,6 +65,13 @@ class IndexEntry:
     addresses: list[str] = field(default_factory=list)  # USPS one-line form
     middles: set[str] = field(default_factory=set)  # folded middle names or initials
     documents: int = 1  # documents that name this identity
+    last_seen: str = ""  # ISO date of its newest dated document or contact; '' if none
+
+    def completeness(self) -> int:
+        """How many kinds of identifier this identity holds (DOB, SSN-4, phone, e-mail,
+        address)."""
+        return sum(bool(values) for values in (self.dobs, self.ssn4, self.phones,
+                                               self.emails, self.addresses))
 
 
 @dataclass(slots=True)
@@ -78,9 +98,12 @@ class _WordMatch:
     address: np.ndarray
     address_token: np.ndarray
     ssn: np.ndarray
+    forms: np.ndarray  # given-name token numbers reached as nickname forms of the word
 
 
-RankKey = tuple[float, int, int]  # (-score, -documents, identity id): sorts best first
+# (-score, -form share, -documents, -last seen day, -completeness, identity id): best first
+RankKey = tuple[float, float, int, int, int, int]
+NameCount = Callable[[str], int]  # identities on file holding a given-name token
 
 
 class SearchIndex:
@@ -118,6 +141,9 @@ class SearchIndex:
         self.middles = TokenIndex(middle_postings)  # middle names, their and given initials
         self.address = TokenIndex(address_postings)
         self.documents = np.array([e.documents for e in entries], dtype=np.int64)
+        self.last_seen = np.array([date.fromisoformat(e.last_seen).toordinal()
+                                   if e.last_seen else 0 for e in entries], dtype=np.int64)
+        self.completeness = np.array([e.completeness() for e in entries], dtype=np.int64)
         self.ids = np.array([e.identity_id for e in entries], dtype=np.int64)
         self.position_of = {entry.identity_id: k for k, entry in enumerate(entries)}
         self.hidden = np.zeros(len(entries), dtype=bool)  # entries superseded by a newer layer
@@ -131,14 +157,21 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def given_count(self, token: str) -> int:
+        """How many identities here hold ``token`` as (part of) a given name."""
+        k = self.given.exact(token)
+        return 0 if k is None else len(self.given.postings[k])
+
     def _match_word(self, word: str, spelled: str) -> _WordMatch:
         """``word`` in USPS form against addresses, ``spelled`` (as typed) against names."""
         size = len(self.entries)
         found = self.given.similar(spelled, NAME_SIMILARITY_CUTOFF, one_edit_from=4)
+        forms: list[int] = []
         for form, grade in name_forms(spelled).items():  # nicknames are given names only
             k = self.given.exact(form)
             if k is not None:
                 found.append((k, grade))
+                forms.append(k)
         given, given_token = self.given.best_per_entry(size, found)
         surname, surname_token = self.surnames.best_per_entry(
             size, self.surnames.similar(spelled, NAME_SIMILARITY_CUTOFF, one_edit_from=2))
@@ -152,7 +185,7 @@ class SearchIndex:
         ssn = (self._exact_mask("ssn4", word) if len(word) == 4 and word.isdigit()
                else np.zeros(size, dtype=np.float32))
         return _WordMatch(spelled, given, given_token, surname, surname_token, middle, address,
-                          address_token, ssn)
+                          address_token, ssn, np.array(forms, dtype=np.int64))
 
     def _exact_mask(self, kind: str, value: str) -> np.ndarray:
         mask = np.zeros(len(self.entries), dtype=np.float32)
@@ -164,8 +197,14 @@ class SearchIndex:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return [hit for _key, hit in self.ranked(parse_query(query), limit)]
 
-    def ranked(self, parsed: ParsedQuery, limit: int) -> list[tuple[RankKey, SearchHit]]:
-        """The best ``limit`` hits for a parsed query, each with its ranking key."""
+    def ranked(self, parsed: ParsedQuery, limit: int, name_count: NameCount | None = None
+               ) -> list[tuple[RankKey, SearchHit]]:
+        """The best ``limit`` hits for a parsed query, each with its ranking key.
+
+        ``name_count`` counts the identities holding a given name for the form share
+        (default: this index's own; a layered index passes one over all its parts, so
+        the keys of its parts compare)."""
+        count = name_count or self.given_count
         terms = parsed.term_count()
         if terms == 0 or not self.entries:
             return []
@@ -192,29 +231,60 @@ class SearchIndex:
         if len(candidates) > limit:  # keep every hit tied with the limit-th best score
             floor = np.partition(score[candidates], len(candidates) - limit)[-limit]
             candidates = candidates[score[candidates] >= floor]
-        order = np.lexsort((self.ids[candidates], -self.documents[candidates],
-                            -score[candidates]))
-        ranked = candidates[order[:limit]].tolist()
-        return [((-float(score[k]), -int(self.documents[k]), int(self.ids[k])),
-                 SearchHit(identity_id=self.entries[k].identity_id,
-                           display_name=self.entries[k].display_name,
-                           score=round(min(float(score[k]), 1.0), 4),
-                           reasons=self._reasons(k, matches, structured)))
-                for k in ranked]
+        share = self._form_share(candidates, matches, count)
+        order = np.lexsort((self.ids[candidates], -self.completeness[candidates],
+                            -self.last_seen[candidates], -self.documents[candidates],
+                            -share, -score[candidates]))
+        ranked = order[:limit].tolist()
+        return [((-float(score[candidates[j]]), -float(share[j]),
+                  -int(self.documents[candidates[j]]), -int(self.last_seen[candidates[j]]),
+                  -int(self.completeness[candidates[j]]), int(self.ids[candidates[j]])),
+                 SearchHit(identity_id=self.entries[candidates[j]].identity_id,
+                           display_name=self.entries[candidates[j]].display_name,
+                           score=round(min(float(score[candidates[j]]), 1.0), 4),
+                           reasons=self._reasons(int(candidates[j]), matches, structured,
+                                                 count)))
+                for j in ranked]
+
+    def _form_share(self, candidates: np.ndarray, matches: list[_WordMatch],
+                    count: NameCount) -> np.ndarray:
+        """Per candidate, summed over the query words it explains by a nickname form of
+        its given name: that form's holders on file over the most any form of the word
+        has (1.0 for the commonest form, and for a word explained otherwise). The most
+        is taken over every form, held here or not: another part of a layered index
+        may hold the commoner one."""
+        share = np.zeros(len(candidates), dtype=np.float64)
+        for m in matches:
+            word_share = np.ones(len(candidates), dtype=np.float64)
+            if len(m.forms):
+                most = max(count(form) for form in name_forms(m.word))
+                held = np.array([count(self.given.tokens[k]) for k in m.forms],
+                                dtype=np.float64)
+                order = np.argsort(m.forms)
+                forms, held = m.forms[order], held[order] / max(1.0, float(most))
+                token = m.given_token[candidates]
+                at = np.minimum(np.searchsorted(forms, token), len(forms) - 1)
+                other = np.maximum(np.maximum(m.surname[candidates], m.middle[candidates]),
+                                   np.maximum(m.address[candidates], m.ssn[candidates]))
+                by_form = (forms[at] == token) & (m.given[candidates] >= other)
+                word_share[by_form] = held[at[by_form]]
+            share += word_share
+        return share
 
     def _reasons(self, k: int, matches: list[_WordMatch],
-                 structured: list[tuple[str, str, np.ndarray]]) -> list[str]:
+                 structured: list[tuple[str, str, np.ndarray]], count: NameCount
+                 ) -> list[str]:
         reasons: list[str] = []
         for m in matches:
             best = max(m.given[k], m.surname[k], m.middle[k], m.address[k], m.ssn[k])
             if best <= 0:
                 continue
             if m.given[k] >= best:
-                reasons.append(_name_reason(m.word, self.given.tokens[m.given_token[k]],
-                                            float(m.given[k])))
+                token = self.given.tokens[m.given_token[k]]
+                reasons.append(_name_reason(m.word, token, float(m.given[k]), count(token)))
             elif m.surname[k] >= best:
                 reasons.append(_name_reason(m.word, self.surnames.tokens[m.surname_token[k]],
-                                            float(m.surname[k])))
+                                            float(m.surname[k]), None))
             elif m.middle[k] >= best:
                 reasons.append(f"middle name or initial '{m.word}'" if len(m.word) > 1
                                else f"initial '{m.word}'")
@@ -231,11 +301,14 @@ class SearchIndex:
         return reasons
 
 
-def _name_reason(word: str, token: str, similarity: float) -> str:
+def _name_reason(word: str, token: str, similarity: float, holders: int | None) -> str:
+    """Why a name token explains a word; a nickname form says how many on file hold it
+    (``holders``, given names only), the evidence the form share ranks by."""
     if token == word:
         return f"name '{token}'"
     grade = name_forms(word).get(token)
-    if grade is not None and similarity >= grade - 1e-6:
+    if grade is not None and similarity >= grade - 1e-6 and holders is not None:
         how = "listed with it" if grade >= NICKNAME_SIMILARITY else "through a shared formal name"
-        return f"name '{token}' is a form of '{word}' (nickname data set: {how})"
+        return (f"name '{token}' is a form of '{word}' (nickname data set: {how}; "
+                f"{holders:,} on file named {token})")
     return f"name '{token}' is spelled like '{word}' ({similarity:.2f})"

@@ -121,3 +121,17 @@ def test_index_entries_count_documents_and_keep_middle_names(session, file_docum
     assert entry.documents == 2
     assert entry.middles == {"james"}
     assert search_identities(session, "robert j quarshie")[0].identity_id == entry.identity_id
+
+
+def test_an_identity_is_last_seen_on_its_newest_dated_document_or_contact(session,
+                                                                          file_document):
+    from skiptrace.search import entries_from_session
+
+    person = {"name": "Maria Gonzalez", "dob": "1981-04-09"}
+    file_document("placement", date(2021, 3, 4), person)
+    file_document("judgment", date(2024, 7, 9), person)
+    file_document("letter", None, person)  # undated: no sighting date
+    file_document("placement", None, {"name": "Ann Other", "dob": "1990-01-01"})
+    link_new_parties(session)
+    seen = {e.display_name: e.last_seen for e in entries_from_session(session)}
+    assert seen == {"Maria Gonzalez": "2024-07-09", "Ann Other": ""}

@@ -110,3 +110,51 @@ def test_a_two_letter_surname_tolerates_one_slip():
     index = SearchIndex([entry(1, "kelly", "brown"), entry(2, "kelly", "hui")])
     hits = index.search("kelly hi")
     assert hits[0].identity_id == 2 and hits[0].score > hits[1].score
+
+
+def test_the_form_more_people_on_file_hold_is_the_likelier_reading_of_a_nickname():
+    # the data set lists "mike" with Michael and with Miguel alike
+    assert {"michael", "miguel"} <= direct_name_forms("mike")
+    index = SearchIndex([entry(1, "miguel", "li"), entry(2, "michael", "li"),
+                         entry(3, "michael", "ortiz"), entry(4, "michael", "brown")])
+    hits = index.search("mike li")
+    assert [h.identity_id for h in hits][:2] == [2, 1]
+    assert hits[0].score == hits[1].score  # the score is the same; the order is the share's
+    assert "3 on file named michael" in hits[0].reasons[0]
+    assert "1 on file named miguel" in hits[1].reasons[0]
+
+
+def test_the_form_share_does_not_outrank_the_name_itself():
+    index = SearchIndex([entry(1, "michael", "li"), entry(2, "miguel", "li"),
+                         entry(3, "michael", "ortiz")])
+    assert ids(index, "miguel li")[0] == 2  # typed exactly: Miguel Li, however rare
+
+
+def test_a_layered_index_counts_forms_over_both_parts():
+    # alone, the base sees one Miguel and no Michael, the layer only Michaels: each
+    # part's commonest form is 1.0 and the tie would go to the older id
+    base = SearchIndex([entry(1, "miguel", "li")])
+    layer = SearchIndex([entry(2, "michael", "li"), entry(3, "michael", "ortiz"),
+                         entry(4, "michael", "brown")])
+    assert ids(LayeredIndex(base, (), (), layer), "mike li")[:2] == [2, 1]
+
+
+def test_the_more_recently_seen_namesake_comes_first():
+    index = SearchIndex([entry(1, "maria", "gonzalez", last_seen="2019-03-01"),
+                         entry(2, "maria", "gonzalez", last_seen="2024-11-20"),
+                         entry(3, "maria", "gonzalez")])  # never seen on a dated document
+    assert ids(index, "maria gonzalez") == [2, 1, 3]
+
+
+def test_documents_count_before_recency_between_namesakes():
+    index = SearchIndex([entry(1, "maria", "gonzalez", last_seen="2024-11-20"),
+                         entry(2, "maria", "gonzalez", last_seen="2019-03-01", documents=4)])
+    assert ids(index, "maria gonzalez") == [2, 1]
+
+
+def test_the_more_complete_namesake_comes_first_when_nothing_else_differs():
+    index = SearchIndex([entry(1, "maria", "gonzalez", phones={"+12175550143"}),
+                         entry(2, "maria", "gonzalez", phones={"+12175550199"},
+                               dobs={"1981-04-09"}, ssn4={"1111"})])
+    assert ids(index, "maria gonzalez") == [2, 1]
+    assert index.entries[1].completeness() == 3
