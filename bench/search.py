@@ -20,6 +20,17 @@ nickname data set lists with the query word, on someone of the same surname
 queries are then asked again with one more detail an investigator would add
 (the city, or the middle initial), and reported apart.
 
+Name-only queries are also split before searching (``Population``): a query
+is unresolvable when the person has a namesake on file (nothing in it tells
+them apart) or when it spells another identity's name exactly (that one first
+is right); the strict rate is printed beside the rate among the resolvable
+rest, the rates among the two unresolvable kinds, and the ceiling (the best a
+ranking that honours exact names can do on average: 1/k among k namesakes).
+Nicknames are drawn uniformly from the data set's list for the given name
+("hob" for Robert as often as "bob"); ``nickname~common`` asks the same people
+again with a nickname drawn from those that are US given names in their own
+right, weighted by how common (untimed, reported beside, not instead).
+
 ``--names census`` (the default) gives surnames census-like frequencies
 (``search_population``); ``--names faker`` draws them from Faker's top-1,000
 list alone, as before, which holds about seven times too many namesakes.
@@ -110,21 +121,30 @@ class Population:
     def __init__(self, people: list[SyntheticPerson]) -> None:
         self.names = Counter((fold(p.given), fold(p.surname)) for p in people)
 
+    def ceiling(self, person: SyntheticPerson, query: str) -> float:
+        """The chance that any ranking which puts a literally named identity first finds
+        this person first: 0 when the query spells someone else's name, else one over
+        the identities of the person's very name (their order is a coin toss)."""
+        if self._literal(person, query):
+            return 0.0
+        return 1.0 / self.names[(fold(person.given), fold(person.surname))]
+
+    def _literal(self, person: SyntheticPerson, query: str) -> bool:
+        own = (fold(person.given), fold(person.surname))
+        words = fold(query).split()
+        return len(words) == 2 and any(
+            named != own and self.names[named] > 0
+            for named in ((words[0], words[1]), (words[1], words[0])))
+
     def unresolvable(self, person: SyntheticPerson, query: str) -> str:
         """'namesake' when another identity has the very same given name and surname
         (nothing in a name-only query tells them apart), 'literal' when the query
         spells another identity's given name and surname exactly ("danny li" made
         from Daniel Li, with a Danny Li on file: the query names him, and ranking him
         first is right), else '' (resolvable: the query says enough to find the person)."""
-        own = (fold(person.given), fold(person.surname))
-        if self.names[own] > 1:
+        if self.names[(fold(person.given), fold(person.surname))] > 1:
             return "namesake"
-        words = fold(query).split()
-        if len(words) == 2:
-            for named in ((words[0], words[1]), (words[1], words[0])):
-                if named != own and self.names[named] > 0:
-                    return "literal"
-        return ""
+        return "literal" if self._literal(person, query) else ""
 
 
 def people_for(count: int, names: str) -> list[SyntheticPerson]:
@@ -192,6 +212,7 @@ class Outcome:
     tie_size: int
     why: str  # for a miss: namesakes / literal / forms / other (``miss_reason``); '' if first
     unresolvable: str = ""  # name-only queries: namesake / literal / '' (``Population``)
+    ceiling: float = 1.0  # name-only queries: the best strict chance (``Population.ceiling``)
 
 
 def judge(hits: list, person: SyntheticPerson, query: str, people: list[SyntheticPerson],
@@ -327,14 +348,17 @@ def report(run: Run, args: argparse.Namespace) -> None:
               f"{misses}")
     print("name-only queries, strict first beside first among the resolvable ones (no "
           "namesake of the person on file, no one else named by the query):")
-    print(f"{'kind':24} {'n':>4} {'strict':>6}  {'resolvable':>14}  {'namesake':>14}  "
-          f"{'literal':>14}")
+    print(f"{'kind':24} {'n':>4} {'strict':>6} {'ceiling':>7}  {'resolvable':>14}  "
+          f"{'namesake':>14}  {'literal':>14}")
     for kind in NAME_KINDS:
         v = run.outcomes.get(kind, [])
         groups = {label: [o for o in v if o.unresolvable == label]
                   for label in ("", "namesake", "literal")}
         cells = "  ".join(f"{rate(g, 'first'):6.3f} of {len(g):4d}" for g in groups.values())
-        print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.3f}  {cells}")
+        print(f"{kind:24} {len(v):4d} {rate(v, 'first'):6.3f} {rate(v, 'ceiling'):7.3f}  "
+              f"{cells}")
+    print("(ceiling: the best mean strict rate of a ranking that puts an exactly named "
+          "identity first: 0 for a query naming someone else, 1/k among k namesakes)")
 
 
 def main() -> None:
@@ -374,6 +398,7 @@ def main() -> None:
             outcome = judge(hits, person, query, people, run.index)
             if kind in NAME_KINDS:
                 outcome.unresolvable = population.unresolvable(person, query)
+                outcome.ceiling = population.ceiling(person, query)
             run.outcomes.setdefault(kind, []).append(outcome)
             if run is runs[0] and kind in NAME_KINDS and outcome.why \
                     and shown < args.show_misses:
@@ -390,6 +415,7 @@ def main() -> None:
                 extra = judge(run.index.search(common, limit=10), person, common, people,
                               run.index)
                 extra.unresolvable = population.unresolvable(person, common)
+                extra.ceiling = population.ceiling(person, common)
                 run.outcomes.setdefault("nickname~common", []).append(extra)
     for run in runs:
         report(run, args)
