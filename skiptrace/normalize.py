@@ -13,10 +13,11 @@ over Python objects.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import jellyfish
 import numpy as np
@@ -29,7 +30,7 @@ from skiptrace.nicknames import canonical_given_name
 from skiptrace.process_pool import map_values
 from skiptrace.records import PersonRecord
 from skiptrace.text import fold
-from skiptrace.usps import standardize_street, zip5
+from skiptrace.usps import standardize_streets, zip5
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
 _DIGITS = re.compile(r"\D")
@@ -190,12 +191,37 @@ def _column(values: Sequence[str]) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
-def _map_unique(values: Sequence[object], func, workers: int = -1) -> np.ndarray:
-    """Apply func once per distinct value (names, cities and streets repeat a lot); many
-    distinct values (a million records' streets) are spread over ``workers`` processes."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    mapped = np.asarray(map_values(func, list(uniques), workers), dtype=object)
-    return mapped[codes] if len(codes) else np.asarray([], dtype=object)
+@dataclass(slots=True, frozen=True)
+class _Coded:
+    """A column held as codes into its distinct values: a function of the column is applied
+    to the distinct values only, and a column derived from another keeps its codes, so a
+    million records are hashed once per raw field rather than once per derived field."""
+
+    codes: np.ndarray  # intp, one per record
+    values: list  # distinct raw values (or values derived from them, possibly repeated)
+
+    @classmethod
+    def of(cls, values: Sequence[object]) -> _Coded:
+        index: dict[object, int] = {}
+        add = index.setdefault
+        codes = np.fromiter((add(value, len(index)) for value in values), dtype=np.intp,
+                            count=len(values))
+        return cls(codes, list(index))
+
+    def map(self, func: Callable[[Any], Any], workers: int = 1) -> _Coded:
+        """func of every record's value, computed once per distinct value (over ``workers``
+        processes when there are many)."""
+        return _Coded(self.codes, map_values(func, self.values, workers))
+
+    def compact(self) -> _Coded:
+        """The same column with repeated values merged (a derived column has fewer)."""
+        distinct = _Coded.of(self.values)
+        return _Coded(distinct.codes[self.codes], distinct.values)
+
+    def array(self) -> np.ndarray:
+        values = np.empty(len(self.values), dtype=object)
+        values[:] = self.values
+        return values[self.codes] if len(self.codes) else np.asarray([], dtype=object)
 
 
 def _soundex(name: str) -> str:
@@ -209,64 +235,77 @@ def _given_parts(given: str, middle: str) -> tuple[str, str]:
     return tokens[0], fold(middle) or " ".join(tokens[1:])
 
 
+def _phone_forms(raw: str) -> tuple[str, str]:
+    """(E.164 form, last seven digits) of a phone as written."""
+    normalized = _normalize_phone_once(raw)
+    return normalized, normalized[-7:] if normalized else phone_digits_tail(raw)
+
+
+def _normalize_phone_once(raw: str) -> str:
+    # Each distinct phone is seen here once: the LRU cache of ``normalize_phone`` would
+    # only evict the entries other callers use.
+    return normalize_phone.__wrapped__(raw)
+
+
+def _dob_text(value: object) -> str:
+    return value if isinstance(value, str) else value.strftime("%Y%m%d")  # type: ignore[attr-defined]
+
+
 def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> PersonTable:
     """Column-wise normalization of records, each distinct raw value normalized once (the
     columns with many distinct values over ``workers`` processes; -1: every core)."""
-
-    def each(values: Sequence[object], func) -> np.ndarray:
-        return _map_unique(values, func, workers)
-
     # given and middle name together: a given name field may hold the middle name too
-    given_and_middle = [f"{r.given_name}\x1f{r.middle_name}" for r in records]
-    given = each(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[0])
-    middle = each(given_and_middle, lambda v: _given_parts(*v.split("\x1f", 1))[1])
-    surname = each([r.surname for r in records], lambda v: split_surname_suffix(fold(v))[0])
-    street = each([r.street for r in records], standardize_street)
-    street_number = each(list(street), _leading_number)
+    given_raw = _Coded.of([r.given_name for r in records])
+    middle_raw = _Coded.of([r.middle_name for r in records])
+    pair_codes, pair_index = pd.factorize(given_raw.codes * max(len(middle_raw.values), 1)
+                                          + middle_raw.codes)
+    width = max(len(middle_raw.values), 1)
+    parts = [_given_parts(given_raw.values[code // width], middle_raw.values[code % width])
+             for code in pair_index.tolist()]
+    given = _Coded(pair_codes, [part[0] for part in parts]).compact()
+    middle = _Coded(pair_codes, [part[1] for part in parts])
+    surname = _Coded.of([r.surname for r in records]).map(
+        lambda v: split_surname_suffix(fold(v))[0]).compact()
+    street_raw = _Coded.of([r.street for r in records])
+    street = _Coded(street_raw.codes, standardize_streets(street_raw.values, workers))
     # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
-    dob = each([r.dob or r.dob_text for r in records],
-               lambda v: v if isinstance(v, str) else v.strftime("%Y%m%d"))
-    raw_phones = [r.phone for r in records]
-    phone = each(raw_phones, normalize_phone)
-    email = each([r.email for r in records], normalize_email)
+    dob = _Coded.of([r.dob or r.dob_text for r in records]).map(_dob_text).compact()
+    phone_raw = _Coded.of([r.phone for r in records])
+    phone_forms = phone_raw.map(_phone_forms, workers)
+    email = _Coded.of([r.email for r in records]).map(normalize_email)
+    given_canonical = given.map(canonical_given_name)
     return PersonTable(
         record_ids=[r.record_id for r in records],
-        given=given,
-        given_canonical=each(list(given), canonical_given_name),
-        middle=middle,
-        surname=surname,
-        dob=dob,
+        given=given.array(),
+        given_canonical=given_canonical.array(),
+        middle=middle.array(),
+        surname=surname.array(),
+        dob=dob.array(),
         ssn4=_column([r.ssn_last4 or "" for r in records]),
-        street=street,
-        street_number=street_number,
-        city=each([r.city for r in records], fold),
-        state=each([r.state for r in records], fold),
-        postcode=each([r.postcode for r in records], zip5),
-        phone=phone,
-        email=email,
-        surname_soundex=each(list(surname), _soundex),
-        given_soundex=each(list(given), _soundex),
-        given_canonical_soundex=each(list(given), lambda v: _soundex(
-            canonical_given_name(v))),
-        dob_year=each(list(dob), lambda v: v[:4]),
+        street=street.array(),
+        street_number=street.map(_leading_number).array(),
+        city=_Coded.of([r.city for r in records]).map(fold).array(),
+        state=_Coded.of([r.state for r in records]).map(fold).array(),
+        postcode=_Coded.of([r.postcode for r in records]).map(zip5).array(),
+        phone=_Coded(phone_raw.codes, [form[0] for form in phone_forms.values]).array(),
+        email=email.array(),
+        surname_soundex=surname.map(_soundex).array(),
+        given_soundex=given.map(_soundex).array(),
+        given_canonical_soundex=given_canonical.map(_soundex).array(),
+        dob_year=dob.map(lambda v: v[:4]).array(),
         dob_number=_dob_numbers(dob),
-        phone_tail=each(raw_phones, _phone_tail),
-        email_local=each(list(email), lambda v: v.split("@", 1)[0]),
-        case_number=each([r.case_number for r in records], normalize_case_number),
-        account4=each([r.account_last4 for r in records], account_last_four),
+        phone_tail=_Coded(phone_raw.codes, [form[1] for form in phone_forms.values]).array(),
+        email_local=email.map(lambda v: v.split("@", 1)[0]).array(),
+        case_number=_Coded.of([r.case_number for r in records]).map(
+            normalize_case_number).array(),
+        account4=_Coded.of([r.account_last4 for r in records]).map(account_last_four).array(),
     )
 
 
-def _dob_numbers(dob: np.ndarray) -> np.ndarray:
-    codes, uniques = pd.factorize(dob, use_na_sentinel=False)
-    numbers = np.asarray([int(v) if len(v) == 8 and v.isdigit() else -1 for v in uniques],
+def _dob_numbers(dob: _Coded) -> np.ndarray:
+    numbers = np.asarray([int(v) if len(v) == 8 and v.isdigit() else -1 for v in dob.values],
                          dtype=np.int64)
-    return numbers[codes] if len(codes) else np.zeros(0, dtype=np.int64)
-
-
-def _phone_tail(raw: str) -> str:
-    normalized = normalize_phone(raw)
-    return normalized[-7:] if normalized else phone_digits_tail(raw)
+    return numbers[dob.codes] if len(dob.codes) else np.zeros(0, dtype=np.int64)
 
 
 def _leading_number(street: str) -> str:

@@ -9,11 +9,13 @@ and ``parse_one_line_address`` for the one-line addresses extraction writes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import usaddress
 
+from skiptrace.process_pool import map_values
 from skiptrace.text import fold
 
 STREET_SUFFIXES: dict[str, str] = {
@@ -77,6 +79,28 @@ def standardize_street(street: str) -> str:
     if match is None:
         return _standardize_street_cached(street or "")
     return match.group(1) + _standardize_street_cached("0 " + match.group(2))[1:]
+
+
+def standardize_streets(streets: Sequence[str], workers: int = 1) -> list[str]:
+    """``standardize_street`` of each distinct street line, each street behind its house
+    number standardized once (over ``workers`` processes when there are many), without
+    the cache: a million records' streets would only evict each other from it."""
+    numbers: list[str] = []
+    rests: list[str] = []
+    for street in streets:
+        match = _HOUSE_NUMBER.match(street or "")
+        if match is None:
+            numbers.append("")
+            rests.append(street or "")
+        else:
+            numbers.append(match.group(1))
+            rests.append("0 " + match.group(2))
+    index: dict[str, int] = {}
+    add = index.setdefault
+    codes = [add(rest, len(index)) for rest in rests]
+    standard = map_values(_standardize_street_cached.__wrapped__, list(index), workers)
+    return [number + standard[code][1:] if number else standard[code]
+            for number, code in zip(numbers, codes, strict=True)]
 
 
 @lru_cache(maxsize=1 << 18)
