@@ -14,7 +14,7 @@ import logging
 import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageSequence
@@ -24,7 +24,7 @@ from intake import errors, pdf, sniff
 from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
-from intake.ocr.preprocess import picture_dpi
+from intake.ocr.preprocess import Picture, page_pictures, smooth_upsampled
 from intake.ocr_layer import MIN_LEFTOVER_INK, leftover_ink, leftover_ink_share, merge_words
 from intake.redaction import redact_page
 from intake.settings import IntakeSettings
@@ -46,7 +46,7 @@ class _OcrTask:
     image: Image.Image | None
     dpi: float
     error: errors.IntakeError | None = None
-    source_dpi: float | None = None  # the resolution of the scan drawn on the page
+    pictures: list[Picture] = field(default_factory=list)  # drawn on the page, with dpi
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
                 task.dpi = _render_dpi(task.width, task.height, settings)
                 try:
                     task.image = pdf.render_pdf_page(renderer, task.number - 1, task.dpi)
-                    task.source_dpi = _picture_dpi(renderer, task.number - 1)
+                    task.pictures = _pictures(renderer, task.number - 1)
                 except Exception as exc:
                     task.error = errors.unreadable(f"page {task.number} cannot be rendered: {exc}")
             layer_tasks = _layer_tasks(renderer, over_picture, settings)
@@ -123,10 +123,10 @@ def _pdf_pages(data: bytes, settings: IntakeSettings, progress: Progress
     return pages, tasks, layer_tasks
 
 
-def _picture_dpi(renderer, index: int) -> float | None:
+def _pictures(renderer, index: int) -> list[Picture]:
     page = renderer[index]
     try:
-        return picture_dpi(page)
+        return page_pictures(page)
     finally:
         page.close()
 
@@ -143,8 +143,9 @@ def _layer_tasks(renderer, candidates: list[PageContent], settings: IntakeSettin
             break
         try:
             dpi = _render_dpi(page.width, page.height, settings)
-            image = leftover_ink(pdf.render_pdf_page(renderer, page.number - 1, dpi),
-                                 page.words, dpi)
+            image = smooth_upsampled(pdf.render_pdf_page(renderer, page.number - 1, dpi), dpi,
+                                     _pictures(renderer, page.number - 1))
+            image = leftover_ink(image, page.words, dpi)
         except Exception as exc:  # the layer is still there: keep it and go on
             log.warning("page %d: leftover ink not rendered (%s)", page.number, exc)
             continue
@@ -203,7 +204,7 @@ def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings) -> Pa
         result = ocr_page_image(task.image, task.dpi, engine=engine, page=task.number,
                                 language=settings.ocr_language, timeout=settings.ocr_timeout,
                                 fix_orientation=settings.fix_orientation,
-                                deskew=settings.deskew, source_dpi=task.source_dpi)
+                                deskew=settings.deskew, pictures=task.pictures)
     except errors.IntakeError as exc:
         return PageContent(task.number, task.width, task.height, "ocr", [], "failed", exc.message)
     finally:

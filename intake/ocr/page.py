@@ -10,11 +10,13 @@ sees the word.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PIL import Image
 
 from intake.ocr.engine import OcrEngine, OcrResult, RotationDetector
 from intake.ocr.geometry import map_words_back
-from intake.ocr.preprocess import smooth_upsampled
+from intake.ocr.preprocess import Picture, smooth_upsampled
 from intake.ocr.registry import DEFAULT_ENGINE, get_engine
 from intake.ocr.skew import estimate_skew
 from intake.wordlist import dictionary_ratio
@@ -54,15 +56,15 @@ def _rotation(engine: OcrEngine, image: Image.Image, timeout: float) -> int:
 def ocr_page_image(image: Image.Image, dpi: float, *, engine: OcrEngine | None = None,
                    page: int = 1, language: str = "eng", timeout: float = 120.0,
                    fix_orientation: bool = True, deskew: bool = True,
-                   source_dpi: float | None = None) -> OcrResult:
+                   pictures: Sequence[Picture] = ()) -> OcrResult:
     """OCR one page image; word boxes come back in PDF points on the original image.
 
-    ``source_dpi``: the resolution the page was scanned at, when the image was rendered
-    finer than that (a scan inside a PDF); such an image is smoothed first."""
+    ``pictures``: the pictures the image was rendered from (a scan inside a PDF, with
+    its resolution); those rendered finer than they were captured are smoothed first."""
     if engine is None:
         engine = get_engine(DEFAULT_ENGINE)
     image = image.convert("L") if image.mode not in ("L", "RGB") else image
-    image = smooth_upsampled(image, dpi, source_dpi)
+    image = smooth_upsampled(image, dpi, pictures)
     skew = estimate_skew(image) if deskew else 0.0
     if abs(skew) < MIN_SKEW_DEGREES:
         skew = 0.0

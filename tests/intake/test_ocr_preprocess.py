@@ -1,4 +1,4 @@
-"""Smoothing scans rendered finer than they were captured, before OCR."""
+"""Smoothing pictures rendered finer than they were captured, before OCR."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PIL import Image
 
 from core.document import Word
 from intake.ocr import OcrResult
-from intake.ocr.preprocess import picture_dpi, smooth_upsampled, smoothing_radius
+from intake.ocr.preprocess import Picture, page_pictures, smooth_upsampled, smoothing_radius
 from intake.ocr.registry import register_engine, unregister_engine
 from intake.read import read_bytes
 from tests.intake.builders import page_image, text_pdf_bytes
@@ -26,12 +26,12 @@ def _bilevel_scan_pdf(dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def _first_page_dpi(data: bytes) -> float | None:
+def _first_page_pictures(data: bytes) -> list[Picture]:
     document = pdfium.PdfDocument(data)
     try:
         page = document[0]
         try:
-            return picture_dpi(page)
+            return page_pictures(page)
         finally:
             page.close()
     finally:
@@ -39,12 +39,34 @@ def _first_page_dpi(data: bytes) -> float | None:
 
 
 @pytest.mark.parametrize("dpi", [100, 200, 300])
-def test_picture_dpi_is_the_resolution_of_the_scan_on_the_page(dpi: int) -> None:
-    assert _first_page_dpi(_bilevel_scan_pdf(dpi)) == pytest.approx(dpi, rel=0.02)
+def test_a_scans_picture_has_its_resolution_and_covers_the_page(dpi: int) -> None:
+    (picture,) = _first_page_pictures(_bilevel_scan_pdf(dpi))
+    assert picture.dpi == pytest.approx(dpi, rel=0.02)
+    left, top, right, bottom = picture.box
+    assert (left, top) == pytest.approx((0, 0), abs=1)
+    assert (right, bottom) == pytest.approx((612, 792), abs=1)
 
 
-def test_a_page_without_a_scan_has_no_picture_dpi() -> None:
-    assert _first_page_dpi(text_pdf_bytes()) is None
+def test_a_born_digital_page_has_no_pictures() -> None:
+    assert _first_page_pictures(text_pdf_bytes()) == []
+
+
+def test_only_the_coarse_picture_is_smoothed_where_it_lies() -> None:
+    # A 300-dpi page with a 50-dpi stamp pasted at (100, 100)-(200, 120) points.
+    image = Image.new("L", (600, 600), 255)
+    for x in range(0, 600, 8):
+        image.paste(0, (x, 0, x + 4, 600))  # hard black stripes everywhere
+    stamp = Picture((100.0, 100.0, 200.0, 120.0), 50.0)
+    fine = Picture((0.0, 0.0, 144.0, 144.0), 300.0)
+    out = np.asarray(smooth_upsampled(image, 300, [stamp, fine]))
+
+    def greys(region: np.ndarray) -> int:
+        return int(((region > 10) & (region < 245)).sum())
+
+    px = 300 / 72
+    inside = out[round(100 * px):round(120 * px), round(100 * px):round(200 * px)]
+    assert greys(inside) > inside.size // 4
+    assert greys(out[:150, :150]) == 0 and greys(out[520:, :]) == 0  # elsewhere untouched
 
 
 def test_radius_grows_with_upsampling_and_is_zero_at_the_ocr_resolution() -> None:
@@ -52,15 +74,16 @@ def test_radius_grows_with_upsampling_and_is_zero_at_the_ocr_resolution() -> Non
     assert smoothing_radius(300, 250) == 0.0  # close enough to read as it is
     assert smoothing_radius(300, None) == 0.0
     low, lower = smoothing_radius(300, 200), smoothing_radius(300, 100)
-    assert 0 < low < lower <= 1.4
+    assert 0 < low < lower <= 3.0
 
 
 def test_smoothing_turns_staircase_edges_into_grey() -> None:
     image = Image.new("L", (60, 60), 255)
     image.paste(0, (20, 20, 40, 40))
-    greys = np.asarray(smooth_upsampled(image, 300, 100))
+    box = (0.0, 0.0, 60 * 72 / 300, 60 * 72 / 300)
+    greys = np.asarray(smooth_upsampled(image, 300, [Picture(box, 100.0)]))
     assert ((greys > 10) & (greys < 245)).sum() > 40
-    assert smooth_upsampled(image, 300, 300) is image
+    assert smooth_upsampled(image, 300, [Picture(box, 300.0)]) is image
 
 
 class _RecordingEngine:
