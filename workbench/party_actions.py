@@ -18,7 +18,15 @@ from review.typed_values import InvalidValue
 from workbench.db import db_session
 from workbench.review_actions import FLASH_KEY
 
+# The party in hand is plain session state, never a widget's value: the callbacks below set
+# it, and the "Party in hand" picker is a new widget for each party in hand (``picker_key``).
+# The browser sends back the value of a picker it still shows after a save has moved the
+# party in hand on (and, in a rerun it interrupts, sometimes the option's label instead of
+# its value); Streamlit reports that as a change. ``pick_party`` takes a pick only from the
+# picker of the party in hand and only if it names one of the document's parties, so such a
+# message cannot put the previous party back in hand.
 PARTY_KEY = "review_party"
+PICKER_PREFIX = "review_party_picker"
 USE_AS = {"name": "name", "addresses": "address", "phones": "phone", "emails": "e-mail",
           "dob": "date of birth", "ssn_last4": "SSN last 4"}
 LIST_BOXES = ("addresses", "phones", "emails")
@@ -27,6 +35,19 @@ LIST_BOXES = ("addresses", "phones", "emails")
 def box_key(party_id: int, version: int, box: str) -> str:
     """The widget key of one of a party's boxes, as the tab saw that version."""
     return f"party_{party_id}_{version}_{box}"
+
+
+def picker_key(party_id: object) -> str:
+    """The widget key of the "Party in hand" picker while ``party_id`` is in hand."""
+    return f"{PICKER_PREFIX}_{party_id}"
+
+
+def pick_party(widget_key: str, party_ids: list[int]) -> None:
+    """The reviewer picked a party in the picker shown with the party in hand: it becomes
+    the party in hand. A value from an older picker, or one that is no party, is ignored."""
+    picked = st.session_state.get(widget_key)
+    if widget_key == picker_key(st.session_state.get(PARTY_KEY)) and picked in party_ids:
+        st.session_state[PARTY_KEY] = picked
 
 
 def _flash(result: SaveResult) -> None:

@@ -24,7 +24,7 @@ from review.party_values import guess_attribute
 from workbench.field_panel import line_picker
 from workbench.overlay import confidence_level
 from workbench.page_words import page_lines, union_bbox
-from workbench.party_actions import PARTY_KEY, USE_AS, box_key
+from workbench.party_actions import PARTY_KEY, USE_AS, box_key, pick_party, picker_key
 from workbench.review_actions import chosen_words
 
 ADD_ROLE_KEY = "review_add_party_role"
@@ -162,8 +162,11 @@ def party_panel(document: Document, parties: list[Party], picked: list[dict],
         _add_party(document, picked, shown_page, read_only, calls)
     if parties:
         by_id = {stored_id(p): p for p in parties}
-        st.selectbox("Party in hand", list(by_id), key=PARTY_KEY,
-                     format_func=lambda i: party_label(by_id[i]))
+        ids, current = list(by_id), st.session_state.get(PARTY_KEY)
+        widget = picker_key(current)
+        st.selectbox("Party in hand", ids, index=ids.index(current) if current in ids else 0,
+                     key=widget, format_func=lambda i: party_label(by_id[i]),
+                     on_change=pick_party, args=(widget, ids))
     if selected is not None:
         with st.container(border=True):
             _party_form(selected, parties, picked, shown_page, read_only, calls)

@@ -14,6 +14,11 @@ from workbench.db import db_session
 REVIEW = "workbench/pages/review.py"
 
 
+
+def _party_picker(app):
+    """The "Party in hand" picker (a new widget per party in hand: see party_actions)."""
+    return next(s for s in app.selectbox if s.label == "Party in hand")
+
 def _parties_panel(username: str = "rita"):
     app = signed_in_app(username)
     app.switch_page(REVIEW)
@@ -137,7 +142,7 @@ def test_a_missed_party_is_added_from_words_of_the_page(database_url):
     assert (added.role, added.extractor, added.identity_id) == ("creditor", "reviewer", None)
     assert added.bbox[1] == 72.0 + 3 * 20.0  # the box of the words picked
     assert sorted(c.field_name for c in audit) == ["party.name", "party.role"]
-    assert app.selectbox(key="review_party").value == added.id  # the new party is in hand
+    assert _party_picker(app).value == added.id  # the new party is in hand
 
 
 def test_picked_words_fill_the_box_they_read_as(database_url):
@@ -164,14 +169,14 @@ def test_a_wrongly_read_party_is_rejected_and_the_next_one_taken_in_hand(databas
         _, other = add_debtor(session, document, "Mary Ann Example",
                               address="9 Pine Rd, Madison, WI 53703", phone="+16085550101")
     app = _parties_panel()
-    assert app.selectbox(key="review_party").value == wrong.id
+    assert _party_picker(app).value == wrong.id
     reject = next(b for b in app.button if b.label == "Reject party")
     assert reject.proto.shortcut.lower() == "alt+x"  # the key fields use for reject
     reject.click()
     app.run()
     assert not app.exception
     assert any("party John Q Sample: rejected" in s.value for s in app.success)
-    assert app.selectbox(key="review_party").value == other.id
+    assert _party_picker(app).value == other.id
     table = app.dataframe[0].value
     assert list(table["status"]) == ["rejected", "to review"]
     with db_session() as session:
@@ -179,7 +184,7 @@ def test_a_wrongly_read_party_is_rejected_and_the_next_one_taken_in_hand(databas
         audit = session.exec(select(Correction).where(Correction.party_id == wrong.id)).one()
     assert (stored.status, stored.reviewed_by, stored.identity_id) == ("rejected", "rita", None)
     assert (audit.action, audit.user, audit.outcome) == ("reject", "rita", "saved")
-    app.selectbox(key="review_party").select(wrong.id).run()
+    _party_picker(app).select(wrong.id).run()
     assert next(b for b in app.button if b.label == "Reject party").disabled
     assert any("Save it to bring it back" in c.value for c in app.caption)
 
@@ -203,3 +208,29 @@ def test_document_done_accepts_the_open_parties_with_audit_rows(database_url):
     assert reviewed == "reviewed"
     assert (stored.status, stored.version, stored.reviewed_by) == ("accepted", seen + 1, "rita")
     assert (audit.action, audit.user, audit.outcome) == ("accept", "rita", "saved")
+
+
+def _picks_in_order():
+    """A page that replays what the browser sent in the races the party e2e met."""
+    import streamlit as st
+
+    from workbench.party_actions import PARTY_KEY, pick_party, picker_key
+
+    st.session_state[PARTY_KEY] = 2  # a save moved the party in hand from 1 to 2
+    st.session_state[picker_key(1)] = 1  # the old picker's value, sent back by the browser
+    pick_party(picker_key(1), [1, 2])
+    st.session_state[picker_key(2)] = "debtor · John Q Sample · to review"  # a label
+    pick_party(picker_key(2), [1, 2])
+    st.session_state["after_stale"] = st.session_state[PARTY_KEY]
+    st.session_state[picker_key(2)] = 1  # the reviewer picks party 1 in the shown picker
+    pick_party(picker_key(2), [1, 2])
+    st.session_state["after_pick"] = st.session_state[PARTY_KEY]
+
+
+def test_only_the_shown_picker_can_change_the_party_in_hand():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_picks_in_order).run()
+    assert not app.exception
+    assert app.session_state["after_stale"] == 2  # neither stale message moved it back
+    assert app.session_state["after_pick"] == 1

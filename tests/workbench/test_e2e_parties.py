@@ -118,11 +118,6 @@ def _assert_page_beside_panel(page, width: int, step: str) -> None:
         f"{width}px {step}: the page does not fit its column's width"
 
 
-# Known race, not yet fixed (docs/workbench.md): the "Party in hand" picker shares its key with
-# the value the save/reject/add callbacks set, so a selection the browser sends back from
-# before a save can put the previous party back in hand (about 2 runs in 5 fail here).
-# Each rerun starts on a fresh database and server; a rerun that also fails fails CI.
-@pytest.mark.flaky(reruns=2)
 def test_correct_a_phone_and_add_a_missed_party_by_clicking_words(workbench_url,  # noqa: F811
                                                                  browser_page):  # noqa: F811
     with db_session() as session:
