@@ -204,9 +204,10 @@ class IntakeSettings(Section):
                                     "Turn scanned pages that lie sideways or upside down.")
     deskew: bool = setting(True, "CASETRACE_DESKEW", "Straighten slightly tilted scans.")
     ocr_layer_pages: int = setting(OCR_LAYER_PAGES, "CASETRACE_OCR_LAYER_PAGES",
-                                   "Pages per document whose text layer is an earlier OCR that "
-                                   "get one more OCR pass for the ink it lacks (stamps, "
-                                   "margins); 0 turns it off.", minimum=0)
+                                   "Pages per document whose text layer lies over a picture "
+                                   "(an earlier OCR, a flattened form) that get one more OCR "
+                                   "pass for the ink it lacks (stamps, margins, form labels); "
+                                   "0 turns it off.", minimum=0)
 
     @property
     def worker_count(self) -> int:
