@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import jellyfish
@@ -27,7 +27,7 @@ from nameparser import HumanName
 
 from skiptrace.column_codes import CodeSpace
 from skiptrace.nicknames import canonical_given_name
-from skiptrace.process_pool import map_values
+from skiptrace.process_pool import MIN_VALUES_FOR_POOL, run_tasks
 from skiptrace.records import PersonRecord
 from skiptrace.text import fold
 from skiptrace.usps import standardize_streets, zip5
@@ -208,20 +208,20 @@ class _Coded:
                             count=len(values))
         return cls(codes, list(index))
 
-    def map(self, func: Callable[[Any], Any], workers: int = 1) -> _Coded:
-        """func of every record's value, computed once per distinct value (over ``workers``
-        processes when there are many)."""
-        return _Coded(self.codes, map_values(func, self.values, workers))
+    def map(self, func: Callable[[Any], Any]) -> _Coded:
+        """func of every record's value, computed once per distinct value."""
+        return _Coded(self.codes, [func(value) for value in self.values])
 
     def compact(self) -> _Coded:
         """The same column with repeated values merged (a derived column has fewer)."""
         distinct = _Coded.of(self.values)
         return _Coded(distinct.codes[self.codes], distinct.values)
 
-    def array(self) -> np.ndarray:
-        values = np.empty(len(self.values), dtype=object)
+    def array(self, dtype: type = object) -> np.ndarray:
+        """The column, one value per record."""
+        values: np.ndarray = np.empty(len(self.values), dtype=dtype)
         values[:] = self.values
-        return values[self.codes] if len(self.codes) else np.asarray([], dtype=object)
+        return values[self.codes] if len(self.codes) else np.zeros(0, dtype=dtype)
 
 
 def _soundex(name: str) -> str:
@@ -251,61 +251,94 @@ def _dob_text(value: object) -> str:
     return value if isinstance(value, str) else value.strftime("%Y%m%d")  # type: ignore[attr-defined]
 
 
-def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> PersonTable:
-    """Column-wise normalization of records, each distinct raw value normalized once (the
-    columns with many distinct values over ``workers`` processes; -1: every core)."""
+_Columns = dict[str, _Coded]
+
+
+def _name_columns(records: Sequence[PersonRecord]) -> _Columns:
     # given and middle name together: a given name field may hold the middle name too
     given_raw = _Coded.of([r.given_name for r in records])
     middle_raw = _Coded.of([r.middle_name for r in records])
-    pair_codes, pair_index = pd.factorize(given_raw.codes * max(len(middle_raw.values), 1)
-                                          + middle_raw.codes)
     width = max(len(middle_raw.values), 1)
+    pair_codes, pair_index = pd.factorize(given_raw.codes * width + middle_raw.codes)
     parts = [_given_parts(given_raw.values[code // width], middle_raw.values[code % width])
              for code in pair_index.tolist()]
     given = _Coded(pair_codes, [part[0] for part in parts]).compact()
-    middle = _Coded(pair_codes, [part[1] for part in parts])
+    canonical = given.map(canonical_given_name)
+    return {"given": given, "middle": _Coded(pair_codes, [part[1] for part in parts]),
+            "given_canonical": canonical, "given_soundex": given.map(_soundex),
+            "given_canonical_soundex": canonical.map(_soundex)}
+
+
+def _surname_columns(records: Sequence[PersonRecord]) -> _Columns:
     surname = _Coded.of([r.surname for r in records]).map(
         lambda v: split_surname_suffix(fold(v))[0]).compact()
-    street_raw = _Coded.of([r.street for r in records])
-    street = _Coded(street_raw.codes, standardize_streets(street_raw.values, workers))
+    return {"surname": surname, "surname_soundex": surname.map(_soundex)}
+
+
+def _street_columns(records: Sequence[PersonRecord]) -> _Columns:
+    raw = _Coded.of([r.street for r in records])
+    street = _Coded(raw.codes, standardize_streets(raw.values))
+    return {"street": street, "street_number": street.map(_leading_number)}
+
+
+def _dob_columns(records: Sequence[PersonRecord]) -> _Columns:
     # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
     dob = _Coded.of([r.dob or r.dob_text for r in records]).map(_dob_text).compact()
-    phone_raw = _Coded.of([r.phone for r in records])
-    phone_forms = phone_raw.map(_phone_forms, workers)
+    return {"dob": dob, "dob_year": dob.map(lambda v: v[:4]),
+            "dob_number": dob.map(lambda v: int(v) if len(v) == 8 and v.isdigit() else -1)}
+
+
+def _phone_columns(records: Sequence[PersonRecord]) -> _Columns:
+    raw = _Coded.of([r.phone for r in records])
+    forms = [_phone_forms(value) for value in raw.values]
+    return {"phone": _Coded(raw.codes, [form[0] for form in forms]),
+            "phone_tail": _Coded(raw.codes, [form[1] for form in forms])}
+
+
+def _email_columns(records: Sequence[PersonRecord]) -> _Columns:
     email = _Coded.of([r.email for r in records]).map(normalize_email)
-    given_canonical = given.map(canonical_given_name)
+    return {"email": email, "email_local": email.map(lambda v: v.split("@", 1)[0])}
+
+
+def _other_columns(records: Sequence[PersonRecord]) -> _Columns:
+    return {
+        "ssn4": _Coded.of([r.ssn_last4 or "" for r in records]),
+        "city": _Coded.of([r.city for r in records]).map(fold),
+        "state": _Coded.of([r.state for r in records]).map(fold),
+        "postcode": _Coded.of([r.postcode for r in records]).map(zip5),
+        "case_number": _Coded.of([r.case_number for r in records]).map(normalize_case_number),
+        "account4": _Coded.of([r.account_last4 for r in records]).map(account_last_four),
+    }
+
+
+# Longest first: the worker processes take them in this order.
+_COLUMN_GROUPS = (_street_columns, _phone_columns, _name_columns, _email_columns,
+                  _dob_columns, _surname_columns, _other_columns)
+
+
+def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> PersonTable:
+    """Column-wise normalization of records, each distinct raw value normalized once; from
+    ``MIN_VALUES_FOR_POOL`` records the column groups are normalized side by side in
+    ``workers`` processes (-1: every core), each sending back codes and distinct values."""
+    tasks = [partial(group, records) for group in _COLUMN_GROUPS]
+    parts = run_tasks(tasks, workers if len(records) >= MIN_VALUES_FOR_POOL else 1)
+    columns: _Columns = {name: coded for part in parts for name, coded in part.items()}
+
+    def column(name: str) -> np.ndarray:
+        return columns[name].array()
+
     return PersonTable(
-        record_ids=[r.record_id for r in records],
-        given=given.array(),
-        given_canonical=given_canonical.array(),
-        middle=middle.array(),
-        surname=surname.array(),
-        dob=dob.array(),
-        ssn4=_column([r.ssn_last4 or "" for r in records]),
-        street=street.array(),
-        street_number=street.map(_leading_number).array(),
-        city=_Coded.of([r.city for r in records]).map(fold).array(),
-        state=_Coded.of([r.state for r in records]).map(fold).array(),
-        postcode=_Coded.of([r.postcode for r in records]).map(zip5).array(),
-        phone=_Coded(phone_raw.codes, [form[0] for form in phone_forms.values]).array(),
-        email=email.array(),
-        surname_soundex=surname.map(_soundex).array(),
-        given_soundex=given.map(_soundex).array(),
-        given_canonical_soundex=given_canonical.map(_soundex).array(),
-        dob_year=dob.map(lambda v: v[:4]).array(),
-        dob_number=_dob_numbers(dob),
-        phone_tail=_Coded(phone_raw.codes, [form[1] for form in phone_forms.values]).array(),
-        email_local=email.map(lambda v: v.split("@", 1)[0]).array(),
-        case_number=_Coded.of([r.case_number for r in records]).map(
-            normalize_case_number).array(),
-        account4=_Coded.of([r.account_last4 for r in records]).map(account_last_four).array(),
-    )
-
-
-def _dob_numbers(dob: _Coded) -> np.ndarray:
-    numbers = np.asarray([int(v) if len(v) == 8 and v.isdigit() else -1 for v in dob.values],
-                         dtype=np.int64)
-    return numbers[dob.codes] if len(dob.codes) else np.zeros(0, dtype=np.int64)
+        record_ids=[r.record_id for r in records], given=column("given"),
+        given_canonical=column("given_canonical"), middle=column("middle"),
+        surname=column("surname"), dob=column("dob"), ssn4=column("ssn4"),
+        street=column("street"), street_number=column("street_number"), city=column("city"),
+        state=column("state"), postcode=column("postcode"), phone=column("phone"),
+        email=column("email"), surname_soundex=column("surname_soundex"),
+        given_soundex=column("given_soundex"),
+        given_canonical_soundex=column("given_canonical_soundex"),
+        dob_year=column("dob_year"), dob_number=columns["dob_number"].array(np.int64),
+        phone_tail=column("phone_tail"), email_local=column("email_local"),
+        case_number=column("case_number"), account4=column("account4"))
 
 
 def _leading_number(street: str) -> str:

@@ -49,7 +49,7 @@ def _run_map_chunk(bounds: tuple[int, int]) -> list:
     return [function(value) for value in values[start:stop]]  # type: ignore[operator,index]
 
 
-def _pooled(task: Callable, bounds: list[tuple[int, int]], processes: int,
+def _pooled(task: Callable, bounds: Sequence[object], processes: int,
             shared: dict[str, object]) -> list:
     _shared.update(shared)
     try:
@@ -74,6 +74,19 @@ def map_pair_chunks(function: Callable[..., np.ndarray], table: object, left: np
     return np.concatenate(_pooled(_run_pair_chunk, bounds, processes,
                                   {"function": function, "table": table, "left": left,
                                    "right": right}))
+
+
+def _run_task(index: int) -> object:
+    return _shared["tasks"][index]()  # type: ignore[index,operator]
+
+
+def run_tasks(tasks: Sequence[Callable[[], object]], workers: int = -1) -> list:
+    """``[task() for task in tasks]``, the tasks spread over worker processes (in the order
+    given, so put the longest first); here when there is one core or one task."""
+    processes = min(pool_size(workers), len(tasks))
+    if processes < 2 or not _can_fork():
+        return [task() for task in tasks]
+    return _pooled(_run_task, list(range(len(tasks))), processes, {"tasks": tasks})
 
 
 def map_values(function: Callable[[str], object], values: Sequence, workers: int = -1) -> list:
