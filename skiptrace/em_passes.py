@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from skiptrace.blocking import _coded, _sorted_codes, pairs_sharing_key
+from skiptrace.blocking import _coded, _sorted_codes, sample_pairs_sharing_key
 from skiptrace.comparisons import FIELD_INDEX, FIELDS, MISSING, compare_pairs
 from skiptrace.fellegi_sunter import (
     EM_TOLERANCE,
@@ -69,14 +69,8 @@ def _pass_keys(table: PersonTable, training: TrainingPass) -> np.ndarray:
 def pass_pairs(table: PersonTable, training: TrainingPass, sample: int = PASS_SAMPLE_PAIRS,
                seed: int = 11) -> tuple[np.ndarray, np.ndarray, int]:
     """The pairs of a pass, records sharing its blocked fields exactly (a seeded sample of
-    ``sample`` when there are more), and how many there were before sampling."""
-    left, right, _blocks, _records = pairs_sharing_key(_pass_keys(table, training),
-                                                       PASS_MAX_BLOCK)
-    total = len(left)
-    if total > sample:
-        keep = np.sort(np.random.default_rng(seed).choice(total, sample, replace=False))
-        left, right = left[keep], right[keep]
-    return left, right, total
+    ``sample`` when there are more, made without the others), and how many there were."""
+    return sample_pairs_sharing_key(_pass_keys(table, training), PASS_MAX_BLOCK, sample, seed)
 
 
 @dataclass(slots=True)

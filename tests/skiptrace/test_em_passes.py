@@ -51,3 +51,23 @@ def test_blocked_passes_recover_the_true_m_of_synthetic_people():
     true_prior = (sizes * (sizes - 1) / 2).sum() / (len(labels) * (len(labels) - 1) / 2)
     assert 0.67 < model.prior / true_prior < 1.5
     assert set(model.notes["passes"]) == {"same date of birth", "same full name"}
+
+
+def test_pass_sample_is_the_sample_of_all_pairs_without_making_them():
+    """The sampled pass pairs are exactly what sampling the full list of pairs gives (same
+    seed, same order), for both passes, and all pairs when there are fewer than the sample."""
+    from skiptrace.blocking import pairs_sharing_key, sample_pairs_sharing_key
+    from skiptrace.em_passes import PASS_MAX_BLOCK, TRAINING_PASSES, _pass_keys
+
+    records, _truth = DebtorGenerator(seed=33).records(20_000)
+    table = normalize_records(records)
+    for training in TRAINING_PASSES:
+        keys = _pass_keys(table, training)
+        all_left, all_right, _blocks, _records = pairs_sharing_key(keys, PASS_MAX_BLOCK)
+        assert len(all_left) > 5_000, training.name
+        keep = np.sort(np.random.default_rng(11).choice(len(all_left), 5_000, replace=False))
+        left, right, total = sample_pairs_sharing_key(keys, PASS_MAX_BLOCK, 5_000, 11)
+        assert total == len(all_left)
+        assert np.array_equal(left, all_left[keep]) and np.array_equal(right, all_right[keep])
+        whole = sample_pairs_sharing_key(keys, PASS_MAX_BLOCK, len(all_left), 11)
+        assert np.array_equal(whole[0], all_left) and np.array_equal(whole[1], all_right)
