@@ -147,20 +147,26 @@ class SearchIndex:
         self.ids = np.array([e.identity_id for e in entries], dtype=np.int64)
         self.position_of = {entry.identity_id: k for k, entry in enumerate(entries)}
         self.hidden = np.zeros(len(entries), dtype=bool)  # entries superseded by a newer layer
+        self.any_hidden = False
 
     def hide(self, identity_ids: set[int]) -> None:
         """Leave these identities out of results (a newer layer holds them, or they are gone)."""
         self.hidden[:] = False
         positions = [self.position_of[i] for i in identity_ids if i in self.position_of]
         self.hidden[positions] = True
+        self.any_hidden = bool(positions)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def given_count(self, token: str) -> int:
-        """How many identities here hold ``token`` as (part of) a given name."""
+        """How many identities here (hidden ones left out) hold ``token`` as (part of) a
+        given name."""
         k = self.given.exact(token)
-        return 0 if k is None else len(self.given.postings[k])
+        if k is None:
+            return 0
+        holders = self.given.postings[k]
+        return int(np.count_nonzero(~self.hidden[holders])) if self.any_hidden else len(holders)
 
     def _match_word(self, word: str, spelled: str) -> _WordMatch:
         """``word`` in USPS form against addresses, ``spelled`` (as typed) against names."""

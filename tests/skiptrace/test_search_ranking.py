@@ -158,3 +158,11 @@ def test_the_more_complete_namesake_comes_first_when_nothing_else_differs():
                                dobs={"1981-04-09"}, ssn4={"1111"})])
     assert ids(index, "maria gonzalez") == [2, 1]
     assert index.entries[1].completeness() == 3
+
+
+def test_hidden_identities_are_not_counted_for_the_form_share():
+    index = SearchIndex([entry(1, "michael", "ortiz"), entry(2, "michael", "brown"),
+                         entry(3, "miguel", "li")])
+    assert index.given_count("michael") == 2
+    index.hide({1, 2})  # superseded by a newer layer, which counts them itself
+    assert index.given_count("michael") == 0 and index.given_count("miguel") == 1
