@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from skiptrace.comparisons import FIELDS, MISSING, compare_pairs
+from skiptrace.comparisons import FIELDS, MISSING, compare_pairs, table_codes
 from skiptrace.normalize import PersonTable
 
 PROBABILITY_FLOOR = 1e-7
@@ -124,17 +124,41 @@ class FellegiSunterModel:
 def value_frequencies(column: np.ndarray) -> np.ndarray:
     """Per record, the share of non-missing records holding the same value (0 where missing)."""
     codes, _uniques = pd.factorize(column)
-    present = column != ""
+    return _frequencies_of_codes(codes, column != "")
+
+
+def _frequencies_of_codes(codes: np.ndarray, present: np.ndarray) -> np.ndarray:
     counts = np.bincount(codes[present], minlength=int(codes.max()) + 1 if len(codes) else 0)
     total = max(int(present.sum()), 1)
     freq = counts[codes] / total if len(codes) else np.zeros(0)
     return np.where(present, freq, 0.0)
 
 
+# Columns whose integer codes comparing already made (``comparisons.table_codes``): counting
+# codes gives the same counts as hashing a million strings again.
+_CODED_COLUMNS = {"given": ("names", 0), "surname": ("names", 1), "street": ("street", 0),
+                  "phone": ("phone", 0), "email": ("email", 0),
+                  "case_number": ("case_number", 0), "ssn4": ("ssn4", 0)}
+
+
+def _column_codes(table: PersonTable, name: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """(codes, present) of a table column from its code space, when it has one."""
+    if name not in _CODED_COLUMNS:
+        return None
+    group, index = _CODED_COLUMNS[name]
+    space, codes = table_codes(table, group)
+    return codes[index], ~space.missing(codes[index])
+
+
 def term_frequency_columns(table: PersonTable) -> dict[int, np.ndarray]:
     """Value frequencies of the fields that take a term-frequency adjustment."""
-    return {f: value_frequencies(getattr(table, spec.tf_column))
-            for f, spec in enumerate(FIELDS) if spec.tf_column}
+    frequencies = {}
+    for f, spec in enumerate(FIELDS):
+        if spec.tf_column:
+            coded = _column_codes(table, spec.tf_column)
+            frequencies[f] = (_frequencies_of_codes(*coded) if coded is not None
+                              else value_frequencies(getattr(table, spec.tf_column)))
+    return frequencies
 
 
 def pair_tf(tf_columns: dict[int, np.ndarray], left: np.ndarray) -> dict[int, np.ndarray]:
@@ -142,13 +166,21 @@ def pair_tf(tf_columns: dict[int, np.ndarray], left: np.ndarray) -> dict[int, np
     return {f: column[left] for f, column in tf_columns.items()}
 
 
-def _collision_probability(column: np.ndarray) -> float:
+def _collision_probability(table: PersonTable, name: str) -> float:
     """P(two random records with the field present hold the same value)."""
-    present = column[column != ""]
-    if len(present) < 2:
+    coded = _column_codes(table, name)
+    if coded is None:
+        column = getattr(table, name)
+        present = column[column != ""]
+        counts = pd.Series(present).value_counts().to_numpy(dtype=float)
+        holding = len(present)
+    else:
+        codes, mask = coded
+        counts = np.bincount(codes[mask]).astype(float)
+        holding = int(mask.sum())
+    if holding < 2:
         return PROBABILITY_FLOOR
-    counts = pd.Series(present).value_counts().to_numpy(dtype=float)
-    return float(max((counts * (counts - 1)).sum() / (len(present) * (len(present) - 1)),
+    return float(max((counts * (counts - 1)).sum() / (holding * (holding - 1)),
                      PROBABILITY_FLOOR))
 
 
@@ -172,7 +204,7 @@ def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
         present = levels[levels != MISSING]
         counts = np.bincount(present, minlength=len(spec.levels)).astype(float) + 0.5
         u = counts / counts.sum()
-        exact_u = _collision_probability(getattr(table, _EXACT_COLUMNS[spec.name]))
+        exact_u = _collision_probability(table, _EXACT_COLUMNS[spec.name])
         rest = u[:-1] / u[:-1].sum() * (1.0 - exact_u)
         u_values.append(np.append(rest, exact_u))
     return u_values

@@ -1,6 +1,6 @@
 import numpy as np
 
-from skiptrace.comparisons import FIELD_INDEX
+from skiptrace.comparisons import FIELD_INDEX, FIELDS
 from skiptrace.fellegi_sunter import FellegiSunterModel, value_frequencies
 from skiptrace.linker import committed_model, link_records
 from skiptrace.synthetic import DebtorGenerator
@@ -42,3 +42,30 @@ def test_model_round_trips_through_json(tmp_path):
 def test_prior_scales_with_population():
     model = committed_model()
     assert model.for_population(100).prior > model.prior
+
+
+def test_frequencies_from_codes_equal_those_from_the_strings():
+    """Term frequencies and exact-agreement u counted on the comparison codes equal the same
+    counts made by hashing the strings."""
+    import pandas as pd
+
+    from skiptrace.fellegi_sunter import (
+        _CODED_COLUMNS,
+        _collision_probability,
+        term_frequency_columns,
+        value_frequencies,
+    )
+    from skiptrace.normalize import normalize_records
+    from skiptrace.synthetic import DebtorGenerator
+
+    records, _truth = DebtorGenerator(seed=21).records(4_000)
+    table = normalize_records(records)
+    for f, column in term_frequency_columns(table).items():
+        name = FIELDS[f].tf_column
+        assert np.array_equal(column, value_frequencies(getattr(table, name))), name
+    for name in _CODED_COLUMNS:
+        values = getattr(table, name)
+        present = values[values != ""]
+        counts = pd.Series(present).value_counts().to_numpy(dtype=float)
+        expected = (counts * (counts - 1)).sum() / (len(present) * (len(present) - 1))
+        assert _collision_probability(table, name) == max(expected, 1e-7), name
