@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from skiptrace.column_codes import encode_distinct
 from skiptrace.normalize import PersonTable
 
 DEFAULT_MAX_BLOCK_SIZE = 400
@@ -126,10 +127,19 @@ def _coded(*columns: np.ndarray) -> list[np.ndarray]:
     return [codes[k * size:(k + 1) * size] for k in range(len(columns))]
 
 
+def _coded_distinct(*columns: tuple[np.ndarray, list]) -> list[np.ndarray]:
+    """``_coded`` of columns held as (codes, distinct values), hashing only the values."""
+    space, codes = encode_distinct(columns)
+    return [np.where(space.missing(part), -1, part).astype(np.int64) for part in codes]
+
+
 def _table_coded(t: PersonTable, *names: str) -> list[np.ndarray]:
     """``_coded`` of the table's columns ``names``, made once per table."""
     if names not in t.key_codes:
-        t.key_codes[names] = _coded(*(getattr(t, name) for name in names))
+        t.key_codes[names] = (
+            _coded_distinct(*(t.distinct[name] for name in names))
+            if all(name in t.distinct for name in names)
+            else _coded(*(getattr(t, name) for name in names)))
     return t.key_codes[names]
 
 

@@ -52,6 +52,23 @@ def encode(columns: Sequence[np.ndarray]) -> tuple[CodeSpace, list[np.ndarray]]:
     return space, parts
 
 
+def encode_distinct(columns: Sequence[tuple[np.ndarray, list]]) -> tuple[CodeSpace,
+                                                                        list[np.ndarray]]:
+    """``encode`` of columns already held as (codes, distinct values): only the distinct
+    values are hashed, into one space, and each column's codes moved into it."""
+    values_of: dict[object, int] = {}
+    add = values_of.setdefault
+    moved = [np.asarray([add(value, len(values_of)) for value in values], dtype=np.int32)
+             for _codes, values in columns]
+    values = np.empty(len(values_of), dtype=object)
+    values[:] = list(values_of)
+    blank = values_of.get("", -1)
+    lengths = np.fromiter((len(v) for v in values), dtype=np.int32, count=len(values))
+    space = CodeSpace(values=values, lengths=lengths, blank=blank)
+    return space, [to[codes] if len(to) else codes.astype(np.int32)
+                   for to, (codes, _values) in zip(moved, columns, strict=True)]
+
+
 Scorer = Callable[..., float]
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from skiptrace.column_codes import CodeSpace, encode, pair_similarity
+from skiptrace.column_codes import CodeSpace, encode, encode_distinct, pair_similarity
 from skiptrace.normalize import PersonTable
 from skiptrace.process_pool import map_pair_chunks
 
@@ -71,7 +71,11 @@ JW = JaroWinkler.normalized_similarity
 def table_codes(table: PersonTable, group: str) -> tuple[CodeSpace, list[np.ndarray]]:
     """The code space and per-column codes of a column group, computed once per table."""
     if group not in table.codes:
-        table.codes[group] = encode([getattr(table, name) for name in CODE_GROUPS[group]])
+        names = CODE_GROUPS[group]
+        table.codes[group] = (
+            encode_distinct([table.distinct[name] for name in names])
+            if all(name in table.distinct for name in names)
+            else encode([getattr(table, name) for name in names]))
     return table.codes[group]
 
 

@@ -182,6 +182,9 @@ class PersonTable:
     # Integer codes of column groups (``skiptrace.comparisons.table_codes``), made once.
     codes: dict[str, tuple[CodeSpace, list[np.ndarray]]] = field(default_factory=dict)
     key_codes: dict[tuple[str, ...], list[np.ndarray]] = field(default_factory=dict)  # blocking
+    # Per column, the int32 code of each record and the distinct values the codes index, as
+    # normalizing made them, so comparing and blocking need not hash the strings again.
+    distinct: dict[str, tuple[np.ndarray, list]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.record_ids)
@@ -322,7 +325,8 @@ def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> Per
     ``workers`` processes (-1: every core), each sending back codes and distinct values."""
     tasks = [partial(group, records) for group in _COLUMN_GROUPS]
     parts = run_tasks(tasks, workers if len(records) >= MIN_VALUES_FOR_POOL else 1)
-    columns: _Columns = {name: coded for part in parts for name, coded in part.items()}
+    columns: _Columns = {name: coded.compact() for part in parts
+                         for name, coded in part.items()}
 
     def column(name: str) -> np.ndarray:
         return columns[name].array()
@@ -338,7 +342,9 @@ def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> Per
         given_canonical_soundex=column("given_canonical_soundex"),
         dob_year=column("dob_year"), dob_number=columns["dob_number"].array(np.int64),
         phone_tail=column("phone_tail"), email_local=column("email_local"),
-        case_number=column("case_number"), account4=column("account4"))
+        case_number=column("case_number"), account4=column("account4"),
+        distinct={name: (coded.codes.astype(np.int32), coded.values)
+                  for name, coded in columns.items() if name != "dob_number"})
 
 
 def _leading_number(street: str) -> str:
