@@ -29,9 +29,11 @@ import json
 import logging
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -431,7 +433,7 @@ def _variant_name(engine: str, workers: int, training: str, tree: Path | None = 
 def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] = (-1,),
                     repeats: int = 1, trainings: Sequence[str] = ("auto",),
                     repeat_up_to: int = 100_000, baseline_tree: Path | None = None,
-                    baseline_up_to: int = 0) -> list[dict]:
+                    baseline_up_to: int = 0, max_memory_gb: float = 0.0) -> list[dict]:
     """Each size and engine in its own subprocess, engines interleaved, ``repeats`` times at
     sizes up to ``repeat_up_to`` (once above); then the growth curve: median times, the
     first run's P/R/F1, the highest peak, and Splink's time over casetrace's per size.
@@ -456,10 +458,10 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
                 if tree and baseline_up_to and size > baseline_up_to:
                     continue
                 script = tree / "bench" / "link.py" if tree else Path(__file__)
-                completed = subprocess.run(
+                completed = run_watched(
                     [sys.executable, str(script), "--one-scale", str(size), "--engine", engine,
                      "--workers", str(worker_count), "--training", training or "auto"],
-                    capture_output=True, text=True, check=False)
+                    max_memory_gb)
                 if completed.returncode != 0:
                     print(f"  {engine} {size}: failed: "
                           f"{completed.stderr.strip().splitlines()[-1:]}")
@@ -474,6 +476,47 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
                          if engine == "casetrace" else ""), flush=True)
     print_growth_curve(rows)
     return rows
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (forked workers included)."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_watched(command: list[str], max_memory_gb: float) -> subprocess.CompletedProcess:
+    """Run a size in its own process; above ``max_memory_gb`` (its workers' memory included;
+    0: no limit) it is killed and reported as failed, so a too-large size cannot take a
+    shared machine down."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    over = threading.Event()
+
+    def watch() -> None:
+        while process.poll() is None:
+            if max_memory_gb and _tree_rss_mb(process.pid) > max_memory_gb * 1024:
+                over.set()
+                os.killpg(process.pid, signal.SIGKILL)
+                return
+            time.sleep(0.5)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    stdout, stderr = process.communicate()
+    watcher.join()
+    if over.is_set():
+        stderr += f"\nkilled: its processes held more than {max_memory_gb} GB"
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def print_growth_curve(rows: list[dict]) -> None:
@@ -586,6 +629,9 @@ def main() -> None:
                              "checkout (e.g. git archive <commit> | tar -x -C DIR), interleaved")
     parser.add_argument("--baseline-up-to", type=int, default=0,
                         help="run the baseline tree only up to this many records (0: all)")
+    parser.add_argument("--max-memory-gb", type=float, default=0.0,
+                        help="--scale: kill a size whose processes hold more than this many "
+                             "GB (0: no limit)")
     parser.add_argument("--training", nargs="*", default=["auto"],
                         help="casetrace model training (--scale and FEBRL runs): auto (EM below "
                              "100,000 records, blocked EM passes above), full, blocked, "
@@ -606,7 +652,7 @@ def main() -> None:
     if args.scale:
         scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats,
                         args.training, args.repeat_up_to, args.baseline_tree,
-                        args.baseline_up_to)
+                        args.baseline_up_to, args.max_memory_gb)
     if args.samples:
         samples_benchmark(args.samples)
 
