@@ -41,7 +41,7 @@ def _first_page_pictures(data: bytes) -> list[Picture]:
 @pytest.mark.parametrize("dpi", [100, 200, 300])
 def test_a_scans_picture_has_its_resolution_and_covers_the_page(dpi: int) -> None:
     (picture,) = _first_page_pictures(_bilevel_scan_pdf(dpi))
-    assert picture.dpi == pytest.approx(dpi, rel=0.02)
+    assert picture.dpi == pytest.approx(dpi, rel=0.02) and picture.bilevel
     left, top, right, bottom = picture.box
     assert (left, top) == pytest.approx((0, 0), abs=1)
     assert (right, bottom) == pytest.approx((612, 792), abs=1)
@@ -75,6 +75,9 @@ def test_radius_grows_with_upsampling_and_is_zero_at_the_ocr_resolution() -> Non
     assert smoothing_radius(300, None) == 0.0
     low, lower = smoothing_radius(300, 200), smoothing_radius(300, 100)
     assert 0 < low < lower <= 3.0
+    # a grey scan is anti-aliased by the scanner: smoothed only when much coarser
+    assert smoothing_radius(300, 200, bilevel=False) == 0.0
+    assert smoothing_radius(300, 100, bilevel=False) == lower
 
 
 def test_smoothing_turns_staircase_edges_into_grey() -> None:
