@@ -102,7 +102,10 @@ def _phone_matches(text: str) -> list[tuple[str, int, int]]:
 
 
 PHONE_LABEL_RE = re.compile(r"phone|tel\b|mobile|cell|fax|home|work|call", re.IGNORECASE)
-STREET_START_RE = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b)", re.IGNORECASE)
+# A street line opens with its number, a box, or a spelled-out number ("One PPG Place")
+STREET_START_RE = re.compile(r"^(?:\d+[A-Za-z]?\s+\S|P\.?\s?O\.?\s+Box\b|"
+                             r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+"
+                             r"(?-i:[A-Z])\w*\s+\S)", re.IGNORECASE)
 LIST_NUMBER_RE = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\d)")
 
 

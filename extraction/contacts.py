@@ -34,7 +34,9 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("creditor", r"creditor|plaintiff|client|remit|payments?\s+to|our\s+office|call\s+us|"
                  r"contact\s+us"),
 )
-FAX_RE = re.compile(r"(?:\(f\)|\bfax|facsimile)\W*$", re.IGNORECASE)
+# "Fax:", "(F)", "Facsimile", and a form's "FAX NO. :" / "FAX No. (Optional):"
+FAX_RE = re.compile(r"(?:\(f\)|\bfax|facsimile)(?:\s*(?:no|number|#)\.?)?(?:\s*\(optional\))?\W*$",
+                    re.IGNORECASE)
 DOB_RE = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|born)\b", re.IGNORECASE)
 
 

@@ -145,7 +145,8 @@ def find_owed_to(lines: list[Line]) -> list[NamedHit]:
 # A debt-buyer complaint names the creditor that charged the debt off (California requires
 # it, Civ. Code 1788.58): "The charge-off creditor was US BANK NA, 60 LIVINGSTONE AVE ..."
 CHARGE_OFF_RE = re.compile(
-    r"\b(?:charge[- ]?off|charged[- ]off|original)\s+creditor\s+(?:was|is)\s+"
+    r"\b(?:charge[- ]?off|charged[- ]off|original)\s+creditor\s+"
+    r"(?:at\s+the\s+time\s+of\s+charge[- ]?off\s+)?(?:was|is)\s+"
     r"(?P<v>[A-Z][A-Za-z0-9.&'\- ]{1,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.))?)"
     r"(?=,|\.\s|\.$|\s+and\b|$)")
 

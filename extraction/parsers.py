@@ -204,6 +204,8 @@ def normalize_address(text: str) -> str | None:
     usaddress tags the parts; we rebuild the one-line form ``street[, unit], city, ST zip``.
     Returns None when no street number, city, state and ZIP can be found.
     """
+    # a text layer that lost the break between lines: "P.O. Box 109032Chicago, IL 60610"
+    text = re.sub(r"(?<=\d)(?=[A-Z][a-z]{2,})", " ", text)
     try:
         tagged, _ = usaddress.tag(text)
     except usaddress.RepeatedLabelError as error:

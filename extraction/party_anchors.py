@@ -18,6 +18,7 @@ from extraction.captions import caption_by_role_words, caption_parties
 from extraction.labelled_parties import labelled_parties
 from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plausible_name
 from extraction.prose_parties import (
+    addressee_blocks,
     attorney_blocks,
     collector_parties,
     deed_parties,
@@ -44,6 +45,7 @@ def lines_to_party_anchors(lines: list[Line], doc_type: str = "other") -> list[P
     if not caption:
         caption = caption_by_role_words(lines)
     anchors = (labelled_parties(lines, doc_type) + caption + attorney_blocks(lines)
+               + addressee_blocks(lines)
                + collector_parties(lines, doc_type) + owed_to_parties(lines) + deed_parties(lines))
     if not any(a.role == "debtor" for a in anchors):
         anchors += letter_recipient(lines)

@@ -26,7 +26,9 @@ from extraction.contacts import (
     attach_contacts,
     share_attorney_blocks,
 )
+from extraction.in_house import share_counsel_blocks
 from extraction.labels import NONE, guess_role
+from extraction.letterhead import attach_letterhead
 from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
 from extraction.named_fields import (
     find_charge_off_creditor,
@@ -36,6 +38,7 @@ from extraction.named_fields import (
 )
 from extraction.party_anchors import lines_to_party_anchors
 from extraction.party_names import PartyAnchor
+from extraction.prose_addresses import attach_prose_addresses
 from intake.classify import classify_document
 
 if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
@@ -75,8 +78,8 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     if use_transformer:
         from extraction import role_model
 
-        asked = [g.where in role_model.ASKED_EVIDENCE for g in guesses]
-        model_roles = role_model.predict_roles(candidates, doc_type, asked)
+        weak = [g.where in role_model.WEAK_EVIDENCE for g in guesses]
+        model_roles = role_model.predict_roles(candidates, doc_type, weak)
         if model_roles is not None:
             guesses = [role_model.combine(g, m, c.kind) for c, g, m in
                        zip(candidates, guesses, model_roles, strict=True)]
@@ -191,6 +194,7 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     named = []
     anchors = []
     exhibit_addresses: list[Candidate] = []
+    body: list[list[Line]] = []  # the first pages before any exhibit
     in_exhibits = False
     for lines in pages:
         if not lines:
@@ -201,6 +205,8 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
                 exhibit_addresses += [c for c in lines_to_candidates(lines)
                                       if c.kind == "address"]
             continue
+        if lines[0].page <= MAX_PAGE:
+            body.append(lines)
         candidates.extend(lines_to_candidates(lines))
         named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
         named.extend(find_creditor_names(lines))
@@ -218,6 +224,10 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     attach_exhibit_addresses(drafts, exhibit_addresses)
     attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines])
     share_attorney_blocks(drafts)
+    all_lines = [line for lines in pages for line in lines]
+    share_counsel_blocks(drafts, candidates, all_lines)
+    attach_letterhead(drafts, candidates, body)
+    attach_prose_addresses(drafts, body)
     if not any(h.name == "creditor_name" and h.where != "charge-off" for h in hits):
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)

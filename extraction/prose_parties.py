@@ -14,6 +14,7 @@ ATTORNEY_NAME_RE = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
     r"(?:,\s*Esq\.?|\s*\(SBN|\s*\((?:State\s+)?Bar|,?\s*(?:State\s+)?Bar\s+No|,?\s*SBN|"
     r",?\s*Atty\.\s*No|\s+(?:SB|OBA|ARDC|BBO)\s*(?:No\.?\s*|#\s*)?\d{4,}|"
+    r",?\s+[A-Z]{2}\s+Bar\s*(?:No\.?|#)\s*:?\s*\d{4,}|"
     r",\s*(?i:(?:the\s+)?attorneys?\s+for)\b)")
 # A bar number on the line under the name: "Jane Roe / State Bar No. 123456", "Georgia Bar No."
 BAR_LINE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}(?:State\s+)?Bar\s+(?:No|Number|ID|#)|^SBN\b|"
@@ -33,17 +34,53 @@ def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
     top-left block, signature blocks, 'Copies furnished to:')."""
     out: list[PartyAnchor] = []
     for index, line in enumerate(lines):
-        for match in ATTORNEY_NAME_RE.finditer(line.text):
+        for match in _attorney_matches(lines, index):
             name = clean_name(match.group("name"))
             name = re.sub(r"^(?:By:?\s*/s/\s*|/s/\s*|Copies\s+furnished\s+to:?\s*)", "",
                           name, flags=re.IGNORECASE)
+            name = re.sub(r"\s+State$", "", name)  # "JANE ROE, State / Bar No. 1"
             if not plausible_name(name) or len(name.split()) < 2 or ORG_SUFFIX_RE.search(name):
                 continue
             top = index < 14 and match.start() == line.cells()[0][0]
             out.append(PartyAnchor("attorney", name, line.page,
-                                   line.span_bbox(match.start("name"), match.end("name")),
+                                   line.span_bbox(match.start("name"),
+                                                  min(match.end("name"), len(line.text))),
                                    index, 0.9 if top else 0.85, "block" if top else "label"))
     return out + bar_line_attorneys(lines)
+
+
+def _run_on_matches(lines: list[Line], index: int) -> list[re.Match]:
+    """Lawyers whose name or bar number runs from line ``index`` on to the next one, in a
+    list of lawyers ("... / HYO JIN JULIA / JUNG, State Bar No.: 316090 / ..."); matched
+    over the two lines joined, so their offsets past the first line's end are the next's."""
+    if index < 0 or index + 1 >= len(lines):
+        return []
+    text = lines[index].text
+    on_line = bool(ATTORNEY_NAME_RE.search(text))
+    out = []
+    for match in ATTORNEY_NAME_RE.finditer(text + " " + lines[index + 1].text):
+        if not match.start("name") < len(text) < match.end():
+            continue
+        if match.end("name") > len(text):
+            # the name itself runs on: it opens the line or follows a list separator, so
+            # that stray words before a name ("FOR COURT USE ONLY / JANE ROE") stay out
+            before = text[:match.start("name")].rstrip()
+            if before and not before.endswith(("/", ";", ",")):
+                continue
+        elif not on_line:
+            continue  # only the bar number runs on: a list of lawyers on one line does so
+        out.append(match)
+    return out
+
+
+def _attorney_matches(lines: list[Line], index: int) -> list[re.Match]:
+    """Lawyers named on a line, with those running on to the next line; the tail of a name
+    begun on the line above is not a lawyer of its own."""
+    tails = [clean_name(m.group("name")) for m in _run_on_matches(lines, index - 1)]
+    found = [m for m in ATTORNEY_NAME_RE.finditer(lines[index].text)
+             if not any(t != clean_name(m.group("name")) and t.endswith(clean_name(m.group("name")))
+                        for t in tails)]
+    return found + _run_on_matches(lines, index)
 
 
 def bar_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
@@ -66,8 +103,26 @@ def bar_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
     return out
 
 
+SALUTATION_RE = re.compile(r"^\s*Dear\s+(?P<name>[^:,]{3,60})[:,]", re.IGNORECASE)
+
+
 def letter_recipient(lines: list[Line]) -> list[PartyAnchor]:
-    """The addressee block of a letter: a person's name over a street line (any column)."""
+    """The addressee block of a letter: a person's name over a street line (any column).
+    Where the salutation names the addressee ("Dear JANE DOE:"), the block with that name
+    wins over one found first (a letterhead under a logo the text layer garbled)."""
+    from rapidfuzz import fuzz
+
+    blocks = _recipient_blocks(lines)
+    greeted = [m.group("name").strip() for line in lines
+               if (m := SALUTATION_RE.match(line.text))]
+    for anchor in blocks:
+        if any(fuzz.token_sort_ratio(anchor.name.lower(), g.lower()) >= 90 for g in greeted):
+            return [anchor]
+    return blocks[:1]
+
+
+def _recipient_blocks(lines: list[Line]) -> list[PartyAnchor]:
+    out: list[PartyAnchor] = []
     limit = max(1, len(lines) // 2)
     for index in range(0, min(limit, len(lines) - 1)):
         line = lines[index]
@@ -83,9 +138,54 @@ def letter_recipient(lines: list[Line]) -> list[PartyAnchor]:
                     not 2 <= len(name.split()) <= 6 or ":" in name_text or "&" in name or \
                     re.search(r"www|mail|online|pay", name_text, re.IGNORECASE):
                 continue
-            return [PartyAnchor("debtor", name, line.page, line.span_bbox(start, end), index,
-                                0.8, "block")]
-    return []
+            out.append(PartyAnchor("debtor", name, line.page, line.span_bbox(start, end),
+                                   index, 0.8, "block"))
+    return out
+
+
+ADDRESSEE_MAX_PEOPLE = 6
+ADDRESSEE_HEAD_LINES = 12  # the head of a letter: its first lines, or its upper half
+
+
+def addressee_blocks(lines: list[Line]) -> list[PartyAnchor]:
+    """Several people addressed at one firm: "Jane Roe / John Poe / ROE & POE LLP / 1 Main
+    St / City, ST 12345" at the head of a letter (or a pleading's counsel block without bar
+    numbers). People listed over a firm's name and address are its lawyers; each is a
+    party, and the block's address is shared among them (``share_attorney_blocks``)."""
+    from extraction.candidates import STREET_START_RE
+    from extraction.parsers import CITY_STATE_ZIP_RE
+
+    out: list[PartyAnchor] = []
+    for index in range(0, min(len(lines), max(ADDRESSEE_HEAD_LINES, len(lines) // 2 + 1))):
+        line = lines[index]
+        for start, end in line.cells():
+            match = CITY_STATE_ZIP_RE.match(line.text[start:end])
+            if not match or match.end() < end - start - 1:
+                continue
+            above = column_cells(lines, index, line.span_bbox(start, end)[0], -1,
+                                 limit=ADDRESSEE_MAX_PEOPLE + 3)
+            street = next((k for k, cell in enumerate(above[:2])
+                           if STREET_START_RE.search(cell.text.strip())), None)
+            if street is None or len(above) < street + 3:
+                continue
+            firm = above[street + 1]
+            if PERSON_LINE_RE.match(firm.text.strip()) and not ORG_SUFFIX_RE.search(firm.text):
+                continue  # no firm line: people at a home address are not counsel
+            people = []
+            for cell in above[street + 2:]:
+                text = cell.text.strip()
+                if not PERSON_LINE_RE.match(text) or ORG_SUFFIX_RE.search(text) or \
+                        not 2 <= len(text.split()) <= 4:
+                    break
+                people.append(cell)
+            if len(people) < 2:
+                continue
+            for cell in people:
+                name = clean_name(cell.text)
+                if plausible_name(name):
+                    out.append(PartyAnchor("attorney", name, line.page, cell.bbox,
+                                           cell.line_index, 0.85, "block"))
+    return out
 
 
 def collector_parties(lines: list[Line], doc_type: str) -> list[PartyAnchor]:
