@@ -78,18 +78,20 @@ def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
     return f"{'scan' if ocr else 'text'}|{role}|{how}|{rep}|{has}|{kind}"
 
 
-# A bucket is never coarser than (rendering, field or role, where / how it was found): a
-# value found in a way calibration never counted gets the shrunk raw score, not the field's
-# overall rate (which the generator's familiar contexts push near 1.0).
-MIN_KEY_PARTS = 3
+# A bucket is never coarser than (rendering, field or role, where / how it was found, and for
+# a field how strong): a value found in a way calibration never counted, or with a strength
+# it never saw there (a label the role model doubts), gets the shrunk raw score, not the
+# field's or the place's overall rate (which the generator's familiar contexts push near 1.0).
+# Parties' keys have no strength part, so theirs stop at rendering|role|how.
+MIN_KEY_PARTS = {"fields": 4, "parties": 3}
 
 
 def _lookup(kind: str, key: str, raw: float) -> float:
     """The most specific bucket's rate: the full key, else coarser keys (dropping parts from
-    the end, down to rendering|name|where), else the raw score shrunk toward doubt."""
+    the end, down to rendering|name|where|strength), else the raw score shrunk toward doubt."""
     table = active_table().get(kind, {})
     parts = key.split("|")
-    for cut in range(len(parts), min(MIN_KEY_PARTS, len(parts)) - 1, -1):
+    for cut in range(len(parts), min(MIN_KEY_PARTS[kind], len(parts)) - 1, -1):
         coarse = "|".join(parts[:cut])
         if coarse in table:
             return float(table[coarse])

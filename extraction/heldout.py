@@ -23,7 +23,6 @@ import contextlib
 import importlib.util
 import io
 import json
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -359,42 +358,3 @@ def render(real: RealReport | None, heldout: HeldoutReport | None,
     out.append("HEADLINE " + " | ".join(headline))
     return "\n".join(out)
 
-
-# ------------------------------------------------------------------ procedural families
-def procedural_main(argv: list[str] | None = None) -> int:
-    """The procedurally composed families (samples/procedural) held out, with enough
-    documents each: a mixed corpus plus ``--per-family`` sheets of every arrangement, for
-    evaluation (``--seed``) and role-head training (``--seed`` + 1)."""
-    import argparse
-
-    from intake.read import read_file
-    from samples.generate import generate_corpus, generate_layout_corpus
-    from samples.procedural import TEMPLATES
-
-    parser = argparse.ArgumentParser(prog="python -m extraction.heldout",
-                                     description=procedural_main.__doc__)
-    parser.add_argument("--work", type=Path, required=True, help="folder for corpora, folds")
-    parser.add_argument("--count", type=int, default=40, help="mixed documents per corpus")
-    parser.add_argument("--per-family", type=int, default=8)
-    parser.add_argument("--seed", type=int, default=4242)
-    parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
-    args = parser.parse_args(argv)
-    templates = sorted(TEMPLATES)
-    corpora = {}
-    for name, seed in (("eval", args.seed), ("train", args.seed + 1)):
-        folder = args.work / name
-        if not folder.exists():
-            generate_corpus(folder, args.count, seed, scans=False)
-            generate_layout_corpus(folder, args.per_family * len(templates), seed, templates)
-        corpora[name] = read_generated(folder, read_file)
-    report = heldout_families(corpora["eval"], corpora["train"], load_scorer(args.scorer),
-                              args.work / "folds", only=templates,
-                              log=lambda message: print(message, file=sys.stderr))
-    print(render(None, report, [f"procedural families held out: --count {args.count} "
-                                f"--per-family {args.per_family} --seed {args.seed} "
-                                f"(training seed {args.seed + 1}); folder {args.work}"]))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(procedural_main())

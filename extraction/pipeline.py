@@ -78,8 +78,8 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     if use_transformer:
         from extraction import role_model
 
-        weak = [g.where in role_model.WEAK_EVIDENCE for g in guesses]
-        model_roles = role_model.predict_roles(candidates, doc_type, weak)
+        asked = [g.where in role_model.ASKED_EVIDENCE for g in guesses]
+        model_roles = role_model.predict_roles(candidates, doc_type, asked)
         if model_roles is not None:
             guesses = [role_model.combine(g, m, c.kind) for c, g, m in
                        zip(candidates, guesses, model_roles, strict=True)]

@@ -22,7 +22,8 @@ def test_table_from_counts_leaves_out_small_buckets() -> None:
 
 def test_lookup_falls_back_to_coarser_bucket_but_not_to_the_field(tmp_path, monkeypatch) -> None:
     path = tmp_path / "calibration.json"
-    path.write_text(json.dumps({"fields": {"text|amount_due|left": 0.97, "text|amount_due": 0.9},
+    path.write_text(json.dumps({"fields": {"text|amount_due|left|hi": 0.97,
+                                           "text|amount_due|left": 0.97, "text|amount_due": 0.9},
                                 "parties": {}}))
     monkeypatch.setattr(confidence, "TABLE_PATH", path)
     confidence._table.cache_clear()
@@ -34,7 +35,9 @@ def test_lookup_falls_back_to_coarser_bucket_but_not_to_the_field(tmp_path, monk
         # field's overall rate ("text|amount_due"): it gets the shrunk raw score
         assert confidence.calibrate_field("text|amount_due|model|hi", 0.95) == \
             0.95 * confidence.PRIOR_SHRINK
-        assert confidence.calibrate_field("text|amount_due|left|lo|one|alone", 0.8) == 0.97
+        # nor the place's rate for a strength it never counted there (a doubted label)
+        assert confidence.calibrate_field("text|amount_due|left|lo|one|alone", 0.8) == \
+            0.8 * confidence.PRIOR_SHRINK
         assert confidence.calibrate_field("fees|left", 0.8) == 0.8 * confidence.PRIOR_SHRINK
     finally:
         confidence._table.cache_clear()

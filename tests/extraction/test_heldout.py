@@ -71,9 +71,9 @@ def test_contract_line_has_the_extract_keys() -> None:
 def test_calibration_from_a_table_or_a_file_for_one_call_only(tmp_path) -> None:
     doc = _letter()
     committed = extract_document(doc, use_transformer=False)
-    # rendering|field|where: the coarsest bucket a lookup may fall back to
+    # rendering|field|where|strength: the coarsest bucket a lookup may fall back to
     bucket = "|".join(next(f.evidence for f in committed.fields
-                           if f.name == "amount_due").split("|")[:3])
+                           if f.name == "amount_due").split("|")[:4])
     table = {"fields": {bucket: 0.4242}, "parties": {}}
     fold = extract_document(doc, use_transformer=False, calibration=table)
     path = tmp_path / "calibration.json"

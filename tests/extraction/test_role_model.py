@@ -40,6 +40,49 @@ def test_combine_keeps_rule_when_model_unsure() -> None:
     assert out.field == "amount_due"
 
 
+def test_combine_lets_a_sure_model_move_a_heading_above_it_rejects() -> None:
+    # "Penalties" under the heading "Balances": the heading's field is not the value's
+    rule = RoleGuess("amount_due", 0.85, "above")
+    out = role_model.combine(rule, {"fees": 0.95, "amount_due": 0.01, "none": 0.04}, "amount")
+    assert (out.field, out.where) == ("fees", "model")
+
+
+def test_combine_never_moves_a_label_beside_the_value_but_doubts_it() -> None:
+    # "Finance Charges" reads as fees to the rules; the model's disbelief lowers the trust
+    rule = RoleGuess("fees", 0.95, "left")
+    for model in ({"interest": 0.97, "fees": 0.01, "none": 0.02}, {"fees": 0.03, "none": 0.97}):
+        out = role_model.combine(rule, model, "amount")
+        assert (out.field, out.where) == ("fees", "left")
+        assert out.score == pytest.approx(0.95 - role_model.DOUBT)
+
+
+def test_combine_keeps_full_trust_where_the_model_agrees() -> None:
+    rule = RoleGuess("fees", 0.95, "left")
+    out = role_model.combine(rule, {"fees": 0.9, "none": 0.1}, "amount")
+    assert out.score == pytest.approx(0.97)
+
+
+def test_pipeline_asks_the_model_about_strongly_labelled_values(monkeypatch) -> None:
+    from core.lines import page_to_lines
+    from extraction.candidates import lines_to_candidates
+    from extraction.pipeline import candidates_to_hits
+    from tests.extraction.builders import page, stacked
+
+    lines = page_to_lines(page(*stacked(["Finance Charges: $91.12"])))
+    cands = [c for c in lines_to_candidates(lines) if c.kind == "amount"]
+    asked: list[list[bool] | None] = []
+
+    def fake(candidates, doc_type, wanted_mask=None):
+        asked.append(wanted_mask)
+        return [{"interest": 0.95, "fees": 0.01, "none": 0.04} for _ in candidates]
+
+    monkeypatch.setattr(role_model, "predict_roles", fake)
+    hits = candidates_to_hits(cands, "placement", use_transformer=True)
+    assert asked == [[True]]
+    assert [(h.name, h.value, h.where) for h in hits] == [("fees", "91.12", "left")]
+    assert hits[0].score == pytest.approx(0.95 - role_model.DOUBT)
+
+
 def test_committed_head_is_small_and_loads() -> None:
     head = role_model.load_head()
     assert head is not None
