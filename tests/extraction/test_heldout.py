@@ -160,6 +160,37 @@ def test_folds_never_train_or_calibrate_on_their_family(tmp_path, monkeypatch) -
 
 
 @needs_scorer
+def test_only_named_families_are_scored_but_the_others_still_fit_each_fold(tmp_path,
+                                                                         monkeypatch) -> None:
+    monkeypatch.setattr(role_model.Encoder, "get", classmethod(lambda cls: _ZeroEncoder()))
+    docs = tmp_path / "eval"
+    docs.mkdir()
+    eval_docs = [_rendering("a1", "kv-boxed-grid", docs), _rendering("b1", "letter-regf", docs),
+                 _rendering("c1", "kv-fixed-width", docs)]
+    train_docs = [_rendering(f"t{i}", t, tmp_path) for i, t in
+                  enumerate(("kv-boxed-grid", "kv-fixed-width", "letter-regf"))]
+    trained, fitted = [], []
+
+    def train(items):
+        trained.append({t["template"] for _, t in items})
+        return _head()
+
+    def fit(items, *, role_head):
+        fitted.append({t["template"] for _, t in items})
+        return {"fields": {}, "parties": {}}
+
+    report = heldout.heldout_families(eval_docs, train_docs, heldout.load_scorer(),
+                                      tmp_path / "folds", train=train, fit=fit,
+                                      only=["kv-boxed-grid", "kv-fixed-width"])
+    assert [f.family for f in report.families] == ["kv-boxed-grid", "kv-fixed-width"]
+    assert trained == [{"kv-fixed-width", "letter-regf"}, {"kv-boxed-grid", "letter-regf"}]
+    assert fitted == [{"letter-regf", "kv-fixed-width"}, {"kv-boxed-grid", "letter-regf"}]
+    label = heldout.CONFIGS[0][1]
+    assert report.pooled[label].documents == 2
+    assert report.in_family is not None and report.in_family.documents == 2
+
+
+@needs_scorer
 def test_scores_come_from_the_contract_scorer(tmp_path) -> None:
     truth_dir = tmp_path / "truth"
     truth_dir.mkdir()
