@@ -357,9 +357,21 @@ def sample_pairs_sharing_key(keys: np.ndarray, max_block_size: int, sample: int,
     return left, right, total
 
 
+def _string_order_key(table: PersonTable, name: str) -> np.ndarray:
+    """Per record, a number that sorts as the column's strings do: the rank of its distinct
+    value (made on the distinct values only, not a fixed-width copy of every string)."""
+    if name not in table.distinct:
+        return getattr(table, name).astype(str)
+    codes, values = table.distinct[name]
+    by_text = sorted(range(len(values)), key=values.__getitem__)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[by_text] = np.arange(len(values))
+    return rank[codes]
+
+
 def name_rank(table: PersonTable) -> np.ndarray:
     """Each record's place in surname-then-given-name order (the sorted-neighbourhood order)."""
-    order = np.lexsort((table.given.astype(str), table.surname.astype(str)))
+    order = np.lexsort((_string_order_key(table, "given"), _string_order_key(table, "surname")))
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     return rank
