@@ -1,14 +1,15 @@
 """OCR word accuracy of intake on scans, with the smoothing of coarse scans off and on.
 
     python -m bench.ocr_accuracy [--limit 8] [--corpus samples/corpus]
-    python -m bench.ocr_accuracy --real FILE.pdf [FILE.pdf ...] [--pages 2]
+    python -m bench.ocr_accuracy --real FILE.pdf [FILE.pdf ...] [--pages 2] [--as-images]
 
 samples/corpus holds each document twice: ``dNNNN-kind.pdf`` (born-digital text
 layer) and ``dNNNN-kind.scan.pdf`` (the same pages printed to a 200-dpi image with
 scan noise). Each scan goes through intake exactly as a user's file would
-(``read_bytes``), twice in one run, alternating: with the smoothing of scans captured
-coarser than the OCR resolution turned off (``intake.ocr.preprocess.UPSAMPLED_SHARE``
-set to 0, the reading before it existed) and on (the default). The reference is
+(``read_bytes``), twice in one run, alternating: with the smoothing of pictures captured
+coarser than the OCR resolution, and the enlarging of such image files, turned off
+(``intake.ocr.preprocess.UPSAMPLED_SHARE`` set to 0, the reading before they existed)
+and on (the default). The reference is
 intake's text-layer reading of the matching page. Per page, two figures: sequence
 accuracy, 1 - word edit distance / reference words (order counts), and bag accuracy,
 the share of reference words OCR also gave (order-free, so a column read in another
@@ -121,16 +122,47 @@ def corpus_accuracy(corpus: Path, limit: int) -> None:
     print(f"time ratio on/off {seconds['on'] / max(seconds['off'], 1e-9):.2f}")
 
 
-def real_proxies(files: list[Path], pages_per_file: int) -> None:
+def _pictures_as_files(path: Path, pages: int) -> list[tuple[str, bytes]]:
+    """The largest picture of each of the first ``pages`` pages of a PDF, as a TIFF file at
+    its own resolution (1-bit kept 1-bit), the way a scanner or fax would deliver it."""
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+
+    out: list[tuple[str, bytes]] = []
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        for index in range(min(pages, len(document))):
+            objects = list(document[index].get_objects(
+                filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+            if not objects:
+                continue
+            biggest = max(objects, key=lambda o: o.get_metadata().width * o.get_metadata().height)
+            metadata = biggest.get_metadata()
+            image = biggest.get_bitmap().to_pil()
+            if metadata.bits_per_pixel == 1:
+                image = image.convert("1")
+            dpi = round((metadata.horizontal_dpi * metadata.vertical_dpi) ** 0.5)
+            buffer = io.BytesIO()
+            image.save(buffer, format="TIFF", dpi=(dpi, dpi))
+            out.append((f"{path.name[:24]}-p{index + 1}-{dpi}dpi.tiff", buffer.getvalue()))
+    finally:
+        document.close()
+    return out
+
+
+def real_proxies(files: list[Path], pages_per_file: int, as_images: bool = False) -> None:
     confidence: dict[str, list[float]] = {m: [] for m in MODES}
     english: dict[str, list[float]] = {m: [] for m in MODES}
     seconds = dict.fromkeys(MODES, 0.0)
-    for index, path in enumerate(files):
-        data = path.read_bytes()
+    inputs = ([item for path in files for item in _pictures_as_files(path, pages_per_file)]
+              if as_images else [(path.name, path.read_bytes()) for path in files])
+    for index, (name, data) in enumerate(inputs):
         order = MODES if index % 2 == 0 else MODES[::-1]
         reads: dict[str, ReadDocument] = {}
         for mode in order:
-            reads[mode], spent = _timed_read(data, path.name, mode)
+            reads[mode], spent = _timed_read(data, name, mode)
             seconds[mode] += spent
         ocr_numbers = [p.number for p in reads["on"].pages if p.source == "ocr"]
         for number in ocr_numbers[:pages_per_file]:
@@ -143,7 +175,7 @@ def real_proxies(files: list[Path], pages_per_file: int) -> None:
                 confidence[mode].append(mean)
                 english[mode].append(share)
                 row.append(f"{mode}: words {len(words)} confidence {mean:.3f} english {share:.3f}")
-            print(f"{path.name[:40]} p{number}: " + "; ".join(row))
+            print(f"{name[:40]} p{number}: " + "; ".join(row))
     for mode in MODES:
         print(f"smoothing {mode}: {len(confidence[mode])} OCR pages; median confidence "
               f"{_median(confidence[mode])}, median English share {_median(english[mode])}; "
@@ -156,9 +188,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=8, help="documents to read (0: all)")
     parser.add_argument("--real", type=Path, nargs="+", help="real scans without references")
     parser.add_argument("--pages", type=int, default=2, help="with --real: OCR pages per file")
+    parser.add_argument("--as-images", action="store_true",
+                        help="with --real: read each page's picture as an image file")
     args = parser.parse_args(argv)
     if args.real:
-        real_proxies(args.real, args.pages)
+        real_proxies(args.real, args.pages, args.as_images)
     else:
         corpus_accuracy(args.corpus, args.limit)
 

@@ -24,7 +24,7 @@ from intake import errors, pdf, sniff
 from intake.classify import classify_document
 from intake.filestore import sha256_hex
 from intake.ocr import OcrEngine, ParallelSetup, get_engine, ocr_page_image
-from intake.ocr.preprocess import Picture, page_pictures, smooth_upsampled
+from intake.ocr.preprocess import Picture, enlarge_coarse, page_pictures, smooth_upsampled
 from intake.ocr_layer import MIN_LEFTOVER_INK, leftover_ink, leftover_ink_share, merge_words
 from intake.redaction import redact_page
 from intake.settings import IntakeSettings
@@ -187,6 +187,8 @@ def _image_pages(data: bytes, settings: IntakeSettings) -> list[_OcrTask]:
                 copy = frame.convert("L")
         except OSError as exc:
             raise errors.truncated(f"image data is cut short ({exc})") from None
+        copy, dpi = enlarge_coarse(copy, dpi, settings.ocr_dpi,
+                                   max_megapixels=settings.max_megapixels)
         tasks.append(_OcrTask(number, width, height, copy, dpi))
     return tasks
 

@@ -8,7 +8,9 @@ Gaussian blur that scales with the upsampling restores the smooth strokes. On re
 scans this raised tesseract's mean confidence on a 100-dpi page from 0.71 to 0.88
 and its share of dictionary words from 0.79 to 0.96, and read a stamped case number
 printed from a 50-dpi picture that was unreadable unsmoothed; on 300-dpi sources a
-blur did not help, so pictures as fine as the rendering are left alone.
+blur did not help, so pictures as fine as the rendering are left alone. Image files
+(PNG / TIFF / JPEG) are read at their own resolution, so a coarse one is enlarged
+to the OCR resolution instead (``enlarge_coarse``).
 """
 
 from __future__ import annotations
@@ -92,3 +94,20 @@ def smooth_upsampled(image: Image.Image, render_dpi: float,
         region = (left, top, right, bottom)
         out.paste(out.crop(region).filter(ImageFilter.GaussianBlur(radius)), region[:2])
     return out
+
+
+def enlarge_coarse(image: Image.Image, dpi: float, target_dpi: float, *,
+                   max_megapixels: float) -> tuple[Image.Image, float]:
+    """An image file scanned under half the OCR resolution, enlarged towards it with
+    Lanczos (which also smooths the staircase) within the pixel cap, and its new
+    resolution; as it is otherwise. Real pages as image files: 100 dpi read as it is,
+    mean confidence 0.60 / 0.69; enlarged 0.90 / 0.92. A 1-bit 150-200 dpi file gained
+    nothing enlarged and cost a third more time, so the grey rule applies to all."""
+    if not smoothing_radius(target_dpi, dpi, bilevel=False):
+        return image, dpi
+    cap = (max_megapixels * 1e6 / max(image.width * image.height, 1)) ** 0.5
+    scale = min(target_dpi / dpi, cap)
+    if scale <= 1.05:
+        return image, dpi
+    size = (round(image.width * scale), round(image.height * scale))
+    return image.resize(size, Image.Resampling.LANCZOS), dpi * size[0] / image.width

@@ -103,7 +103,8 @@ def test_read_bytes_uses_the_engine_the_settings_name(fake_engine, monkeypatch) 
         raise AssertionError("tesseract must not run when another engine is chosen")
 
     monkeypatch.setattr(pytesseract, "image_to_data", no_tesseract)
-    document = read_bytes(_png(200, 100, 100), "page.png", settings=_FakeEngineSettings())
+    # at 200 dpi: an image file under 150 dpi would be enlarged first (intake.ocr.preprocess)
+    document = read_bytes(_png(200, 100, 200), "page.png", settings=_FakeEngineSettings())
     assert document.ocr_pages == [1]
     assert [w.text for w in document.pages[0].words] == ["Fake", "engine", "reading"]
     assert document.pages[0].words[2].bbox == (10.0, 30.0, 44.0, 38.0)
@@ -111,7 +112,7 @@ def test_read_bytes_uses_the_engine_the_settings_name(fake_engine, monkeypatch) 
     assert document.pages[0].text == "Fake engine\nreading"
     ((size, dpi, page),) = fake_engine.calls  # one page, read once (no rotation to try)
     assert size == (200, 100) and page == 1
-    assert dpi == pytest.approx(100, abs=0.01)  # PNG keeps dpi as pixels per metre
+    assert dpi == pytest.approx(200, abs=0.01)  # PNG keeps dpi as pixels per metre
     assert fake_engine.prepared
 
 

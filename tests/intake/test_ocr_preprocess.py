@@ -118,3 +118,43 @@ def test_read_bytes_smooths_a_coarse_scan_and_not_a_fine_one(recording_engine) -
     read_bytes(_bilevel_scan_pdf(300), "scan.pdf", settings=settings)
     coarse, fine = recording_engine.greys
     assert coarse > 5 * max(fine, 1)
+
+
+class _SizeEngine(_RecordingEngine):
+    """Also records the size and resolution of each image it is given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[tuple[int, int], float]] = []
+
+    def read(self, image: Image.Image, dpi: float, *, page: int, language: str,
+             timeout: float) -> OcrResult:
+        self.seen.append((image.size, dpi))
+        return super().read(image, dpi, page=page, language=language, timeout=timeout)
+
+
+def _png(image: Image.Image, dpi: int) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def test_a_coarse_image_file_is_enlarged_to_the_ocr_resolution() -> None:
+    engine = _SizeEngine()
+    register_engine("fake", lambda: engine)
+    try:
+        settings = _FakeEngineSettings(fix_orientation=False, deskew=False)
+        grey_fax = page_image(dpi=100)  # grey, 100 dpi: enlarged
+        document = read_bytes(_png(grey_fax, 100), "fax.png", settings=settings)
+        read_bytes(_png(page_image(dpi=200), 200), "grey.png", settings=settings)  # left alone
+    finally:
+        unregister_engine("fake")
+    (enlarged, dpi), (kept, kept_dpi) = engine.seen
+    assert dpi == pytest.approx(300, rel=0.01) and kept_dpi == pytest.approx(200, rel=0.001)
+    assert enlarged[0] == pytest.approx(3 * grey_fax.width, abs=2)
+    assert kept == page_image(dpi=200).size
+    page = document.pages[0]
+    assert (page.width, page.height) == pytest.approx((612, 792), abs=1)  # same page in points
+    assert page.words[0].bbox == pytest.approx((10.0, 10.0, 30.0, 20.0))
