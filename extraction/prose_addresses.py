@@ -25,6 +25,8 @@ from extraction.parsers import normalize_address
 
 GUTTER_RE = re.compile(r"^\d{1,2}$")
 PARAGRAPH_NUMBER_RE = re.compile(r"^\(?\d{1,2}[.)]$")
+# a form row "Garnishee: ACME BANK, 1 Main St ...": a label, not a sentence
+LABEL_ROW_RE = re.compile(r"^[A-Z][\w'’/ ().,-]{0,40}:\s")
 BREAK = "\u2029"  # stands for a line that is not prose (a form row, two columns)
 SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)\]])\.(?:\s+|$)(?=[A-Z0-9(\"“]|$)")
 STATE_ZIP_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2}\.?,?\s+\d{5}(?:-\d{4})?\b")
@@ -44,7 +46,8 @@ WINDOW = 90  # how far before its ZIP an address may start, in characters
 def page_text(lines: list[Line]) -> str:
     """A page's prose lines joined into one text, without the pleading paper's line numbers
     or a paragraph's number cell. A line of several cells (a form's label and value, two
-    columns side by side) is not prose: it ends the sentence before it."""
+    columns side by side) or one opening with a label ("Garnishee: ...") is not prose: it
+    ends the sentence before it."""
     parts = []
     for line in lines:
         cells = line.cells()
@@ -52,7 +55,7 @@ def page_text(lines: list[Line]) -> str:
             cells = cells[1:]
         if len(cells) > 1 and PARAGRAPH_NUMBER_RE.match(line.text[cells[0][0]:cells[0][1]]):
             cells = cells[1:]
-        if len(cells) == 1:
+        if len(cells) == 1 and not LABEL_ROW_RE.match(line.text[cells[0][0]:cells[0][1]]):
             parts.append(line.text[cells[0][0]:cells[0][1]])
         elif cells:
             parts.append(BREAK)
@@ -121,8 +124,9 @@ def _name_end(sentence: str, name: str, before: int) -> int | None:
     return best
 
 
-def _owner(sentence: str, start: int, drafts: list[PartyDraft]) -> PartyDraft | None:
-    head = sentence[:start]
+def _owner(sentence: str, start: int, drafts: list[PartyDraft], since: int = 0
+           ) -> PartyDraft | None:
+    head = sentence[since:start]  # the clause since the address before it
     if DEBTOR_TOPIC_RE.search(head):
         debtors = [d for d in drafts if d.role == "debtor"]
         named = [d for d in debtors if _name_end(sentence, d.name, start) is not None]
@@ -151,8 +155,10 @@ def attach_prose_addresses(drafts: list[PartyDraft], pages: list[list[Line]]) ->
         for sentence in sentences(page_text(lines)):
             if not STATEMENT_RE.search(sentence) or not TOPIC_RE.search(sentence):
                 continue
+            since = 0
             for start, value in addresses_in(sentence):
-                owner = _owner(sentence, start, drafts)
+                owner = _owner(sentence, start, drafts, since)
+                since = start + 1
                 if owner is None:
                     continue
                 if any(_same_address(a, value) for a in owner.addresses):

@@ -62,10 +62,11 @@ def _run_on_matches(lines: list[Line], index: int) -> list[re.Match]:
         if not match.start("name") < len(text) < match.end():
             continue
         if match.end("name") > len(text):
-            # the name itself runs on: it opens the line or follows a list separator, so
-            # that stray words before a name ("FOR COURT USE ONLY / JANE ROE") stay out
+            # the name itself runs on: only inside a list of lawyers already begun on the
+            # line ("A, Bar No. 1 / B, Bar No. 2 / HYO JIN"), so that words before a name
+            # ("FOR COURT USE ONLY / JANE ROE", "/s/ Jane Roe / Jane Roe, Esq.") stay out
             before = text[:match.start("name")].rstrip()
-            if before and not before.endswith(("/", ";", ",")):
+            if not on_line or not before.endswith(("/", ";", ",")) or before.endswith("/s/"):
                 continue
         elif not on_line:
             continue  # only the bar number runs on: a list of lawyers on one line does so

@@ -146,3 +146,19 @@ def test_addresses_in_a_pleadings_sentences_go_to_the_party_they_name() -> None:
     assert parties[("debtor", "MARCO V ADEYEMI")].addresses == ["908 N 3RD AVE, YUMA, AZ 85364"]
     # a declarant's own address names no party of the case
     assert not any("Fresno" in a for p in parties.values() for a in p.addresses)
+
+
+def test_form_rows_are_not_prose_and_a_signature_name_is_not_doubled() -> None:
+    """Guards for the two rules above (they pass on the code before them too): a labelled
+    row "Garnishee: X, 1 Main St ..." keeps its address with its party, and "/s/ Jane Roe"
+    over "Jane Roe, Esq." stays one lawyer named once."""
+    rows = stacked(["Judgment creditor: Pinecrest Funding LLC", "Judgment debtor: Alma Ruiz",
+                    "Debtor's last known address: 41 Elm St, Tulsa, OK 74103",
+                    "Garnishee: Prairie State Bank, 900 Main St Ste 2, Wichita, KS 67202",
+                    "You are ordered to hold any money of the judgment debtor in your hands.",
+                    "/s/ Ruth Vega", "Ruth Vega, Esq."], x=60, top=60, step=12)
+    parties = _parties(page(*rows), doc_type="garnishment")
+    assert parties[("garnishee", "Prairie State Bank")].addresses == [
+        "900 Main St, Ste 2, Wichita, KS 67202"]
+    assert parties[("debtor", "Alma Ruiz")].addresses == ["41 Elm St, Tulsa, OK 74103"]
+    assert [name for role, name in parties if role == "attorney"] == ["Ruth Vega"]
