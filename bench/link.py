@@ -478,14 +478,15 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
     return rows
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (forked workers included)."""
+def _tree_memory_mb(pid: int) -> float:
+    """Memory of a process and all its descendants (forked workers included), by PSS: a
+    page a forked worker still shares with its parent counts once, split between them."""
     total, pending = 0.0, [pid]
     while pending:
         current = pending.pop()
         try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) / 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending += [int(c) for c in (task / "children").read_text().split()]
@@ -495,8 +496,8 @@ def _tree_rss_mb(pid: int) -> float:
 
 
 def run_watched(command: list[str], max_memory_gb: float) -> subprocess.CompletedProcess:
-    """Run a size in its own process; above ``max_memory_gb`` (its workers' memory included;
-    0: no limit) it is killed and reported as failed, so a too-large size cannot take a
+    """Run a size in its own process; above ``max_memory_gb`` (PSS, its workers' memory
+    included; 0: no limit) it is killed and reported as failed, so a too-large size cannot take a
     shared machine down."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
@@ -504,7 +505,7 @@ def run_watched(command: list[str], max_memory_gb: float) -> subprocess.Complete
 
     def watch() -> None:
         while process.poll() is None:
-            if max_memory_gb and _tree_rss_mb(process.pid) > max_memory_gb * 1024:
+            if max_memory_gb and _tree_memory_mb(process.pid) > max_memory_gb * 1024:
                 over.set()
                 os.killpg(process.pid, signal.SIGKILL)
                 return
