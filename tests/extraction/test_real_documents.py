@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 SCORER = ROOT.parent / "shared" / "eval" / "score_extract.py"
 
-# measured 2026-12-02 at 6694c7e (scan smoothing, counsel blocks, prose addresses): field F1
-# 0.876, party F1 0.883, doc_type 8/10, 30 of 30 values at confidence >= 0.9 right
-MEASURED = {"field_f1": 0.876, "party_f1": 0.883, "doc_type_accuracy": 0.800}
+# measured 2026-12-02 after ef6dce1 with the role head retrained on 90 + 90 documents (scan
+# smoothing, counsel blocks, prose addresses): field F1 0.868, party F1 0.883, doc_type
+# 8/10, 30 of 30 values at confidence >= 0.9 right
+MEASURED = {"field_f1": 0.868, "party_f1": 0.883, "doc_type_accuracy": 0.800}
 MARGIN = 0.03
 FLOORS = {name: round(value - MARGIN, 3) for name, value in MEASURED.items()}
 CONFIDENT_RIGHT = 0.90  # the contract's promise for values at confidence >= 0.9
