@@ -8,6 +8,8 @@ The page binds the signed-in user's name as the first argument.
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from models.tables import Document, ExtractedFieldRow
@@ -21,6 +23,27 @@ FLASH_KEY = "review_flash"
 APP_RERUN_KEY = "review_rerun_app"  # set by a callback that must move the whole page on
 LEFT_KEY = "review_left"  # the document "Next document" left: the queue moves past it
 QUEUE_PICK_KEY = "review_queue_pick"  # the queue picker (drawn inside the fragment)
+
+
+FLASH_SHOWN_KEY = "review_flash_shown"
+# A decision's message is shown again by the runs that follow within this many seconds: the
+# browser can send a stray message (an older widget's value) right after a save, and the run
+# it starts would otherwise wipe the message before the reviewer (or a browser test) saw it.
+FLASH_HOLD_SECONDS = 2.0
+
+
+def take_flash() -> tuple[str, str] | None:
+    """The (kind, message) of the last decision to show in this run, if any."""
+    fresh = st.session_state.pop(FLASH_KEY, None)
+    now = time.monotonic()
+    if fresh:
+        st.session_state[FLASH_SHOWN_KEY] = (fresh[0], fresh[1], now)
+        return fresh[0], fresh[1]
+    shown = st.session_state.get(FLASH_SHOWN_KEY)
+    if shown and now - shown[2] < FLASH_HOLD_SECONDS:
+        return shown[0], shown[1]
+    st.session_state.pop(FLASH_SHOWN_KEY, None)
+    return None
 
 
 def _flash(result: saves.SaveResult) -> None:

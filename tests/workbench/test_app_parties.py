@@ -234,3 +234,28 @@ def test_only_the_shown_picker_can_change_the_party_in_hand():
     assert not app.exception
     assert app.session_state["after_stale"] == 2  # neither stale message moved it back
     assert app.session_state["after_pick"] == 1
+
+
+def _flashes_in_order():
+    """A page that takes the flash as three runs in a row would."""
+    import streamlit as st
+
+    from workbench.review_actions import FLASH_KEY, FLASH_SHOWN_KEY, take_flash
+
+    st.session_state[FLASH_KEY] = ("success", "party John Q Sample: corrected")
+    st.session_state["first"] = take_flash()
+    st.session_state["stray_rerun"] = take_flash()  # a run the browser starts at once
+    kind, message, shown_at = st.session_state[FLASH_SHOWN_KEY]
+    st.session_state[FLASH_SHOWN_KEY] = (kind, message, shown_at - 60)
+    st.session_state["a_minute_later"] = take_flash()
+
+
+def test_a_decision_message_survives_a_stray_rerun_but_not_the_next_action():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_flashes_in_order).run()
+    assert not app.exception
+    message = ("success", "party John Q Sample: corrected")
+    assert app.session_state["first"] == message
+    assert app.session_state["stray_rerun"] == message
+    assert app.session_state["a_minute_later"] is None

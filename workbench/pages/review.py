@@ -37,9 +37,9 @@ from workbench.review_actions import (
     APP_RERUN_KEY,
     DOC_KEY,
     FIELD_KEY,
-    FLASH_KEY,
     LEFT_KEY,
     QUEUE_PICK_KEY,
+    take_flash,
 )
 from workbench.review_history import history_expander
 from workbench.review_labels import field_label, queue_label
@@ -263,7 +263,7 @@ def document_panels(document_id: int, locked_message: str | None, queue_size: in
     read_only = locked_message is not None
     if locked_message:
         st.warning(f"Read only: {locked_message}.")
-    flash = st.session_state.pop(FLASH_KEY, None)
+    flash = take_flash()
     if flash:
         (st.success if flash[0] == "success" else st.error)(flash[1])
 
