@@ -199,8 +199,8 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner = _by_role(drafts, "debtor")
         if owner is None:
             continue
-        if cand.kind == "address" and _squash(cand.value) not in {
-                _squash(a) for a in owner.addresses}:
+        if cand.kind == "address" and address_key(cand.value) not in {
+                address_key(a) for a in owner.addresses}:
             owner.addresses.append(cand.value)
             _record_note(owner, cand, by_place)
         elif cand.kind == "phone" and cand.value not in owner.phones:
@@ -225,13 +225,13 @@ def share_attorney_blocks(drafts: list[PartyDraft]) -> None:
                                  for p in a.places for q in b.places):
                 continue
             for value in b.addresses:
-                if _squash(value) not in {_squash(x) for x in a.addresses}:
+                if address_key(value) not in {address_key(x) for x in a.addresses}:
                     a.addresses.append(value)
             a.phones += [v for v in b.phones if v not in a.phones]
             a.emails += [v for v in b.emails if v not in a.emails]
 
 
-def _squash(address: str) -> str:
+def address_key(address: str) -> str:
     """An address without spaces or punctuation: OCR's '149 19 ELM' is '14919 ELM'."""
     return re.sub(r"[^0-9A-Z]", "", address.upper())
 

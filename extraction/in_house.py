@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 
 from core.lines import Line
 from extraction.candidates import Candidate
-from extraction.contacts import ATTORNEY_BLOCK_LINES, COURT_HEADING_RE, FAX_RE, PartyDraft, _squash
+from extraction.contacts import (
+    ATTORNEY_BLOCK_LINES,
+    COURT_HEADING_RE,
+    FAX_RE,
+    PartyDraft,
+    address_key,
+)
 
 IN_HOUSE_RE = re.compile(r"\bin[-\s]?house\b", re.IGNORECASE)
 CLIENT_LABEL_ONLY_RE = re.compile(r"\b(?:attorneys?|counsel)\s+for\b[^A-Za-z]*"
@@ -124,14 +130,14 @@ def _extend(block: CounselBlock, by_place: dict[tuple[int, int], Line],
 
 
 def _without_plus4(address: str) -> str:
-    return _squash(re.sub(r"(\d{5})-\d{4}\b", r"\1", address))
+    return address_key(re.sub(r"(\d{5})-\d{4}\b", r"\1", address))
 
 
 def add_address(party: PartyDraft, value: str) -> None:
     """Add an address once: the same street printed with and without ZIP+4 is kept in its
     fuller form."""
     for k, held in enumerate(party.addresses):
-        if _squash(held) == _squash(value):
+        if address_key(held) == address_key(value):
             return
         if _without_plus4(held) == _without_plus4(value):
             if len(value) > len(held):

@@ -15,7 +15,7 @@ import re
 
 from core.lines import Line
 from extraction.candidates import Candidate
-from extraction.contacts import FAX_RE, PartyDraft, _squash
+from extraction.contacts import FAX_RE, PartyDraft, address_key
 
 CLOSING_RE = re.compile(r"^\s*(?:sincerely(?:\s+yours)?|very\s+truly\s+yours|yours\s+truly|"
                         r"respectfully(?:\s+yours)?|best\s+regards|regards|cordially)\s*,?\s*$",
@@ -61,16 +61,16 @@ def attach_letterhead(drafts: list[PartyDraft], candidates: list[Candidate],
         page = lines[0].page
         # what a party named on this page already holds (the addressee's own block)
         here = [d for d in drafts if d is signer or any(p.page == page for p in d.places)]
-        held_addresses = {_squash(a) for d in here for a in d.addresses}
+        held_addresses = {address_key(a) for d in here for a in d.addresses}
         held_phones = {p for d in here for p in d.phones}
         page_cands = by_page.get(page, [])
         head_rows: set[int] = set()
         for cand in page_cands:
             if cand.kind != "address" or cand.line.index >= salutation or \
-                    _squash(cand.value) in held_addresses:
+                    address_key(cand.value) in held_addresses:
                 continue
             signer.addresses.append(cand.value)
-            held_addresses.add(_squash(cand.value))
+            held_addresses.add(address_key(cand.value))
             head_rows |= {cand.line.index, cand.line.index - 1}  # city line and street line
         for cand in page_cands:
             if cand.kind == "phone" and cand.line.index in head_rows and \

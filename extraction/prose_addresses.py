@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from core.lines import Line
-from extraction.contacts import PartyDraft, _squash
+from extraction.contacts import PartyDraft, address_key
 from extraction.parsers import normalize_address
 
 GUTTER_RE = re.compile(r"^\d{1,2}$")
@@ -141,7 +141,7 @@ def _owner(sentence: str, start: int, drafts: list[PartyDraft], since: int = 0
 
 
 def _same_address(a: str, b: str) -> bool:
-    return _squash(a) == _squash(b) or _number_zip(a) == _number_zip(b)
+    return address_key(a) == address_key(b) or _number_zip(a) == _number_zip(b)
 
 
 def attach_prose_addresses(drafts: list[PartyDraft], pages: list[list[Line]]) -> None:
