@@ -119,10 +119,12 @@ BLOCKING_KEYS: dict[str, Callable[[PersonTable], KeyValues]] = {
 
 
 def _coded(*columns: np.ndarray) -> list[np.ndarray]:
-    """Int64 codes of the columns in one shared value space; -1 where a value is ''."""
+    """Int32 codes of the columns in one shared value space; -1 where a value is ''. (The
+    table keeps them for every key; int32 is half the memory, and keys that join codes
+    compute in int64.)"""
     joined = np.concatenate(columns) if len(columns) > 1 else columns[0]
     codes, _uniques = pd.factorize(joined, use_na_sentinel=False)
-    codes = np.where(joined == "", -1, codes).astype(np.int64)
+    codes = np.where(joined == "", -1, codes).astype(np.int32)
     size = len(columns[0])
     return [codes[k * size:(k + 1) * size] for k in range(len(columns))]
 
@@ -130,7 +132,7 @@ def _coded(*columns: np.ndarray) -> list[np.ndarray]:
 def _coded_distinct(*columns: tuple[np.ndarray, list]) -> list[np.ndarray]:
     """``_coded`` of columns held as (codes, distinct values), hashing only the values."""
     space, codes = encode_distinct(columns)
-    return [np.where(space.missing(part), -1, part).astype(np.int64) for part in codes]
+    return [np.where(space.missing(part), -1, part).astype(np.int32) for part in codes]
 
 
 def _table_coded(t: PersonTable, *names: str) -> list[np.ndarray]:
@@ -378,13 +380,6 @@ def name_rank(table: PersonTable) -> np.ndarray:
     return rank
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values. ``np.unique`` on int64 takes numpy's hashing path, which
-    took 18 s of a 1,000,000-record blocking run (30M codes); a sort and a diff take 3."""
-    values = np.sort(values)
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
-
-
 def candidate_pairs(
     table: PersonTable,
     keys: dict[str, Callable[[PersonTable], KeyValues]] | None = None,
@@ -404,6 +399,14 @@ def candidate_pairs(
         stats.skipped_blocks[name] = skipped_blocks
         stats.skipped_records[name] = skipped_records
         encoded_parts.append(low.astype(np.int64) * n + high)
-    encoded = _distinct(np.concatenate(encoded_parts)) if encoded_parts else np.empty(0, np.int64)
+    encoded = np.concatenate(encoded_parts) if encoded_parts else np.empty(0, np.int64)
+    del encoded_parts
+    # A sort and a diff, not np.unique (its int64 hashing path took 18 s of a 1,000,000-record
+    # blocking run); sorted in place, as at 10,000,000 records a copy of the pairs is 0.5 GB.
+    encoded.sort()
+    encoded = encoded[np.r_[True, encoded[1:] != encoded[:-1]]] if len(encoded) else encoded
     stats.candidate_pairs = int(len(encoded))
-    return encoded // n, encoded % n, stats
+    index = np.int32 if n < 2**31 else np.int64  # record indices: int32 halves the pairs
+    left = (encoded // n).astype(index)
+    encoded %= n
+    return left, encoded.astype(index), stats

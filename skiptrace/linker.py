@@ -17,7 +17,7 @@ import numpy as np
 
 from skiptrace.blocking import BlockingStats, candidate_pairs
 from skiptrace.clustering import cluster
-from skiptrace.comparisons import FIELD_INDEX, FIELDS, PAIR_CHUNK, compare_pairs
+from skiptrace.comparisons import FIELD_INDEX, FIELDS, PAIR_CHUNK, compare_pairs, prepare_codes
 from skiptrace.em_passes import train_blocked_em
 from skiptrace.fellegi_sunter import (
     FellegiSunterModel,
@@ -26,7 +26,9 @@ from skiptrace.fellegi_sunter import (
     term_frequency_columns,
     train_em,
 )
-from skiptrace.normalize import PersonTable, normalize_records
+from skiptrace.normalize import PersonTable, normalize_columns
+from skiptrace.process_pool import pair_chunk_results
+from skiptrace.record_columns import RecordColumns
 from skiptrace.records import PersonRecord
 
 MODEL_PATH = Path(__file__).with_name("model_weights.json")
@@ -107,6 +109,24 @@ class PairScorer:
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         return self.score(compare_pairs(self.table, left, right, self.workers), left)
 
+    def scored_pairs(self, left: np.ndarray, right: np.ndarray, floor: float = -np.inf,
+                     chunk: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Compare and score pairs ``chunk`` at a time (over worker processes when there are
+        several chunks), keeping only the pairs scored at ``floor`` or above: the positions
+        of those pairs and their log2 odds. Their comparison vectors are never all held
+        (70M pairs would be 0.6 GB of them, and their float64 odds as much again).
+        ``chunk``: ``PAIR_CHUNK`` pairs unless given."""
+        chunk = chunk or PAIR_CHUNK
+        if len(left) > chunk:
+            prepare_codes(self.table)
+        parts = pair_chunk_results(_scored_chunk, _ChunkScorer(self, floor), left, right,
+                                   chunk, self.workers)
+        starts = range(0, max(len(left), 1), chunk)
+        kept = [start + positions for start, (positions, _odds) in zip(starts, parts,
+                                                                       strict=True)]
+        return (np.concatenate(kept).astype(np.int64),
+                np.concatenate([odds for _positions, odds in parts]))
+
     def score(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
         """Log2 odds per comparison vector (in chunks: the per-field weights are float64)."""
         if len(gamma) <= PAIR_CHUNK:
@@ -135,47 +155,105 @@ class PairScorer:
                         np.minimum(odds, UNCORROBORATED_CAP))
 
 
-def trained_model(table: PersonTable, gamma: np.ndarray, start: FellegiSunterModel,
-                  training: str = "auto", workers: int = 1) -> FellegiSunterModel:
-    """The model that scores this table's pairs, by ``training`` (one of ``TRAINING``).
+@dataclass(frozen=True, slots=True)
+class _ChunkScorer:
+    """What a chunk of pairs is scored with (handed to worker processes as one object)."""
 
-    "auto": below ``MIN_RECORDS_TO_TRAIN`` records the committed weights; up to
-    ``MAX_RECORDS_TO_TRAIN`` EM over the candidate pairs ("full"); above that, EM
-    in training passes blocked on other fields ("blocked", ``em_passes``).
+    scorer: PairScorer
+    floor: float
+
+
+def _scored_chunk(job: _ChunkScorer, left: np.ndarray, right: np.ndarray,
+                  workers: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (int32) within the chunk of the pairs scored at the floor or above, and
+    their log2 odds."""
+    scorer = job.scorer
+    odds = scorer.score(compare_pairs(scorer.table, left, right, workers), left)
+    positions = np.flatnonzero(odds >= job.floor)
+    return positions.astype(np.int32), odds[positions]
+
+
+def training_route(records: int, pairs: int, training: str = "auto") -> str:
+    """Which of ``TRAINING`` a table of ``records`` with ``pairs`` candidate pairs gets.
+
+    "auto": below ``MIN_RECORDS_TO_TRAIN`` records (or with no candidate pairs) the
+    committed weights; up to ``MAX_RECORDS_TO_TRAIN`` EM over the candidate pairs
+    ("full"); above that, EM in training passes blocked on other fields ("blocked",
+    ``em_passes``).
     """
     if training not in TRAINING:
         raise ValueError(f"training must be one of {', '.join(TRAINING)}, not {training!r}")
+    if training == "auto":
+        return ("committed" if records < MIN_RECORDS_TO_TRAIN or pairs == 0
+                else "full" if records <= MAX_RECORDS_TO_TRAIN else "blocked")
+    return training
+
+
+def trained_model(table: PersonTable, gamma: np.ndarray | None, start: FellegiSunterModel,
+                  training: str = "auto", workers: int = 1) -> FellegiSunterModel:
+    """The model that scores this table's pairs, by ``training`` (``training_route``).
+
+    ``gamma``, the candidate pairs' comparison vectors, is read only by "full" training
+    (and by "auto" to choose the route); the other routes take None.
+    """
     n = len(table)
     if training == "auto":
-        training = ("committed" if n < MIN_RECORDS_TO_TRAIN or len(gamma) == 0
-                    else "full" if n <= MAX_RECORDS_TO_TRAIN else "blocked")
+        if gamma is None:
+            raise ValueError("training 'auto' needs the comparison vectors to choose a route")
+        training = training_route(n, len(gamma), training)
+    training = training_route(n, 1, training)
     if training == "committed" or n < 2:
         return start.for_population(n)
     u = estimate_u(table, workers=workers)
     if training == "full":
+        if gamma is None:
+            raise ValueError("training 'full' needs the candidate pairs' comparison vectors")
         return train_em(gamma, start, u, total_pairs=n * (n - 1) / 2)
     return train_blocked_em(table, start, u, workers=workers)
 
 
 def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
                train: bool = True, threshold: float = MATCH_THRESHOLD,
-               workers: int = 1, training: str = "auto") -> LinkResult:
+               workers: int = 1, training: str = "auto",
+               keep_all_pairs: bool = True) -> LinkResult:
     """Link normalized records with the model ``trained_model`` gives (``train=False``:
-    the committed weights, or ``model``, moved to this population's size)."""
+    the committed weights, or ``model``, moved to this population's size).
+
+    Unless the model is trained by EM over every candidate pair ("full"), the pairs are
+    compared and scored a chunk at a time after training. ``keep_all_pairs=False`` keeps
+    (in ``LinkResult.left`` / ``right`` / ``log2_odds``) only the pairs at or above the
+    threshold, which is all clustering reads: the same labels for much less memory."""
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     n = len(table)
     left, right, blocking = candidate_pairs(table)
     seconds["blocking"] = time.perf_counter() - clock
+    route = training_route(n, len(left), training if train else "committed")
+    start = model or committed_model()
+    floor = -np.inf if keep_all_pairs else threshold
+    use_tf = n >= MIN_RECORDS_FOR_TF
     clock = time.perf_counter()
-    gamma = compare_pairs(table, left, right, workers)
-    seconds["comparing"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    model = trained_model(table, gamma, model or committed_model(),
-                          training if train else "committed", workers)
-    scorer = PairScorer(model, table, use_tf=n >= MIN_RECORDS_FOR_TF, workers=workers)
-    log2_odds = scorer.score(gamma, left)
-    seconds["training_and_scoring"] = time.perf_counter() - clock
+    if route == "full":
+        gamma = compare_pairs(table, left, right, workers)
+        seconds["comparing"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        model = trained_model(table, gamma, start, route, workers)
+        scorer = PairScorer(model, table, use_tf=use_tf, workers=workers)
+        log2_odds = scorer.score(gamma, left)
+        del gamma
+        kept = np.flatnonzero(log2_odds >= floor)
+        log2_odds = log2_odds[kept]
+        seconds["training_and_scoring"] = time.perf_counter() - clock
+    else:
+        model = trained_model(table, None, start, route, workers)
+        scorer = PairScorer(model, table, use_tf=use_tf, workers=workers)
+        seconds["training"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        kept, log2_odds = scorer.scored_pairs(left, right, floor)
+        seconds["comparing_and_scoring"] = time.perf_counter() - clock
+    if len(kept) < len(left):
+        left, right = left[kept], right[kept]
+    del kept
     clock = time.perf_counter()
     labels = cluster(n, left, right, log2_odds, threshold, scorer)
     seconds["clustering"] = time.perf_counter() - clock
@@ -185,12 +263,26 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
 
 def link_records(records: Sequence[PersonRecord], model: FellegiSunterModel | None = None,
                  train: bool = True, threshold: float = MATCH_THRESHOLD,
-                 workers: int = 1, training: str = "auto") -> LinkResult:
+                 workers: int = 1, training: str = "auto",
+                 keep_all_pairs: bool = True) -> LinkResult:
     """Normalize and link records (see ``link_table``)."""
+    return link_columns(RecordColumns.of(records, workers), model=model, train=train,
+                        threshold=threshold, workers=workers, training=training,
+                        keep_all_pairs=keep_all_pairs)
+
+
+def link_columns(columns: RecordColumns, model: FellegiSunterModel | None = None,
+                 train: bool = True, threshold: float = MATCH_THRESHOLD,
+                 workers: int = 1, training: str = "auto",
+                 keep_all_pairs: bool = True) -> LinkResult:
+    """Normalize and link records already coded as columns (see ``link_table``); the time
+    spent coding them counts as normalizing. The columns are released once normalized
+    (``RecordColumns.release``): the table holds what linking reads."""
     clock = time.perf_counter()
-    table = normalize_records(records, workers=workers)
-    normalizing = time.perf_counter() - clock
+    table = normalize_columns(columns, workers=workers)
+    columns.release()
+    normalizing = time.perf_counter() - clock + columns.coding_seconds
     result = link_table(table, model=model, train=train, threshold=threshold, workers=workers,
-                        training=training)
+                        training=training, keep_all_pairs=keep_all_pairs)
     result.seconds = {"normalizing": normalizing, **result.seconds}
     return result

@@ -13,11 +13,10 @@ over Python objects.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
-from typing import Any
 
 import jellyfish
 import numpy as np
@@ -28,6 +27,7 @@ from nameparser import HumanName
 from skiptrace.column_codes import CodeSpace
 from skiptrace.nicknames import canonical_given_name
 from skiptrace.process_pool import MIN_VALUES_FOR_POOL, run_tasks
+from skiptrace.record_columns import RAW_FIELDS, Coded, RecordColumns
 from skiptrace.records import PersonRecord
 from skiptrace.text import fold
 from skiptrace.usps import standardize_streets, zip5
@@ -194,39 +194,6 @@ def _column(values: Sequence[str]) -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
-@dataclass(slots=True, frozen=True)
-class _Coded:
-    """A column held as codes into its distinct values: a function of the column is applied
-    to the distinct values only, and a column derived from another keeps its codes, so a
-    million records are hashed once per raw field rather than once per derived field."""
-
-    codes: np.ndarray  # intp, one per record
-    values: list  # distinct raw values (or values derived from them, possibly repeated)
-
-    @classmethod
-    def of(cls, values: Sequence[object]) -> _Coded:
-        index: dict[object, int] = {}
-        add = index.setdefault
-        codes = np.fromiter((add(value, len(index)) for value in values), dtype=np.intp,
-                            count=len(values))
-        return cls(codes, list(index))
-
-    def map(self, func: Callable[[Any], Any]) -> _Coded:
-        """func of every record's value, computed once per distinct value."""
-        return _Coded(self.codes, [func(value) for value in self.values])
-
-    def compact(self) -> _Coded:
-        """The same column with repeated values merged (a derived column has fewer)."""
-        distinct = _Coded.of(self.values)
-        return _Coded(distinct.codes[self.codes], distinct.values)
-
-    def array(self, dtype: type = object) -> np.ndarray:
-        """The column, one value per record."""
-        values: np.ndarray = np.empty(len(self.values), dtype=dtype)
-        values[:] = self.values
-        return values[self.codes] if len(self.codes) else np.zeros(0, dtype=dtype)
-
-
 def _soundex(name: str) -> str:
     return jellyfish.soundex(name) if name else ""
 
@@ -254,63 +221,69 @@ def _dob_text(value: object) -> str:
     return value if isinstance(value, str) else value.strftime("%Y%m%d")  # type: ignore[attr-defined]
 
 
-_Columns = dict[str, _Coded]
+# A column group's columns, each over the distinct values of one basis (a raw field, or the
+# given and middle names together): the column's row i belongs to the basis's value i.
+_Columns = dict[str, tuple[str, Coded]]
+_Bases = dict[str, list]
 
 
-def _name_columns(records: Sequence[PersonRecord]) -> _Columns:
+def _over(values: list) -> Coded:
+    """A basis's distinct values as a column of their own (row i holds ``values[i]``)."""
+    return Coded(np.arange(len(values), dtype=np.int32), values)
+
+
+def _name_columns(bases: _Bases) -> _Columns:
     # given and middle name together: a given name field may hold the middle name too
-    given_raw = _Coded.of([r.given_name for r in records])
-    middle_raw = _Coded.of([r.middle_name for r in records])
-    width = max(len(middle_raw.values), 1)
-    pair_codes, pair_index = pd.factorize(given_raw.codes * width + middle_raw.codes)
-    parts = [_given_parts(given_raw.values[code // width], middle_raw.values[code % width])
-             for code in pair_index.tolist()]
-    given = _Coded(pair_codes, [part[0] for part in parts]).compact()
+    parts = [_given_parts(given, middle) for given, middle in bases["given_middle"]]
+    rows = np.arange(len(parts), dtype=np.int32)
+    given = Coded(rows, [part[0] for part in parts]).compact()
     canonical = given.map(canonical_given_name)
-    return {"given": given, "middle": _Coded(pair_codes, [part[1] for part in parts]),
-            "given_canonical": canonical, "given_soundex": given.map(_soundex),
-            "given_canonical_soundex": canonical.map(_soundex)}
+    columns = {"given": given, "middle": Coded(rows, [part[1] for part in parts]),
+               "given_canonical": canonical, "given_soundex": given.map(_soundex),
+               "given_canonical_soundex": canonical.map(_soundex)}
+    return {name: ("given_middle", coded) for name, coded in columns.items()}
 
 
-def _surname_columns(records: Sequence[PersonRecord]) -> _Columns:
-    surname = _Coded.of([r.surname for r in records]).map(
-        lambda v: split_surname_suffix(fold(v))[0]).compact()
-    return {"surname": surname, "surname_soundex": surname.map(_soundex)}
+def _surname_columns(bases: _Bases) -> _Columns:
+    surname = _over(bases["surname"]).map(lambda v: split_surname_suffix(fold(v))[0]).compact()
+    return {"surname": ("surname", surname),
+            "surname_soundex": ("surname", surname.map(_soundex))}
 
 
-def _street_columns(records: Sequence[PersonRecord]) -> _Columns:
-    raw = _Coded.of([r.street for r in records])
-    street = _Coded(raw.codes, standardize_streets(raw.values))
-    return {"street": street, "street_number": street.map(_leading_number)}
+def _street_columns(bases: _Bases) -> _Columns:
+    street = _over(standardize_streets(bases["street"]))
+    return {"street": ("street", street),
+            "street_number": ("street", street.map(_leading_number))}
 
 
-def _dob_columns(records: Sequence[PersonRecord]) -> _Columns:
+def _dob_columns(bases: _Bases) -> _Columns:
     # A date that is not a real one ('1955-11-92') keeps its parts: it is still evidence.
-    dob = _Coded.of([r.dob or r.dob_text for r in records]).map(_dob_text).compact()
-    return {"dob": dob, "dob_year": dob.map(lambda v: v[:4]),
-            "dob_number": dob.map(lambda v: int(v) if len(v) == 8 and v.isdigit() else -1)}
+    dob = _over(bases["dob"]).map(_dob_text).compact()
+    columns = {"dob": dob, "dob_year": dob.map(lambda v: v[:4]),
+               "dob_number": dob.map(lambda v: int(v) if len(v) == 8 and v.isdigit() else -1)}
+    return {name: ("dob", coded) for name, coded in columns.items()}
 
 
-def _phone_columns(records: Sequence[PersonRecord]) -> _Columns:
-    raw = _Coded.of([r.phone for r in records])
-    forms = [_phone_forms(value) for value in raw.values]
-    return {"phone": _Coded(raw.codes, [form[0] for form in forms]),
-            "phone_tail": _Coded(raw.codes, [form[1] for form in forms])}
+def _phone_columns(bases: _Bases) -> _Columns:
+    forms = [_phone_forms(value) for value in bases["phone"]]
+    return {"phone": ("phone", _over([form[0] for form in forms])),
+            "phone_tail": ("phone", _over([form[1] for form in forms]))}
 
 
-def _email_columns(records: Sequence[PersonRecord]) -> _Columns:
-    email = _Coded.of([r.email for r in records]).map(normalize_email)
-    return {"email": email, "email_local": email.map(lambda v: v.split("@", 1)[0])}
+def _email_columns(bases: _Bases) -> _Columns:
+    email = _over(bases["email"]).map(normalize_email)
+    return {"email": ("email", email),
+            "email_local": ("email", email.map(lambda v: v.split("@", 1)[0]))}
 
 
-def _other_columns(records: Sequence[PersonRecord]) -> _Columns:
+def _other_columns(bases: _Bases) -> _Columns:
     return {
-        "ssn4": _Coded.of([r.ssn_last4 or "" for r in records]),
-        "city": _Coded.of([r.city for r in records]).map(fold),
-        "state": _Coded.of([r.state for r in records]).map(fold),
-        "postcode": _Coded.of([r.postcode for r in records]).map(zip5),
-        "case_number": _Coded.of([r.case_number for r in records]).map(normalize_case_number),
-        "account4": _Coded.of([r.account_last4 for r in records]).map(account_last_four),
+        "ssn4": ("ssn4", _over(bases["ssn4"])),
+        "city": ("city", _over(bases["city"]).map(fold)),
+        "state": ("state", _over(bases["state"]).map(fold)),
+        "postcode": ("postcode", _over(bases["postcode"]).map(zip5)),
+        "case_number": ("case_number", _over(bases["case_number"]).map(normalize_case_number)),
+        "account4": ("account_last4", _over(bases["account_last4"]).map(account_last_four)),
     }
 
 
@@ -319,20 +292,42 @@ _COLUMN_GROUPS = (_street_columns, _phone_columns, _name_columns, _email_columns
                   _dob_columns, _surname_columns, _other_columns)
 
 
+def _basis_codes(columns: RecordColumns) -> dict[str, Coded]:
+    """The raw fields' codes and values, and the given and middle names' pairs."""
+    bases = {name: columns.column(name) for name in RAW_FIELDS}
+    given, middle = bases["given_name"], bases["middle_name"]
+    width = max(len(middle.values), 1)
+    pair_codes, pair_index = pd.factorize(given.codes.astype(np.int64) * width + middle.codes)
+    bases["given_middle"] = Coded(pair_codes.astype(np.int32),
+                                  [(given.values[code // width], middle.values[code % width])
+                                   for code in pair_index.tolist()])
+    return bases
+
+
 def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> PersonTable:
-    """Column-wise normalization of records, each distinct raw value normalized once; from
+    """``normalize_columns`` of the records (coded side by side in ``workers`` processes
+    from ``MIN_VALUES_FOR_POOL`` records)."""
+    return normalize_columns(RecordColumns.of(records, workers), workers)
+
+
+def normalize_columns(columns: RecordColumns, workers: int = -1) -> PersonTable:
+    """Column-wise normalization, each distinct raw value normalized once; from
     ``MIN_VALUES_FOR_POOL`` records the column groups are normalized side by side in
-    ``workers`` processes (-1: every core), each sending back codes and distinct values."""
-    tasks = [partial(group, records) for group in _COLUMN_GROUPS]
-    parts = run_tasks(tasks, workers if len(records) >= MIN_VALUES_FOR_POOL else 1)
-    columns: _Columns = {name: coded.compact() for part in parts
-                         for name, coded in part.items()}
+    ``workers`` processes (-1: every core), each working on the distinct values only and
+    sending back its columns over them."""
+    bases = _basis_codes(columns)
+    distinct_values = {name: coded.values for name, coded in bases.items()}
+    tasks = [partial(group, distinct_values) for group in _COLUMN_GROUPS]
+    parts = run_tasks(tasks, workers if len(columns) >= MIN_VALUES_FOR_POOL else 1)
+    coded_columns = {name: coded.compact().through(bases[basis].codes)
+                     for part in parts for name, (basis, coded) in part.items()}
+    del bases, distinct_values, parts
 
     def column(name: str) -> np.ndarray:
-        return columns[name].array()
+        return coded_columns[name].array()
 
     return PersonTable(
-        record_ids=[r.record_id for r in records], given=column("given"),
+        record_ids=columns.record_ids, given=column("given"),
         given_canonical=column("given_canonical"), middle=column("middle"),
         surname=column("surname"), dob=column("dob"), ssn4=column("ssn4"),
         street=column("street"), street_number=column("street_number"), city=column("city"),
@@ -340,11 +335,11 @@ def normalize_records(records: Sequence[PersonRecord], workers: int = -1) -> Per
         email=column("email"), surname_soundex=column("surname_soundex"),
         given_soundex=column("given_soundex"),
         given_canonical_soundex=column("given_canonical_soundex"),
-        dob_year=column("dob_year"), dob_number=columns["dob_number"].array(np.int64),
+        dob_year=column("dob_year"), dob_number=coded_columns["dob_number"].array(np.int64),
         phone_tail=column("phone_tail"), email_local=column("email_local"),
         case_number=column("case_number"), account4=column("account4"),
         distinct={name: (coded.codes.astype(np.int32), coded.values)
-                  for name, coded in columns.items() if name != "dob_number"})
+                  for name, coded in coded_columns.items() if name != "dob_number"})
 
 
 def _leading_number(street: str) -> str:

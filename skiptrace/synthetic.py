@@ -12,13 +12,16 @@ may carry the account (last four digits) and court case it came from.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 
+import numpy as np
 from faker.providers.person.en_US import Provider as PersonNames
 
 from skiptrace.nicknames import _GROUPS
+from skiptrace.record_columns import RecordColumns
 from skiptrace.records import PersonRecord
 
 STREET_TYPES = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Lane", "Ln",
@@ -27,6 +30,7 @@ STATES = ("AL", "AZ", "CA", "CO", "FL", "GA", "IL", "IN", "KY", "MD", "MI", "MN"
           "NJ", "NV", "NY", "OH", "OK", "OR", "PA", "SC", "TN", "TX", "VA", "WA", "WI")
 EMAIL_DOMAINS = ("example.com", "example.net", "example.org", "mail.example.com")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+COLUMN_CHUNK = 500_000  # records made and coded at a time by ``DebtorGenerator.columns``
 
 
 @dataclass(slots=True)
@@ -149,19 +153,48 @@ class DebtorGenerator:
             email=person.email if rng.random() < 0.4 else "",
             source_type="synthetic")
 
+    def _sightings(self, count: int) -> Iterator[tuple[PersonRecord, int]]:
+        """``count`` sightings in the order they are made, with the person id behind each."""
+        made, person_id = 0, 0
+        while made < count:
+            person = self.person(person_id)
+            for _ in range(self.rng.choices((1, 2, 3, 4), (0.35, 0.35, 0.2, 0.1))[0]):
+                if made == count:
+                    break
+                yield self.sighting(person, f"r{made}"), person_id
+                made += 1
+            person_id += 1
+
+    def _shuffled(self, count: int) -> list[int]:
+        order = list(range(count))
+        self.rng.shuffle(order)
+        return order
+
     def records(self, count: int) -> tuple[list[PersonRecord], list[int]]:
         """``count`` sightings and the person id behind each (shuffled)."""
         records: list[PersonRecord] = []
         truth: list[int] = []
-        person_id = 0
-        while len(records) < count:
-            person = self.person(person_id)
-            for _ in range(self.rng.choices((1, 2, 3, 4), (0.35, 0.35, 0.2, 0.1))[0]):
-                if len(records) == count:
-                    break
-                records.append(self.sighting(person, f"r{len(records)}"))
-                truth.append(person_id)
-            person_id += 1
-        order = list(range(count))
-        self.rng.shuffle(order)
+        for record, person_id in self._sightings(count):
+            records.append(record)
+            truth.append(person_id)
+        order = self._shuffled(count)
         return [records[i] for i in order], [truth[i] for i in order]
+
+    def columns(self, count: int, chunk: int = COLUMN_CHUNK,
+                workers: int = 1) -> tuple[RecordColumns, np.ndarray]:
+        """The records of ``records(count)``, the same ones in the same order, and the
+        person ids, as ``RecordColumns`` coded ``chunk`` records at a time as they are made:
+        ten million record objects (about 6 GB) are never alive at once."""
+        columns = RecordColumns()
+        truth = np.empty(count, dtype=np.int64)
+        batch: list[PersonRecord] = []
+        for k, (record, person_id) in enumerate(self._sightings(count)):
+            batch.append(record)
+            truth[k] = person_id
+            if len(batch) == chunk:
+                columns.extend(batch, workers)
+                batch = []
+        columns.extend(batch, workers)
+        order = np.asarray(self._shuffled(count), dtype=np.intp)
+        columns.take(order)
+        return columns, truth[order]

@@ -104,3 +104,33 @@ def test_codes_from_normalizing_give_the_same_links_as_hashing_the_strings():
     assert len(with_codes.left) > 1_000
     for name in ("left", "right", "log2_odds", "labels"):
         assert np.array_equal(getattr(with_codes, name), getattr(from_strings, name)), name
+
+
+def test_pairs_scored_in_tiny_chunks_over_workers_give_the_same_links(monkeypatch):
+    """Issue 13: comparing and scoring a chunk at a time (here 300 pairs, over two forked
+    workers), keeping only the pairs at or above the threshold, gives the links, odds and
+    labels of comparing every pair at once."""
+    import numpy as np
+
+    import skiptrace.linker as linker
+    from skiptrace.blocking import candidate_pairs
+    from skiptrace.comparisons import compare_pairs
+    from skiptrace.normalize import normalize_records
+
+    records, _truth = DebtorGenerator(seed=43).records(3_000)
+    table = normalize_records(records)
+    whole = linker.link_table(table, training="committed")
+    left, right, _stats = candidate_pairs(table)
+    assert len(left) > 2_000
+    scorer = linker.PairScorer(whole.model, table, use_tf=True)
+    odds = scorer.score(compare_pairs(table, left, right), left)
+    assert np.array_equal(whole.log2_odds, odds)
+    monkeypatch.setattr(linker, "PAIR_CHUNK", 300)
+    chunked = linker.link_table(normalize_records(records), training="committed", workers=2,
+                                keep_all_pairs=False)
+    linked = odds >= linker.MATCH_THRESHOLD
+    assert 0 < linked.sum() < len(odds)
+    assert np.array_equal(chunked.left, left[linked])
+    assert np.array_equal(chunked.right, right[linked])
+    assert np.array_equal(chunked.log2_odds, odds[linked])
+    assert np.array_equal(chunked.labels, whole.labels)
