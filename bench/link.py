@@ -66,7 +66,8 @@ def _pair_count(codes: np.ndarray) -> int:
     return int((counts * (counts - 1) // 2).sum())
 
 
-def pairwise_scores(predicted: Sequence, truth: Sequence, seconds: float) -> Score:
+def pairwise_scores(predicted: Sequence | np.ndarray, truth: Sequence | np.ndarray,
+                    seconds: float) -> Score:
     """Pairwise P/R/F1 of a clustering against true entity labels (one label per record)."""
     predicted_codes = pd.factorize(np.asarray(predicted), use_na_sentinel=False)[0].astype(np.int64)
     truth_codes = pd.factorize(np.asarray(truth), use_na_sentinel=False)[0].astype(np.int64)
@@ -385,6 +386,11 @@ def _splink_synthetic(records: list[PersonRecord], truth: list[int]) -> Score:
     return clusters
 
 
+# Splink 5 on DuckDB held 6.3 GB at 1,000,000 synthetic records (BENCHMARKS.md): 10,000,000
+# would not fit in this machine's 16 GB, so by default it is not started there.
+SPLINK_UP_TO = 1_000_000
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM; unlike ru_maxrss it does not carry the
     parent's high-water mark over a fork and exec)."""
@@ -449,7 +455,8 @@ def _variant_name(engine: str, workers: int, training: str, tree: Path | None = 
 def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] = (-1,),
                     repeats: int = 1, trainings: Sequence[str] = ("auto",),
                     repeat_up_to: int = 100_000, baseline_tree: Path | None = None,
-                    baseline_up_to: int = 0, max_memory_gb: float = 0.0) -> list[dict]:
+                    baseline_up_to: int = 0, max_memory_gb: float = 0.0,
+                    splink_up_to: int = SPLINK_UP_TO) -> list[dict]:
     """Each size and engine in its own subprocess, engines interleaved, ``repeats`` times at
     sizes up to ``repeat_up_to`` (once above); then the growth curve: median times, the
     first run's P/R/F1, the highest peak, and Splink's time over casetrace's per size.
@@ -457,6 +464,8 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
     ``baseline_tree``: another checkout of this repository (an earlier commit, e.g. from
     ``git archive``) whose ``bench/link.py`` runs the same sizes (up to ``baseline_up_to``
     records when that is set) interleaved with this tree's: before and after in one run.
+    Splink runs up to ``splink_up_to`` records (0: every size); above that, and wherever a
+    run is killed for memory or fails, the curve says so instead of a figure.
     """
     rows = []
     variants: list[tuple[str, int, str, Path | None]] = [
@@ -473,21 +482,32 @@ def scale_benchmark(sizes: list[int], with_splink: bool, workers: Sequence[int] 
             for engine, worker_count, training, tree in variants:
                 if tree and baseline_up_to and size > baseline_up_to:
                     continue
+                name = _variant_name(engine, worker_count, training, tree)
+                if engine == "splink" and splink_up_to and size > splink_up_to:
+                    rows.append({"variant": name, "records": size, "missing": (
+                        f"not run: above --splink-up-to {splink_up_to:,} (Splink 5 took "
+                        f"6.3 GB at 1,000,000 records, growing faster than the records)")})
+                    print(f"  {name:<26} n={size:>9,} {rows[-1]['missing']}", flush=True)
+                    continue
                 script = tree / "bench" / "link.py" if tree else Path(__file__)
-                completed = run_watched(
+                completed, peak_pss = run_watched(
                     [sys.executable, str(script), "--one-scale", str(size), "--engine", engine,
                      "--workers", str(worker_count), "--training", training or "auto"],
                     max_memory_gb)
                 if completed.returncode != 0:
-                    print(f"  {engine} {size}: failed: "
-                          f"{completed.stderr.strip().splitlines()[-1:]}")
+                    reason = (completed.stderr.strip().splitlines() or ["no output"])[-1]
+                    rows.append({"variant": name, "records": size,
+                                 "missing": f"failed: {reason}"})
+                    print(f"  {name:<26} n={size:>9,} failed: {reason}", flush=True)
                     continue
                 row = json.loads(completed.stdout.strip().splitlines()[-1])
-                row["variant"] = _variant_name(engine, worker_count, training, tree)
+                row["variant"] = name
+                row["peak_pss_mb"] = round(peak_pss)
                 rows.append(row)
                 print(f"  {row['variant']:<26} n={size:>9,} P={row['precision']:.4f} "
                       f"R={row['recall']:.4f} F1={row['f1']:.4f} time={row['seconds']:.1f}s "
                       f"cpu={row['cpu_s']:.1f}s peak={row['peak_rss_mb']} MB "
+                      f"pss={row.get('peak_pss_mb', '?')} MB "
                       + (f"pairs={row['candidate_pairs']:,} {row['stages_s']}"
                          if engine == "casetrace" else ""), flush=True)
     print_growth_curve(rows)
@@ -511,17 +531,21 @@ def _tree_memory_mb(pid: int) -> float:
     return total
 
 
-def run_watched(command: list[str], max_memory_gb: float) -> subprocess.CompletedProcess:
-    """Run a size in its own process; above ``max_memory_gb`` (PSS, its workers' memory
-    included; 0: no limit) it is killed and reported as failed, so a too-large size cannot take a
-    shared machine down."""
+def run_watched(command: list[str],
+                max_memory_gb: float) -> tuple[subprocess.CompletedProcess, float]:
+    """Run a size in its own process and return it with the highest memory its process tree
+    held (PSS, forked workers included, sampled every half second); above
+    ``max_memory_gb`` (0: no limit) it is killed and reported as failed, so a too-large size
+    cannot take a shared machine down."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
     over = threading.Event()
+    peak = [0.0]
 
     def watch() -> None:
         while process.poll() is None:
-            if max_memory_gb and _tree_memory_mb(process.pid) > max_memory_gb * 1024:
+            peak[0] = max(peak[0], _tree_memory_mb(process.pid))
+            if max_memory_gb and peak[0] > max_memory_gb * 1024:
                 over.set()
                 os.killpg(process.pid, signal.SIGKILL)
                 return
@@ -533,20 +557,27 @@ def run_watched(command: list[str], max_memory_gb: float) -> subprocess.Complete
     watcher.join()
     if over.is_set():
         stderr += f"\nkilled: its processes held more than {max_memory_gb} GB"
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), peak[0]
 
 
 def print_growth_curve(rows: list[dict]) -> None:
-    """Per size and variant: median time, first P/R/F1, peak; Splink / casetrace ratio."""
+    """Per size and variant: median time, first P/R/F1, peak; Splink / casetrace ratio. A
+    variant that did not run at a size (above Splink's bound, killed for memory) says why."""
     print("\nGrowth curve (median time of the runs at each size; ratios within this run)")
     by_size: dict[int, dict[str, list[dict]]] = {}
     for row in rows:
         by_size.setdefault(row["records"], {}).setdefault(row["variant"], []).append(row)
     previous: dict[str, float] = {}
     for size in sorted(by_size):
-        splink = by_size[size].get("Splink 5")
+        done = {variant: [r for r in runs if "missing" not in r]
+                for variant, runs in by_size[size].items()}
+        splink = done.get("Splink 5")
         splink_time = float(np.median([r["seconds"] for r in splink])) if splink else None
-        for variant, runs in by_size[size].items():
+        for variant, runs in done.items():
+            if not runs:
+                print(f"  n={size:>10,} {variant:<26} {by_size[size][variant][0]['missing']}")
+                previous.pop(variant, None)
+                continue
             median = float(np.median([r["seconds"] for r in runs]))
             first = runs[0]
             growth = (f" {median / previous[variant]:.1f}x the previous size"
@@ -554,10 +585,12 @@ def print_growth_curve(rows: list[dict]) -> None:
             ratio = (f", Splink/this {splink_time / median:.2f}x"
                      if splink_time and variant != "Splink 5" else "")
             cores = float(np.median([r["cpu_s"] / max(r["seconds"], 1e-9) for r in runs]))
+            pss = max(r.get("peak_pss_mb", 0) for r in runs)
             print(f"  n={size:>10,} {variant:<26} runs={len(runs)} median={median:.1f}s "
                   f"cpu/wall={cores:.2f} "
                   f"P/R/F1={first['precision']:.4f}/{first['recall']:.4f}/{first['f1']:.4f} "
-                  f"peak={max(r['peak_rss_mb'] for r in runs)} MB{growth}{ratio}")
+                  f"peak={max(r['peak_rss_mb'] for r in runs)} MB"
+                  + (f" (PSS with workers {pss:,.0f} MB)" if pss else "") + f"{growth}{ratio}")
             previous[variant] = median
 
 
@@ -632,6 +665,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="repeats per FEBRL engine (median)")
     parser.add_argument("--scale", type=int, nargs="*", default=[])
     parser.add_argument("--splink-scale", action="store_true")
+    parser.add_argument("--splink-up-to", type=int, default=SPLINK_UP_TO,
+                        help="--splink-scale: run Splink only up to this many records "
+                             "(0: every size); larger sizes are reported as not run")
     parser.add_argument("--samples", type=Path)
     parser.add_argument("--one-scale", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="casetrace", help=argparse.SUPPRESS)
@@ -669,7 +705,7 @@ def main() -> None:
     if args.scale:
         scale_benchmark(args.scale, args.splink_scale, args.workers, args.repeats,
                         args.training, args.repeat_up_to, args.baseline_tree,
-                        args.baseline_up_to, args.max_memory_gb)
+                        args.baseline_up_to, args.max_memory_gb, args.splink_up_to)
     if args.samples:
         samples_benchmark(args.samples)
 

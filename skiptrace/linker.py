@@ -279,8 +279,7 @@ def link_columns(columns: RecordColumns, model: FellegiSunterModel | None = None
     spent coding them counts as normalizing. The columns are released once normalized
     (``RecordColumns.release``): the table holds what linking reads."""
     clock = time.perf_counter()
-    table = normalize_columns(columns, workers=workers)
-    columns.release()
+    table = normalize_columns(columns, workers=workers, release=True)
     normalizing = time.perf_counter() - clock + columns.coding_seconds
     result = link_table(table, model=model, train=train, threshold=threshold, workers=workers,
                         training=training, keep_all_pairs=keep_all_pairs)
