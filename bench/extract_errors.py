@@ -8,6 +8,7 @@ classifier change shows up here too.
 
     python bench/extract_errors.py [--docs ../shared/realdocs] [--cache /tmp/ct-read-cache]
         [--no-transformer] [--only dc01] [--quiet]
+    python bench/extract_errors.py --generated /tmp/hoP/eval --only kv-label-above
 
 The last line is the scorer's: ``overall_f1=... text_f1=... scanned_f1=... party_f1=...``.
 """
@@ -107,6 +108,39 @@ def heldout(folder: Path, count: int, seed: int, cache: Path, classify: Classifi
     return 0
 
 
+def generated(folder: Path, only: str, cache: Path, classify: Classifier,
+              use_transformer: bool, quiet: bool) -> int:
+    """Every miss on a generated corpus (``casetrace samples`` output: ``*.truth.json``
+    beside each PDF) with the committed parts, scored by the contract scorer: the quick look
+    at one layout family (``--only`` matches the template name) before a held-out run."""
+    from extraction import heldout as measure
+
+    def read(path: Path) -> ReadDocument:
+        return cached_read(path, cache, classify)
+
+    lines, chosen = [], []
+    for truth_path in sorted(folder.glob("*.truth.json")):
+        template = json.loads(truth_path.read_text()).get("template", "")
+        if only and only not in template and only not in truth_path.name:
+            continue
+        chosen.append(truth_path)
+    renderings = [r for r in measure.read_generated(folder, read)
+                  if any(r.path.name.startswith(t.name[: -len(".truth.json")]) for t in chosen)]
+    scorer = load_scorer(DEFAULT_SCORER)
+    with tempfile.TemporaryDirectory() as tmp:
+        truth_dir = Path(tmp) / "truth"
+        truth_dir.mkdir()
+        for r in renderings:
+            lines.append(contract_line(r.path, r.doc, extract_document(
+                r.doc, use_transformer=use_transformer)))
+            (truth_dir / f"{r.path.name}.json").write_text(json.dumps(
+                measure.scorer_truth(r.truth, r.path.name, r.rendering), ensure_ascii=False))
+        pred = Path(tmp) / "pred.jsonl"
+        pred.write_text("".join(json.dumps(x) + "\n" for x in lines))
+        argv = ["--pred", str(pred), "--docs", str(folder), "--truth", str(truth_dir)]
+        return int(scorer.main(argv + ([] if quiet else ["-v"])) or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=Path, default=ROOT.parent / "shared" / "realdocs")
@@ -117,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="write the contract lines here")
     ap.add_argument("--heldout", type=Path, help="instead: leave one generator layout family "
                     "out, corpora generated (once) under this folder, --count / --seed")
+    ap.add_argument("--generated", type=Path, help="instead: every miss on a generated corpus "
+                    "(truth beside each PDF) with the committed parts; --only picks templates")
     ap.add_argument("--count", type=int, default=60)
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--classifier", default="tree",
@@ -132,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.heldout:
         return heldout(args.heldout, args.count, args.seed, args.cache, classify,
                        args.classifier)
+    if args.generated:
+        return generated(args.generated, args.only, args.cache, classify,
+                         not args.no_transformer, args.quiet)
     truth_dir = args.docs / "truth"
     lines = []
     for truth_path in sorted(truth_dir.glob("*.json")):

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 
 from core.document import BBox
 from core.lines import Line
+from core.vocabulary import PartyRole
 from extraction.candidates import Candidate
 from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor
 
 CONTACT_KINDS = ("address", "phone", "email", "ssn_last4", "date")
+CO_DEBTOR = "kv-co"  # how kv_parties marks a co-debtor (see attach_contacts)
 BLOCK_MAX_LINES = 9  # how far under a name its contact block may reach
 ATTORNEY_BLOCK_LINES = 14  # an attorney block lists names, bar numbers, firm, 2 addresses...
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
@@ -134,6 +136,11 @@ def _line_index(cand: Candidate) -> int:
 COURT_HEADING_RE = re.compile(r"\bCOURT\b", re.IGNORECASE)
 
 
+def is_court_heading(line: Line) -> bool:
+    """A line in capitals naming a court ("SUPERIOR COURT OF CALIFORNIA")."""
+    return bool(COURT_HEADING_RE.search(line.text)) and line.text.isupper()
+
+
 def _block_owner(cand: Candidate, drafts: list[PartyDraft],
                  headings: frozenset[tuple[int, int]] = frozenset()) -> PartyDraft | None:
     """The party whose name sits closest above the contact, in its column. An attorney's
@@ -170,14 +177,22 @@ def _by_role(drafts: list[PartyDraft], role: str) -> PartyDraft | None:
     return None
 
 
+def _primary_debtor(drafts: list[PartyDraft]) -> PartyDraft | None:
+    """The debtor printed first: a sheet names the account's debtor before a co-debtor."""
+    debtors = [d for d in drafts if d.role == PartyRole.DEBTOR]
+    return min(debtors, key=lambda d: min((p.page, p.line_index) for p in d.places),
+               default=None)
+
+
 def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
-                    doc_type: str = "other", lines: list[Line] | None = None) -> None:
-    """Fill each draft's contacts in place from the page candidates. On a placement sheet,
-    contacts that no other party claims are the debtor's (its history tables). ``lines``
-    (every page's lines) lets a status printed on the line under an address be read."""
+                    doc_type: str = "other", lines: list[Line] | None = None, *,
+                    sheet: bool = False) -> None:
+    """Fill each draft's contacts in place from the page candidates. On a placement sheet
+    (or another key/value ``sheet`` about one debtor), contacts that no other party claims
+    are the debtor's (its history tables). ``lines`` (every page's lines) lets a status
+    printed on the line under an address be read."""
     by_place = {(line.page, line.index): line for line in lines or []}
-    headings = frozenset(key for key, line in by_place.items()
-                         if COURT_HEADING_RE.search(line.text) and line.text.isupper())
+    headings = frozenset(key for key, line in by_place.items() if is_court_heading(line))
     for cand in candidates:
         if cand.kind not in CONTACT_KINDS:
             continue
@@ -194,8 +209,18 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner = _block_owner(cand, [d for d in drafts if d.role == role], headings) or \
                 _by_role(drafts, role)
         if owner is None:
-            owner = _block_owner(cand, drafts, headings)
-        if owner is None and doc_type == "placement":
+            # a birth date or SSN is a person's: never a creditor's, counsel's or employer's
+            allowed = [d for d in drafts if cand.kind not in ("ssn_last4", "date")
+                       or d.role in (PartyRole.DEBTOR, PartyRole.OTHER)]
+            owner = _block_owner(cand, allowed, headings)
+        if owner is not None and owner.how == CO_DEBTOR and not any(
+                p.page == cand.page and p.line_index == cand.line.index for p in owner.places):
+            # a co-debtor listed between the debtor and the section's facts: they are the
+            # debtor's (a co-debtor's own contact is printed on its line)
+            owner = _primary_debtor(drafts) or owner
+        if owner is None and (doc_type == "placement" or sheet) and role is None:
+            owner = _primary_debtor(drafts)
+        elif owner is None and doc_type == "placement":
             owner = _by_role(drafts, "debtor")
         if owner is None:
             continue

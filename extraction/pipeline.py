@@ -24,9 +24,11 @@ from extraction.contacts import (
     PartyDraft,
     anchors_to_drafts,
     attach_contacts,
+    is_court_heading,
     share_attorney_blocks,
 )
 from extraction.in_house import share_counsel_blocks
+from extraction.kv_parties import kv_party_anchors
 from extraction.labels import NONE, guess_role
 from extraction.letterhead import attach_letterhead
 from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
@@ -196,6 +198,9 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     exhibit_addresses: list[Candidate] = []
     body: list[list[Line]] = []  # the first pages before any exhibit
     in_exhibits = False
+    # a court paper names its parties in the caption; its role words beside names and in
+    # sentences are no key/value labels
+    court_paper = any(is_court_heading(line) for line in (pages[0] if pages else [])[:40])
     for lines in pages:
         if not lines:
             continue
@@ -213,6 +218,8 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
         named.extend(find_owed_to(lines))
         named.extend(find_charge_off_creditor(lines))
         anchors.extend(lines_to_party_anchors(lines, doc_type))
+        if use_transformer and not court_paper:  # label meanings: the role model's encoder
+            anchors.extend(kv_party_anchors(lines))
     hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer)
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
@@ -222,7 +229,11 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     drafts = anchors_to_drafts(anchors)
     add_repeat_places(drafts, pages)
     attach_exhibit_addresses(drafts, exhibit_addresses)
-    attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines])
+    # a key/value sheet about a debtor (no caption, no counsel) keeps its unclaimed contacts
+    sheet = any(a.how.startswith("kv") and a.role == "debtor" for a in anchors) and not any(
+        a.how == "caption" or a.role == "attorney" for a in anchors)
+    attach_contacts(drafts, candidates, doc_type, [line for lines in pages for line in lines],
+                    sheet=sheet)
     share_attorney_blocks(drafts)
     all_lines = [line for lines in pages for line in lines]
     share_counsel_blocks(drafts, candidates, all_lines)

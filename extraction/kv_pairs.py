@@ -1,0 +1,156 @@
+"""kv_pairs: the (label, value) pairs of a key/value sheet, from geometry alone.
+
+Why: a placement or locate sheet prints each fact as a label and a value, but where the
+value sits differs by layout: after a separator in the same cell ("Obligor - Jane Roe"),
+in the next cell of the row (a boxed table), in the cell under the label (form cells), or
+after a padded label with no separator at all (a fixed-width printout). This module finds
+the pairs without knowing any label wording; ``label_meaning`` then says what each label
+means. Only text values are paired (names): dates, amounts and numbers carry their labels
+as candidates already (``candidates.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.document import BBox
+from core.lines import Line
+
+MAX_LABEL_WORDS = 4
+MAX_SPLIT_WORDS = 3  # a label run into its value without a separator: at most this long
+ALIGN_PT = 6.0  # left edges this close are one column
+BELOW_GAP_LINES = 1.6  # the value under a label starts within this many line heights
+SEPARATED_RE = re.compile(r"^(?P<label>[^\W\d_][^:\d]{0,40}?)\s*(?::|\s[-–]\s|\s-$|-$)\s*"
+                          r"(?P<value>.*)$")
+
+
+@dataclass(slots=True)
+class Pair:
+    """A label and the text printed as its value; ``split`` when no separator or cell gap
+    parts them (the label is one of several readings of the cell's first words)."""
+
+    label: str
+    value: str
+    page: int
+    line_index: int  # of the value
+    value_bbox: BBox
+    where: str  # inline | right | below | split
+    cell: tuple[int, int, int]  # the label's (page, line index, start): one reading each
+
+
+COLUMN_PT = 1.0  # word starts this close are one printed column
+COLUMN_LINES = 3  # short lines that must start a word at an x for it to be a column
+SHORT_LINE_WORDS = 10
+RAGGED_PT = 3.0  # the text before a column ends this unevenly
+
+
+def column_starts(lines: list[Line]) -> list[float]:
+    """The x at which several short lines start a word after their first, each after text
+    of its own length: a second column of a two-column sheet, where the gap before it can
+    be narrower than a cell gap. (Words of a monospaced printout start on a character grid;
+    there the text before such an x ends at one place in every line, which is no column.)"""
+    starts = sorted((w.bbox[0], prev.bbox[2]) for line in lines
+                    if len(line.words) <= SHORT_LINE_WORDS
+                    for prev, w in zip(line.words, line.words[1:], strict=False))
+    columns: list[float] = []
+    i = 0
+    while i < len(starts):
+        j = i
+        while j + 1 < len(starts) and starts[j + 1][0] - starts[i][0] <= COLUMN_PT:
+            j += 1
+        ends = [end for _, end in starts[i:j + 1]]
+        if j - i + 1 >= COLUMN_LINES and max(ends) - min(ends) > RAGGED_PT:
+            columns.append(starts[i][0])
+        i = j + 1
+    return columns
+
+
+def _cells(line: Line, columns: list[float] | tuple = ()) -> list[tuple[int, int, str, BBox]]:
+    """The line's cells, also parted where a word starts on a page column."""
+    out = []
+    for s, e in line.cells():
+        cut = s
+        i, j = line.word_span(s, e)
+        for k in range(i + 1, j):
+            if any(abs(line.words[k].bbox[0] - x) <= COLUMN_PT for x in columns):
+                end = line.starts[k - 1] + len(line.words[k - 1].text)
+                out.append((cut, end))
+                cut = line.starts[k]
+        out.append((cut, e))
+    return [(s, e, line.text[s:e], line.span_bbox(s, e)) for s, e in out]
+
+
+def _label_like(text: str) -> bool:
+    """A few words, no digits, starting with a capital and not ending a clause (a caption's
+    "Plaintiff," a sentence's "the plaintiff", a title's "Plaintiff's Claim" is no label)."""
+    words = text.split()
+    return (0 < len(words) <= MAX_LABEL_WORDS and not re.search(r"\d|@", text)
+            and text[:1].isupper() and not re.search(r"(?:[,.;)\]]|['’]s)$", text.strip()))
+
+
+def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] | tuple
+                ) -> tuple[int, int, str, BBox] | None:
+    """The cell under a label, starting in its column; not a label/value pair itself."""
+    if index + 1 >= len(lines):
+        return None
+    line, below = lines[index], lines[index + 1]
+    if below.top - line.bottom > BELOW_GAP_LINES * line.height:
+        return None
+    cell = next((c for c in _cells(below, columns) if abs(c[3][0] - bbox[0]) <= ALIGN_PT),
+                None)
+    if cell is None or SEPARATED_RE.match(cell[2]):
+        return None
+    return cell
+
+
+def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
+    """Every reading of line ``index`` as labels with values: the value after a separator,
+    in the next cell, in the cell under the label, or run into the label. A label cell may
+    have several readings; the caller keeps the one whose label and value make sense (a
+    row of labels over a row of values has the next label beside each label)."""
+    line = lines[index]
+    cells = _cells(line, columns)
+    out: list[Pair] = []
+    for c, (start, end, text, bbox) in enumerate(cells):
+        key = (line.page, index, start)
+        match = SEPARATED_RE.match(text)
+        if match and match.group("value").strip():
+            v0 = start + match.start("value")
+            out.append(Pair(match.group("label"), match.group("value").strip(), line.page,
+                            index, line.span_bbox(v0, end), "inline", key))
+            continue
+        label = match.group("label") if match else text
+        if not match:
+            out += _split_readings(line, index, start, end)
+        if not _label_like(label):
+            continue
+        if c + 1 < len(cells):
+            _, _, value, vbox = cells[c + 1]
+            out.append(Pair(label, value, line.page, index, vbox, "right", key))
+        found = _cell_below(lines, index, bbox, columns)
+        if found is not None:
+            out.append(Pair(label, found[2], line.page, index + 1, found[3], "below", key))
+    return out
+
+
+def _split_readings(line: Line, index: int, start: int, end: int) -> list[Pair]:
+    """'Responsible Party JANE ROE': the first one to three words as a label, the rest as
+    its value (a padded label whose gap is narrower than a cell gap)."""
+    text = line.text[start:end]
+    words = text.split()
+    out = []
+    for k in range(1, min(MAX_SPLIT_WORDS, len(words) - 1) + 1):
+        label = " ".join(words[:k])
+        if not _label_like(label):
+            break
+        offset = start + len(" ".join(words[:k])) + 1
+        out.append(Pair(label, line.text[offset:end], line.page, index,
+                        line.span_bbox(offset, end), "split", (line.page, index, start)))
+    return out
+
+
+def page_pairs(lines: list[Line]) -> list[Pair]:
+    """The readings of every line of one page as label/value pairs."""
+    columns = column_starts(lines)
+    return [pair for index in range(len(lines)) for pair in line_pairs(lines, index, columns)]

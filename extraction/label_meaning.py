@@ -1,0 +1,120 @@
+"""label_meaning: what a short printed label means, by nearest prototype in MiniLM space.
+
+Why: key/value sheets print the same few facts under wordings no lexicon lists ("Obligor",
+"Place of Work", "Date Born"). Each meaning below is described by a few canonical phrases
+(definitions, not a form's wordings); a label means what its closest phrase means, when
+that phrase is close enough and clearly closer than any other meaning's. Meanings that are
+no party attribute (balances, dates of the account, file numbers) are prototypes too, so a
+distractor label lands on them rather than on the nearest party attribute.
+
+The encoder is the role model's (``role_model.Encoder``, cached per string); without it
+(package missing) every label means nothing and the rules stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # numpy comes with the encoder, on first use
+    import numpy as np
+
+    from extraction.role_model import Encoder
+
+NONE = "none"
+# meaning -> canonical descriptions. Party meanings first; the rest absorb other labels.
+PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "debtor": ("debtor", "debtor name", "name of the person who owes the debt",
+               "consumer name", "borrower", "defendant", "customer name",
+               "the person liable for the account", "party obligated to repay the debt",
+               "account holder"),
+    "codebtor": ("co-debtor", "joint debtor", "co-signer", "second person also liable on "
+                 "the account", "joint account holder", "guarantor of the debt"),
+    "creditor": ("creditor", "current creditor", "company that now owns the debt",
+                 "client the agency collects for", "plaintiff", "debt buyer",
+                 "creditor name", "client", "owner of the debt",
+                 "the company the debt is owed to"),
+    "original": ("original creditor", "bank that first issued the account",
+                 "charge-off creditor", "previous lender"),
+    "employer": ("employer", "employer name", "company where the debtor works",
+                 "place the consumer is employed"),
+    "dob": ("date of birth", "DOB", "birthday", "the day the person was born"),
+    "ssn": ("social security number", "SSN", "SSN last four digits",
+            "taxpayer identification number"),
+    "email": ("email address", "e-mail", "electronic mail"),
+    "phone": ("phone number", "telephone", "mobile number", "home phone", "cell phone"),
+    "attorney": ("attorney", "attorney for plaintiff", "law firm", "counsel"),
+    "address": ("address", "street address", "mailing address", "home address"),
+    NONE: ("account number", "balance due", "interest amount", "fees and costs",
+           "date placed with the agency", "date the account was opened", "charge-off date",
+           "last payment date", "interest rate", "file number", "reference number",
+           "credit limit", "settlement offer", "minimum payment", "date printed",
+           "case number", "court", "attorney", "collection agency", "status", "type",
+           "amount", "date", "notes", "page"),
+}
+PARTY_ROLES = {"debtor": "debtor", "codebtor": "debtor", "creditor": "creditor",
+               "employer": "other"}
+MIN_SIMILARITY = 0.55  # cosine to the nearest prototype
+MIN_MARGIN = 0.04  # over the nearest prototype of a meaning of another group
+GROUPS = {"codebtor": "debtor"}  # meanings close by nature: no margin needed between them
+SEPARATORS_RE = re.compile(r"[\s:#.\-–]+$")
+
+
+def normalize(label: str) -> str:
+    """A label as the encoder should read it: separators off, lower case, single spaces."""
+    return re.sub(r"\s+", " ", SEPARATORS_RE.sub("", label.strip())).lower()
+
+
+@lru_cache(maxsize=1)
+def _prototype_matrix() -> tuple[list[str], np.ndarray] | None:
+    encoder = _encoder()
+    if encoder is None:
+        return None
+    names = [name for name, phrases in PROTOTYPES.items() for _ in phrases]
+    phrases = [p for ps in PROTOTYPES.values() for p in ps]
+    return names, encoder.encode(phrases)
+
+
+def _encoder() -> Encoder | None:
+    """The role model's encoder (torch loads here, on first use); None without it."""
+    try:
+        from extraction.role_model import Encoder
+
+        return Encoder.get()
+    except (ImportError, OSError):
+        return None
+
+
+def meanings(labels: list[str]) -> list[tuple[str, float]]:
+    """Per label, (meaning, similarity): the nearest prototype's meaning when it is close
+    and clearly ahead of every other meaning, else ('none', similarity)."""
+    prototypes = _prototype_matrix()
+    if not labels:
+        return []
+    texts = [normalize(label) for label in labels]
+    if prototypes is None:
+        return [(NONE, 0.0)] * len(labels)
+    names, matrix = prototypes
+    encoder = _encoder()
+    assert encoder is not None  # the prototypes were encoded with it
+    sims = encoder.encode(texts) @ matrix.T
+    out = []
+    for row, text in zip(sims, texts, strict=True):
+        best_by_meaning: dict[str, float] = {}
+        for name, sim in zip(names, row, strict=True):
+            best_by_meaning[name] = max(best_by_meaning.get(name, -1.0), float(sim))
+        ranked = sorted(best_by_meaning.items(), key=lambda kv: -kv[1])
+        first, s1 = ranked[0]
+        group = GROUPS.get(first, first)
+        s2 = next((s for m, s in ranked[1:] if GROUPS.get(m, m) != group), -1.0)
+        if not text or s1 < MIN_SIMILARITY or s1 - s2 < MIN_MARGIN:
+            out.append((NONE, s1))
+        else:
+            out.append((first, s1))
+    return out
+
+
+def meaning(label: str) -> str:
+    """The meaning of one label (see ``meanings``)."""
+    return meanings([label])[0][0]
