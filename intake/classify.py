@@ -19,15 +19,19 @@ from pathlib import Path
 import numpy as np
 
 from core.document import PageContent
-from core.lines import page_to_lines
+from core.lines import Line, page_to_lines
 from core.vocabulary import DOC_TYPES
 from intake.doctype_features import CUES, PAGES_READ, vectorize
 
-__all__ = ["CUES", "DOC_TYPES", "MODEL_PATH", "DocTypeModel", "classify_document",
-           "classify_texts", "load_model", "page_texts"]
+__all__ = ["CELL_SEPARATOR", "CUES", "DOC_TYPES", "MODEL_PATH", "DocTypeModel",
+           "classify_document", "classify_texts", "line_text", "load_model", "page_texts"]
 
 MODEL_PATH = Path(__file__).with_name("doctype_model.npz")
 OTHER = "other"
+# Between a line's cells (runs of words without a wide gap): the features read three spaces
+# as a column break, so a caption's right-column title ("COMPLAINT FOR:") beside a party's
+# name is judged as a title of its own, as it is in the composed training captions.
+CELL_SEPARATOR = "   "
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +88,21 @@ def _default_model() -> DocTypeModel:
     return load_model(MODEL_PATH)
 
 
+def line_text(line: Line) -> str:
+    """A line's text with its cells ``CELL_SEPARATOR`` apart."""
+    return CELL_SEPARATOR.join(line.text[start:end] for start, end in line.cells())
+
+
 def page_texts(pages: list[PageContent]) -> list[str]:
-    """The first readable pages' text line by line; an OCR page is first read upright (a
+    """The first readable pages' text line by line, cells apart, the same for a text layer
+    and OCR (a text layer's own string joins a caption's columns with one space, which
+    would hide a title printed beside the parties); an OCR page is first read upright (a
     sideways or upside-down scan keeps its words in the page's frame)."""
     texts = []
     for page in pages:
         if page.status != "ok":
             continue
-        if page.source == "ocr":
-            texts.append("\n".join(line.text for line in page_to_lines(page)))
-        else:
-            texts.append(page.text)
+        texts.append("\n".join(line_text(line) for line in page_to_lines(page)))
         if len(texts) == PAGES_READ:
             break
     return texts

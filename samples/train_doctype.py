@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from core.document import PageContent
-from intake.classify import MODEL_PATH, DocTypeModel
+from intake.classify import MODEL_PATH, DocTypeModel, page_texts
 from intake.doctype_features import DIM, PAGES_READ, raw_counts, weigh
 from samples.paperwork.corpus import ComposedDoc, compose_docs
 
@@ -131,9 +131,9 @@ def rendered_docs(count: int, seed: int) -> Featurized:
                 pdf, _ = open_pdf((folder / f"{truth['doc_id']}.pdf").read_bytes())
                 with pdf:
                     pages = [PageContent(n, float(p.width), float(p.height), "text",
-                                         page_words(p)).text
+                                         page_words(p))
                              for n, p in enumerate(pdf.pages[:PAGES_READ], start=1)]
-                texts.append(pages)
+                texts.append(page_texts(pages))
                 labels.append(truth["doc_type"])
                 kinds.append("layout:" + truth["template"])
     return Featurized(texts, labels, kinds)

@@ -14,8 +14,16 @@ import pytest
 
 from core.document import PageContent, Word
 from core.vocabulary import DOC_TYPES
-from intake.classify import MODEL_PATH, classify_document, classify_texts, load_model
-from tests.extraction.builders import page, stacked
+from intake.classify import (
+    CELL_SEPARATOR,
+    MODEL_PATH,
+    classify_document,
+    classify_texts,
+    load_model,
+    page_texts,
+)
+from intake.doctype_features import title_segments
+from tests.extraction.builders import page, stacked, words_at
 
 NAMED = {
     "collection_letter": ["Dear Jane Doe:", "Crestline Collections LLC is a debt collector.",
@@ -169,3 +177,41 @@ def test_classify_document_reads_sideways_scan_upright() -> None:
                      0.9, w.line) for w in upright.words]
     turned = PageContent(number=1, width=792, height=612, source="ocr", words=sideways)
     assert classify_document([turned])[0] == "garnishment"
+
+
+def _caption_page(source: str = "text") -> PageContent:
+    """A pleading caption whose title is printed in the right column, on the lines of the
+    parties' names (as many state courts print it), under a court line. Words on one row
+    share a line number, as a text layer's do, so the page's own text joins the columns."""
+    rows = [("NORTHGATE RECOVERY PARTNERS LLC,", "Case No.: 24-CV-08812"),
+            ("Plaintiff,", "COMPLAINT FOR:"), ("v.", "1. Breach of contract"),
+            ("DANA K. WHITLOCK,", "2. Account stated"),
+            ("Defendant.", "Amount demanded: $3,412.09")]
+    words = words_at("DISTRICT COURT OF OSAGE COUNTY", 180, 72, line=0)
+    for row, (left, right) in enumerate(rows, start=1):
+        words += words_at(left, 72, 86 + 14 * row, line=row)
+        words += words_at(right, 340, 86 + 14 * row, line=row)
+    body = ["Plaintiff alleges that Defendant opened a credit account and stopped",
+            "paying it; the unpaid balance is due to Plaintiff as assignee."]
+    for row, text in enumerate(body, start=len(rows) + 1):
+        words += words_at(text, 72, 100 + 14 * row, line=row)
+    return PageContent(number=1, width=612, height=792, source=source,  # type: ignore[arg-type]
+                       words=words)
+
+
+@pytest.mark.parametrize("source", ["text", "ocr"])
+def test_page_texts_keep_a_captions_columns_apart(source: str) -> None:
+    """Text layer and OCR give the classifier the same lines: a right-column title stays a
+    cell of its own, so it reads as a title rather than the tail of a party's name."""
+    (text,) = page_texts([_caption_page(source)])
+    line = next(line for line in text.splitlines() if "COMPLAINT FOR:" in line)
+    assert line == f"Plaintiff,{CELL_SEPARATOR}COMPLAINT FOR:"
+    assert "COMPLAINT FOR:" in title_segments(line)
+
+
+def test_classify_document_reads_a_title_printed_beside_the_parties() -> None:
+    """With the columns joined by one space the title was read as part of "Plaintiff,"
+    (complaint at 0.65, below auto-accept); read as a cell it decides the type."""
+    found, confidence = classify_document([_caption_page()])
+    assert found == "complaint"
+    assert confidence >= 0.8
