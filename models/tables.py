@@ -84,6 +84,9 @@ class ExtractedFieldRow(SQLModel, table=True):
     page: int = 1
     bbox: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     extractor: str = "rules"
+    # how the extractor found the value: the calibration bucket its confidence was read
+    # from (extraction.confidence.field_bucket); "" for a person's value or an old row
+    evidence: str = ""
     status: str = Field(default=FieldStatus.EXTRACTED, index=True)  # core.vocabulary
     version: int = 0
     reviewed_by: str | None = None

@@ -71,6 +71,7 @@ def _reconcile_fields(session: Session, document: Document, extraction) -> None:
         for row, field in zip(old, new, strict=False):
             row.value, row.raw, row.confidence = field.value, field.raw, field.confidence
             row.page, row.bbox, row.extractor = field.page, list(field.bbox), field.extractor
+            row.evidence = field.evidence
             row.status = FieldStatus.EXTRACTED
             row.version += 1
             session.add(row)
@@ -85,7 +86,8 @@ def _reconcile_fields(session: Session, document: Document, extraction) -> None:
             session.add(ExtractedFieldRow(document_id=stored_id(document), name=field.name,
                                           value=field.value, raw=field.raw,
                                           confidence=field.confidence, page=field.page,
-                                          bbox=list(field.bbox), extractor=field.extractor))
+                                          bbox=list(field.bbox), extractor=field.extractor,
+                                          evidence=field.evidence))
 
 
 def _party_key(role: str, name: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from models.row_ids import stored_id
 from models.tables import Document, ExtractedFieldRow, Page
+from review.acceptance import acceptance_reason
 from workbench.overlay import confidence_level
 from workbench.page_cache import zoom_png
 from workbench.page_words import LineChoice, distance_to_box, page_lines, union_bbox
@@ -49,8 +50,9 @@ def line_picker(lines: list[LineChoice], near: list[float] | None, key: str) -> 
 
 def field_in_hand(document: Document, selected: ExtractedFieldRow, pages: list[Page],
                    picked: list[dict], shown_page: int, read_only: bool,
-                   calls: FieldCallbacks) -> None:
-    """The close-up, the value box and the decision buttons of the field in hand."""
+                   calls: FieldCallbacks, auto_accept_threshold: float) -> None:
+    """The close-up, the value box and the decision buttons of the field in hand, and why
+    it was or was not auto-accepted."""
     field_key = f"{selected.id}_{selected.version}"
     value_key = f"value_{field_key}"
     if len(selected.bbox) == 4 and any(selected.bbox):
@@ -83,6 +85,8 @@ def field_in_hand(document: Document, selected: ExtractedFieldRow, pages: list[P
         st.caption(f"{selected.confidence:.2f} ({confidence_level(selected.confidence)}) · "
                    f"found by {selected.extractor} on page {selected.page} as "
                    f"“{selected.raw or selected.value}”")
+        st.caption(acceptance_reason(selected.status, selected.confidence, selected.evidence,
+                                     auto_accept_threshold, selected.reviewed_by))
 
     if picked:
         picked_text = " ".join(w["text"] for w in picked)

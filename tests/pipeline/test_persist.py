@@ -77,3 +77,32 @@ def test_reextraction_keeps_a_reviewed_party_as_the_reviewer_left_it(db_url, tmp
                                                      "corrected")
     assert len(after) == count_before
     assert printed_name not in {p.name for p in after}
+
+
+def test_ingest_stores_how_each_field_was_found(db_url, tmp_path: Path):
+    """Each stored field keeps its evidence bucket, so the review page can say why it was
+    or was not auto-accepted; a re-extraction rewrites it with the value."""
+    from models.tables import ExtractedFieldRow
+    from pipeline.processing import process_document
+
+    sheet = ["ACCOUNT PLACEMENT", "Creditor: ACME FUNDING LLC", "Balance Due: $1,250.00"]
+    ingest_paths([write(tmp_path / "a.pdf", text_pdf_bytes(sheet))], url=db_url)
+    (document,) = _documents(db_url)
+    engine = get_engine(db_url)
+
+    def stored() -> dict[str, str]:
+        with Session(engine) as session:
+            rows = session.exec(select(ExtractedFieldRow).where(
+                ExtractedFieldRow.document_id == document.id)).all()
+            return {row.name: row.evidence for row in rows}
+
+    evidence = stored()
+    assert evidence["amount_due"].startswith("text|amount_due|")
+    assert all(value.split("|")[1] == name for name, value in evidence.items())
+    with Session(engine) as session:
+        for row in session.exec(select(ExtractedFieldRow)).all():
+            row.evidence = ""
+            session.add(row)
+        session.commit()
+    process_document(document.id, url=db_url)
+    assert stored() == evidence

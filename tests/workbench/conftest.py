@@ -70,7 +70,8 @@ def add_document(session: Session, *, name: str = "claim.pdf", doc_type: str = "
     for field_name, value, confidence in fields:
         session.add(ExtractedFieldRow(document_id=document.id, name=field_name, value=value,
                                       raw=value, confidence=confidence, page=1,
-                                      bbox=list(boxes.get(field_name, [72, 72, 120, 82]))))
+                                      bbox=list(boxes.get(field_name, [72, 72, 120, 82])),
+                                      evidence=f"text|{field_name}|left|hi|one|alone"))
     session.flush()
     return document
 

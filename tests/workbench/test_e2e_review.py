@@ -92,6 +92,8 @@ def test_review_layout_and_typed_alt_a_at_every_width(workbench_url, browser_pag
         page_box, field_box = _box(page_column), _box(field_column)
         page.screenshot(path=str(SCREENSHOTS / f"review-{width}.png"), full_page=True)
         print(f"{width}px: image {image} page column {page_box} field column {field_box}")
+        reason = field_column.get_by_text("Found by: text layer · label to its left").first
+        assert reason.is_visible(), f"{width}px: no reason for the field's auto-accept"
         assert image[2] <= field_box[0], f"{width}px: the page image runs under the fields"
         assert page_box[0] - 1 <= image[0] and image[2] <= page_box[2] + 1, \
             f"{width}px: the page image is clipped by its column"

@@ -304,7 +304,7 @@ def document_panels(document_id: int, locked_message: str | None, queue_size: in
                                                                     if f.id == i)))
             if selected is not None:
                 field_in_hand(document, selected, pages, picked, shown_page, read_only,
-                              field_calls)
+                              field_calls, settings.auto_accept_threshold)
             fields_table(document, fields, read_only, field_calls)
             st.caption("Keys: Alt+A accept & next (a typed value is saved as a correction) · "
                        "Alt+X reject · Alt+N not in document · Alt+J next document · "
