@@ -180,7 +180,8 @@ def _by_role(drafts: list[PartyDraft], role: str) -> PartyDraft | None:
 def _primary_debtor(drafts: list[PartyDraft]) -> PartyDraft | None:
     """The debtor printed first: a sheet names the account's debtor before a co-debtor."""
     debtors = [d for d in drafts if d.role == PartyRole.DEBTOR]
-    return min(debtors, key=lambda d: min((p.page, p.line_index) for p in d.places),
+    return min(debtors, key=lambda d: (d.how == CO_DEBTOR,
+                                       min((p.page, p.line_index) for p in d.places)),
                default=None)
 
 
@@ -209,9 +210,14 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
             owner = _block_owner(cand, [d for d in drafts if d.role == role], headings) or \
                 _by_role(drafts, role)
         if owner is None:
-            # a birth date or SSN is a person's: never a creditor's, counsel's or employer's
-            allowed = [d for d in drafts if cand.kind not in ("ssn_last4", "date")
-                       or d.role in (PartyRole.DEBTOR, PartyRole.OTHER)]
+            # a birth date or SSN is a person's: never a creditor's, counsel's or a company's;
+            # on a sheet about a debtor, a company named among the debtor's facts (where they
+            # work) does not own the unlabelled facts printed under it either
+            allowed = [d for d in drafts if not (
+                cand.kind in ("ssn_last4", "date") and (
+                    d.role not in (PartyRole.DEBTOR, PartyRole.OTHER)
+                    or ORG_SUFFIX_RE.search(d.name)))
+                and not (sheet and d.role == PartyRole.OTHER and ORG_SUFFIX_RE.search(d.name))]
             owner = _block_owner(cand, allowed, headings)
         if owner is not None and owner.how == CO_DEBTOR and not any(
                 p.page == cand.page and p.line_index == cand.line.index for p in owner.places):

@@ -253,7 +253,9 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
 
     Fold F: the role head is trained on ``train_docs`` outside F, the calibration table is
     fitted on ``eval_docs`` outside F (with that head), and F's ``eval_docs`` are extracted
-    with both and scored by the contract scorer, with and without the role model."""
+    with both and scored by the contract scorer, with and without the role model. Each
+    fold's contract lines are kept as ``work_dir/lines/F.model.jsonl`` (``.rules.``) beside
+    its truth (``work_dir/truth/F``), for ``score_extract.py --pred ... -v``."""
     work_dir = Path(work_dir)
     docs_dir = eval_docs[0].path.parent if eval_docs else work_dir
     families = sorted({r.family for r in eval_docs})
@@ -283,6 +285,11 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
                 for r in held]
             pooled[label] += lines
             scores[label] = score_lines(scorer, lines, docs_dir, truth_dir)
+            # the fold's contract lines, to read its misses with the scorer's -v
+            (work_dir / "lines").mkdir(parents=True, exist_ok=True)
+            (work_dir / "lines" / f"{family}.{'model' if config else 'rules'}.jsonl"
+             ).write_text("".join(json.dumps(line, ensure_ascii=False) + "\n"
+                                  for line in lines))
         templates = sorted({r.truth.get("template", "") for r in held})
         result = FamilyScore(family, templates, len({r.doc_id for r in held}),
                              len({r.doc_id for r in train_docs if r.family != family}), scores)

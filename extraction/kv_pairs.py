@@ -37,6 +37,7 @@ class Pair:
     value_bbox: BBox
     where: str  # inline | right | below | split
     cell: tuple[int, int, int]  # the label's (page, line index, start): one reading each
+    boundary: bool = False  # a split reading where the case changes (see ``case_split``)
 
 
 COLUMN_PT = 1.0  # word starts this close are one printed column
@@ -89,6 +90,39 @@ def _label_like(text: str) -> bool:
             and text[:1].isupper() and not re.search(r"(?:[,.;)\]]|['’]s)$", text.strip()))
 
 
+# words in capitals that end a name in mixed case ('Jose Hernandez III', 'Northwind LLC')
+SUFFIX_RE = re.compile(r"(?:[IVX]+|JR|SR|ESQ|LLC|L\.L\.C|INC|CORP|CO|LP|LLP|PLLC|N\.A|NA|PC|"
+                       r"P\.C|USA|US)\.?,?")
+
+
+def _word_case(word: str) -> str:
+    """'U' for a word in capitals, 'T' for a capital then small letters, else ''."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return ""
+    if all(c.isupper() for c in letters):
+        return "U"
+    return "T" if letters[0].isupper() and any(c.islower() for c in letters[1:]) else ""
+
+
+def case_split(text: str) -> int | None:
+    """The number of first words that are a label run into its value where the case
+    changes: a label in capitals before a name in mixed case ('CARDHOLDER Irma Alcantar',
+    'HOLDER Redwood Recovery LLC') or a label in mixed case before a name in capitals
+    ('Responsible Party JANE ROE'). A printout sets labels in one case and values in
+    another, so no separator is needed to see where the label ends."""
+    words = text.split()
+    cases = [_word_case(w) for w in words]
+    for k in range(1, min(MAX_SPLIT_WORDS, len(words) - 1) + 1):
+        head, tail = cases[:k], cases[k:]
+        if all(c == "U" for c in head) and tail[0] == "T":
+            return k
+        if all(c == "T" for c in head) and all(c == "U" for c in tail) and \
+                not all(SUFFIX_RE.fullmatch(w) for w in words[k:]):
+            return k  # ('Jose Hernandez III' is one name: a suffix is no value)
+    return None
+
+
 def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] | tuple
                 ) -> tuple[int, int, str, BBox] | None:
     """The cell under a label, starting in its column; not a label/value pair itself."""
@@ -97,11 +131,54 @@ def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] 
     line, below = lines[index], lines[index + 1]
     if below.top - line.bottom > BELOW_GAP_LINES * line.height:
         return None
+    cells = _cells(below, columns)
+    at = next((k for k, c in enumerate(cells) if abs(c[3][0] - bbox[0]) <= ALIGN_PT), None)
+    if at is None:
+        return None
+    cell = cells[at]
+    if SEPARATED_RE.match(cell[2]) or case_split(cell[2]) is not None or \
+            (at + 1 < len(cells) and re.match(r"\s*[:#–-]", cells[at + 1][2])):
+        return None  # the cell under is a label with its own value (padded to its ':')
+    return cell
+
+
+SMALL_PRINT = 0.88  # a label this much smaller than the print under it is a form's label
+
+
+def small_over(label: BBox, beside: BBox, under: BBox) -> bool:
+    """A label in small print over a value in larger print, with a cell in the same small
+    print beside it: a row of labels over a row of values, the cell beside is the next
+    label, not this one's value."""
+    height = label[3] - label[1]
+    return height <= SMALL_PRINT * (under[3] - under[1]) and \
+        abs((beside[3] - beside[1]) - height) <= 0.05 * height
+
+
+def value_under_small_label(lines: list[Line], index: int, label: BBox, beside: BBox
+                            ) -> tuple[str, BBox] | None:
+    """Where the label at ``label`` on line ``index`` is a small label in a row of labels
+    (``small_over``: the cell ``beside`` it is the next label), the cell under it: its value."""
+    found = _cell_below(lines, index, label, column_starts(lines))
+    if found is None or not small_over(label, beside, found[3]):
+        return None
+    return found[2], found[3]
+
+
+def _heads_a_column(lines: list[Line], index: int, bbox: BBox,
+                    columns: list[float] | tuple) -> bool:
+    """A cell over a label with its own value in its column heads that column (a
+    two-column sheet's section headings share a row): it is no value of the cell before."""
+    if index + 1 >= len(lines):
+        return False
+    below = lines[index + 1]
+    if below.top - lines[index].bottom > BELOW_GAP_LINES * lines[index].height:
+        return False
     cell = next((c for c in _cells(below, columns) if abs(c[3][0] - bbox[0]) <= ALIGN_PT),
                 None)
-    if cell is None or SEPARATED_RE.match(cell[2]):
-        return None
-    return cell
+    if cell is None:
+        return False
+    match = SEPARATED_RE.match(cell[2])
+    return bool(match and match.group("value").strip()) or case_split(cell[2]) is not None
 
 
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
@@ -125,10 +202,15 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
             out += _split_readings(line, index, start, end)
         if not _label_like(label):
             continue
-        if c + 1 < len(cells):
+        beside = cells[c + 1][2] if c + 1 < len(cells) else ""
+        # a label with a number or an e-mail beside it has its value: the cell under it is
+        # the next row's
+        found = None if re.search(r"[\d@]", beside) else _cell_below(lines, index, bbox,
+                                                                      columns)
+        if c + 1 < len(cells) and not _heads_a_column(lines, index, cells[c + 1][3], columns) \
+                and not (found is not None and small_over(bbox, cells[c + 1][3], found[3])):
             _, _, value, vbox = cells[c + 1]
             out.append(Pair(label, value, line.page, index, vbox, "right", key))
-        found = _cell_below(lines, index, bbox, columns)
         if found is not None:
             out.append(Pair(label, found[2], line.page, index + 1, found[3], "below", key))
     return out
@@ -139,14 +221,18 @@ def _split_readings(line: Line, index: int, start: int, end: int) -> list[Pair]:
     its value (a padded label whose gap is narrower than a cell gap)."""
     text = line.text[start:end]
     words = text.split()
+    boundary = case_split(text)
     out = []
     for k in range(1, min(MAX_SPLIT_WORDS, len(words) - 1) + 1):
         label = " ".join(words[:k])
         if not _label_like(label):
             break
+        if boundary is not None and k != boundary:
+            continue  # a reading across the change of case cuts the label or the value
         offset = start + len(" ".join(words[:k])) + 1
         out.append(Pair(label, line.text[offset:end], line.page, index,
-                        line.span_bbox(offset, end), "split", (line.page, index, start)))
+                        line.span_bbox(offset, end), "split", (line.page, index, start),
+                        boundary is not None))
     return out
 
 

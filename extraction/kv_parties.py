@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from core.lines import Line
-from extraction.contacts import CO_DEBTOR
+from extraction.contacts import CO_DEBTOR, DOB_RE
 from extraction.kv_pairs import SEPARATED_RE, Pair, page_pairs
-from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, meanings, normalize
+from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, normalize, readings
+from extraction.parsers import EMAIL_RE, ssn_last4
 from extraction.party_names import (
     ORG_SUFFIX_RE,
     PartyAnchor,
@@ -57,55 +58,133 @@ def _heading_of(pair: Pair, headings: dict[int, str]) -> int | None:
 
 
 def _case_boundary(pair: Pair) -> bool:
-    """A label run into its value is told apart by case: 'Responsible Party JANE ROE'."""
-    return pair.value.isupper() and not pair.label.isupper()
+    """A label run into its value is told apart by case ('Responsible Party JANE ROE',
+    'CARDHOLDER Irma Alcantar': ``kv_pairs.case_split``)."""
+    return pair.boundary
 
 
 PREFERENCE = {"inline": 0, "right": 1, "below": 2, "split": 3}
+ACCOUNT_NUMBER_RE = re.compile(r"\d{6,}")  # an account, file or reference number
+PERSON = "kv-person"  # a person's name printed among the debtor's own facts
+AMONG = "kv-among"  # an organisation printed among them (where the debtor works)
+ORG = "kv-org"  # an organisation printed among the account's facts (who is owed)
 
 
-def kv_party_anchors(lines: list[Line]) -> list[PartyAnchor]:
+def person_fact(line: Line) -> bool:
+    """A line that prints a fact only a person has: an SSN, an e-mail, a birth date."""
+    return bool(ssn_last4(line.text) or EMAIL_RE.search(line.text)
+                or (DOB_RE.search(line.text) and re.search(r"\d", line.text)))
+
+
+def sections(lines: list[Line]) -> list[int]:
+    """Per line, the index of the heading line its section starts at (-1 before the first):
+    a heading is one short cell without digits that is neither a label waiting for its value
+    ("Date Born:") nor the value under such a label (a heading-like line right above)."""
+    headings = section_headings(lines)
+    starts = {k for k, text in headings.items()
+              if k - 1 not in headings and not re.search(r"[:\-–]\s*$", text)}
+    out, current = [], -1
+    for index in range(len(lines)):
+        current = index if index in starts else current
+        out.append(current)
+    return out
+
+
+SHEET_TYPES = ("placement", "other")  # documents whose structure may be read as a sheet's
+
+
+def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[PartyAnchor]:
     """Party anchors from one page's key/value pairs: role from the label's meaning
     (co-debtors are debtors), name from the value; a value that itself reads as a label
     (the next label of a row of labels) is no value. One reading per label cell: the value
     beside it before the value under it. Under a heading that means the debtor ("Consumer
     Information"), the first person's name whose label means nothing known is the debtor's:
-    the section is about them and the label is a wording the encoder lacks."""
-    pairs = [p for p in page_pairs(lines) if normalize(p.label) not in GENERIC_LABELS
-             and _name_value(p) is not None]
+    the section is about them and the label is a wording the encoder lacks.
+
+    Where a label's meaning is unknown (no prototype reaches it), the sheet's structure
+    decides: a section that prints a person's own facts (SSN, e-mail, birth date) is about
+    the debtor, so a person named there is the debtor (the first one) or a co-debtor, and an
+    organisation named there is where they work; an organisation named in another section
+    beside an account or file number is whom the account is owed to (``ORG``; the pipeline
+    keeps it only where nothing else names a creditor). A debtor printed after the page's
+    first debtor is a co-debtor. The structure is read only on a document typed as a sheet
+    (``SHEET_TYPES``): a court form (a claim, a summons) prints "Name:" boxes for every
+    party, its sections are no debtor's."""
+    all_pairs = page_pairs(lines)
+    pairs = [p for p in all_pairs if _name_value(p) is not None]
     headings = section_headings(lines)
     heading_keys = sorted(headings)
-    read = meanings([p.label for p in pairs] + [p.value for p in pairs]
+    read = readings([p.label for p in pairs] + [p.value for p in pairs]
                     + [headings[k] for k in heading_keys])
     n = len(pairs)
-    label_meanings, value_meanings, heading_meanings = read[:n], read[n:2 * n], read[2 * n:]
-    debtor_sections = {k for k, (m, _) in zip(heading_keys, heading_meanings, strict=True)
-                       if m == "debtor"}
-    chosen: dict[tuple[int, int, int], tuple[tuple[int, float], PartyAnchor]] = {}
+    label_readings, value_readings, heading_readings = read[:n], read[n:2 * n], read[2 * n:]
+    debtor_sections = {k for k, r in zip(heading_keys, heading_readings, strict=True)
+                       if r.meaning == "debtor"}
+    section_of = sections(lines)
+    person_sections = {section_of[i] for i, line in enumerate(lines) if person_fact(line)}
+    numbered = {section_of[i] for i, line in enumerate(lines)
+                if ACCOUNT_NUMBER_RE.search(line.text)}
+    # labels the page prints over or before a number, a date, an e-mail or a known party:
+    # a value that reads as one of them is the next label of a row of labels, no name
+    printed_labels = {normalize(p.label) for p in all_pairs
+                      if _name_value(p) is None and re.search(r"[\d@]", p.value)}
+    printed_labels |= {normalize(p.label) for p, r in zip(pairs, label_readings, strict=True)
+                       if r.meaning in PARTY_ROLES}
+    chosen: dict[tuple[int, int, int], tuple[tuple[int, int, float], PartyAnchor]] = {}
     scoped: dict[int, PartyAnchor] = {}  # heading -> its first name under an unknown label
-    for pair, (meaning, similarity), (_, value_similarity) in zip(
-            pairs, label_meanings, value_meanings, strict=True):
-        if value_similarity >= VALUE_IS_LABEL:
+    for pair, reading, value_reading in zip(pairs, label_readings, value_readings, strict=True):
+        if value_reading.similarity >= VALUE_IS_LABEL:
             continue
         name = _name_value(pair)
         assert name is not None
-        role = PARTY_ROLES.get(meaning)
+        org = bool(ORG_SUFFIX_RE.search(name))
+        section = section_of[pair.line_index]
+        generic = normalize(pair.label) in GENERIC_LABELS
+        role = None if generic else PARTY_ROLES.get(reading.meaning)
+        unknown = generic or reading.unknown
+        if role == "debtor" and org and person_sections and section not in person_sections:
+            # an organisation the encoder reads as a holder, away from the person's facts
+            role, unknown = None, True
+        separated = pair.where != "split" or _case_boundary(pair)
         if role is None:
             heading = _heading_of(pair, headings)
-            if heading in debtor_sections and similarity < MIN_SIMILARITY and \
-                    not ORG_SUFFIX_RE.search(name) and \
-                    (pair.where != "split" or _case_boundary(pair)):
+            if not generic and heading in debtor_sections and \
+                    reading.similarity < MIN_SIMILARITY and not org and separated:
                 held = scoped.get(heading)
                 if held is None or pair.line_index < held.line_index:
                     scoped[heading] = PartyAnchor("debtor", name, pair.page, pair.value_bbox,
                                                   pair.line_index, SCORES["codebtor"],
                                                   "kv-section")
-            continue
-        if pair.where == "split" and similarity < SPLIT_MIN_SIMILARITY:
-            continue
-        anchor = PartyAnchor(role, name, pair.page, pair.value_bbox, pair.line_index,
-                             SCORES[meaning], CO_DEBTOR if meaning == "codebtor" else "kv")
-        rank = (PREFERENCE[pair.where], -similarity)
+                continue
+            # the sheet's structure reads only a value beside its label (under it, in a
+            # form's cell, may be a title or the next label), never a label that is a name
+            if not (unknown and separated) or doc_type not in SHEET_TYPES or \
+                    pair.where == "below" or \
+                    ORG_SUFFIX_RE.search(pair.label) or normalize(name) in printed_labels:
+                continue
+            if section in person_sections and not org and \
+                    value_reading.similarity >= MIN_SIMILARITY:
+                continue  # a person's name is near no label's meaning
+            if section in person_sections:
+                anchor = PartyAnchor("other" if org else "debtor", name, pair.page,
+                                     pair.value_bbox, pair.line_index,
+                                     SCORES["employer" if org else "codebtor"],
+                                     AMONG if org else PERSON)
+            elif org and section in numbered and person_sections:
+                anchor = PartyAnchor("creditor", name, pair.page, pair.value_bbox,
+                                     pair.line_index, SCORES["employer"], ORG)
+            else:
+                continue
+            rank = (1, PREFERENCE[pair.where], -reading.similarity)
+        else:
+            if pair.where == "split" and not _case_boundary(pair) and \
+                    reading.similarity < SPLIT_MIN_SIMILARITY:
+                continue
+            meaning = reading.meaning
+            anchor = PartyAnchor(role, name, pair.page, pair.value_bbox, pair.line_index,
+                                 SCORES[meaning],
+                                 CO_DEBTOR if meaning == "codebtor" else "kv")
+            rank = (0, PREFERENCE[pair.where], -reading.similarity)
         if pair.cell not in chosen or rank < chosen[pair.cell][0]:
             chosen[pair.cell] = (rank, anchor)
     found = [anchor for _, anchor in chosen.values()]
@@ -113,4 +192,11 @@ def kv_party_anchors(lines: list[Line]) -> list[PartyAnchor]:
         if not any(a.role == "debtor" and heading < a.line_index <= anchor.line_index
                    for a in found):
             found.append(anchor)
+    orgs = sorted((a for a in found if a.how == ORG), key=lambda a: a.line_index)
+    found = [a for a in found if a.how != ORG] + orgs[:1]
+    debtors = sorted((a for a in found if a.role == "debtor" and a.how != CO_DEBTOR),
+                     key=lambda a: a.line_index)
+    for later in debtors[1:]:
+        if later.name.lower() != debtors[0].name.lower():
+            later.how = CO_DEBTOR  # a sheet names the account's debtor first
     return found

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # numpy comes with the encoder, on first use
     import numpy as np
@@ -86,15 +86,31 @@ def _encoder() -> Encoder | None:
         return None
 
 
-def meanings(labels: list[str]) -> list[tuple[str, float]]:
-    """Per label, (meaning, similarity): the nearest prototype's meaning when it is close
-    and clearly ahead of every other meaning, else ('none', similarity)."""
+class Reading(NamedTuple):
+    """What a label means (``meaning``, 'none' when unsure), how close its nearest
+    prototype is, and which meaning that nearest prototype has (``nearest``)."""
+
+    meaning: str
+    similarity: float
+    nearest: str
+
+    @property
+    def unknown(self) -> bool:
+        """No meaning, and not surely a label of something that is no party (a balance, a
+        file number): a wording the prototypes do not reach."""
+        return self.meaning == NONE and not (self.nearest == NONE
+                                             and self.similarity >= MIN_SIMILARITY)
+
+
+def readings(labels: list[str]) -> list[Reading]:
+    """Per label, its ``Reading``: the nearest prototype's meaning when it is close and
+    clearly ahead of every other meaning, else 'none'."""
     prototypes = _prototype_matrix()
     if not labels:
         return []
     texts = [normalize(label) for label in labels]
     if prototypes is None:
-        return [(NONE, 0.0)] * len(labels)
+        return [Reading(NONE, 0.0, NONE)] * len(labels)
     names, matrix = prototypes
     encoder = _encoder()
     assert encoder is not None  # the prototypes were encoded with it
@@ -109,10 +125,15 @@ def meanings(labels: list[str]) -> list[tuple[str, float]]:
         group = GROUPS.get(first, first)
         s2 = next((s for m, s in ranked[1:] if GROUPS.get(m, m) != group), -1.0)
         if not text or s1 < MIN_SIMILARITY or s1 - s2 < MIN_MARGIN:
-            out.append((NONE, s1))
+            out.append(Reading(NONE, s1, first))
         else:
-            out.append((first, s1))
+            out.append(Reading(first, s1, first))
     return out
+
+
+def meanings(labels: list[str]) -> list[tuple[str, float]]:
+    """Per label, (meaning, similarity) of its ``Reading``."""
+    return [(r.meaning, r.similarity) for r in readings(labels)]
 
 
 def meaning(label: str) -> str:

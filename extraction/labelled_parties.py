@@ -7,6 +7,7 @@ import re
 
 from core.lines import Line
 from extraction.captions import ASSIGNEE_RE
+from extraction.kv_pairs import value_under_small_label
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
@@ -102,16 +103,24 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                 continue
             if role is None:
                 continue
+            at, place = index, None
             if not name and c + 1 < len(cells):
                 name_start, name_end = cells[c + 1]
                 name = line.text[name_start:name_end]
+                # a small label in a row of labels: the cell beside it is the next label,
+                # the name is in the cell under it
+                under = value_under_small_label(lines, index, line.span_bbox(start, end),
+                                                line.span_bbox(name_start, name_end))
+                if under is not None:
+                    (name, place), at = under, index + 1
             if not name:
                 continue
             name = clean_name(ASSIGNEE_RE.sub("", re.split(r",\s*\d", name)[0]))
             if not plausible_name(name):
                 continue
-            out.append(PartyAnchor(role, name, line.page, line.span_bbox(name_start, name_end),
-                                   index, 0.93, "label"))
+            out.append(PartyAnchor(role, name, line.page,
+                                   place or line.span_bbox(name_start, name_end),
+                                   at, 0.93, "label"))
         heading = LABEL_ABOVE_RE.search(line.text)
         if heading:
             role = next(r.rstrip("23") for r in ("debtor", "creditor", "garnishee", "debtor2",

@@ -113,8 +113,10 @@ def _title_continues(previous: Line, line: Line) -> bool:
 
 def find_creditor_names(lines: list[Line]) -> list[NamedHit]:
     """Names after creditor labels, in the same cell, the next cell or the line below."""
+    from extraction.kv_pairs import value_under_small_label
+
     hits: list[NamedHit] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         cells = line.cells()
         for c, (start, end) in enumerate(cells):
             match = CREDITOR_LABEL_RE.match(line.text[start:end].strip())
@@ -123,16 +125,23 @@ def find_creditor_names(lines: list[Line]) -> list[NamedHit]:
             value = match.group("v").strip()
             v_start = start + match.start("v")
             v_end = end
+            bbox = None
             if not value and c + 1 < len(cells):
                 v_start, v_end = cells[c + 1]
                 value = line.text[v_start:v_end]
+                # a small label in a row of labels: the cell beside it is the next label,
+                # its value is the cell under it
+                under = value_under_small_label(lines, index, line.span_bbox(start, end),
+                                                line.span_bbox(v_start, v_end))
+                if under is not None:
+                    value, bbox = under
             value = clean_name(value)
             if not value or not plausible_name(value):
                 continue
             label = match.group("label").lower()
             score = 0.8 if "original" in label else 0.95 if "current" in label else 0.93
             hits.append(NamedHit("creditor_name", value, value, line.page,
-                                 line.span_bbox(v_start, v_end), score, label))
+                                 bbox or line.span_bbox(v_start, v_end), score, label))
     return hits
 
 

@@ -28,7 +28,7 @@ from extraction.contacts import (
     share_attorney_blocks,
 )
 from extraction.in_house import share_counsel_blocks
-from extraction.kv_parties import kv_party_anchors
+from extraction.kv_parties import ORG, kv_party_anchors
 from extraction.labels import NONE, guess_role
 from extraction.letterhead import attach_letterhead
 from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
@@ -144,8 +144,20 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
     return out
 
 
+def party_evidence(how: str) -> str:
+    """The ``where`` of a creditor_name taken from a creditor party: ``party`` for the
+    finders that read printed role words (captions, role labels, blocks: the evidence the
+    committed calibration counted), ``party-<how>`` for a party read off key/value pairs
+    (``kv_parties``: geometry and a label's nearest meaning). Those are a different kind of
+    evidence, right at a rate of their own, so calibration counts them in buckets of their
+    own; where a table never counted them the value gets the shrunk raw score, not the
+    caption creditors' rate near 1.0."""
+    return f"party-{how}" if how.startswith("kv") else "party"
+
+
 def _creditor_hits_from_parties(drafts: list[PartyDraft]) -> list[FieldHit]:
-    return [FieldHit("creditor_name", d.name, d.name, d.page, d.bbox, 0.75, "party", "rules")
+    return [FieldHit("creditor_name", d.name, d.name, d.page, d.bbox, 0.75,
+                     party_evidence(d.how), "rules")
             for d in drafts if d.role == PartyRole.CREDITOR and d.how != "title"]
 
 
@@ -219,10 +231,17 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
         named.extend(find_charge_off_creditor(lines))
         anchors.extend(lines_to_party_anchors(lines, doc_type))
         if use_transformer and not court_paper:  # label meanings: the role model's encoder
-            anchors.extend(kv_party_anchors(lines))
+            anchors.extend(kv_party_anchors(lines, doc_type))
     hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer)
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
+    # an organisation beside the account's numbers is the creditor only where nothing else
+    # names one (a label, a caption, a sentence), and only the first the document prints
+    if any(a.role == PartyRole.CREDITOR and a.how != ORG for a in anchors) or \
+            any(h.name == "creditor_name" for h in hits):
+        anchors = [a for a in anchors if a.how != ORG]
+    else:
+        anchors = [a for a in anchors if a.how != ORG] + [a for a in anchors if a.how == ORG][:1]
     # the charge-off creditor named in a sentence is a party too; NO_BLOCK: no contact block
     anchors += [PartyAnchor("creditor", n.value, n.page, n.bbox, NO_BLOCK, n.score,
                             "charge-off") for n in named if n.where == "charge-off"]

@@ -47,3 +47,41 @@ def test_committed_table_loads() -> None:
     table = json.loads(confidence.TABLE_PATH.read_text())
     assert table["fields"] and table["parties"]
     assert all(0.0 <= v <= 1.0 for v in table["fields"].values())
+
+
+def _creditor(how: str):
+    from extraction.contacts import PartyDraft
+
+    return PartyDraft("creditor", "Northwind Receivables LLC", 1, (72.0, 90.0, 200.0, 100.0),
+                      0.88, how, 3)
+
+
+def test_a_creditor_read_off_key_value_pairs_is_its_own_evidence_kind() -> None:
+    """A creditor_name taken from a party read off a key/value pair (kv_parties) does not
+    borrow the rate calibration counted for creditors read from captions and role labels:
+    a table that knows only the latter gives it the conservative prior."""
+    from extraction.pipeline import _creditor_hits_from_parties, select_fields
+
+    table = {"fields": {"text|creditor_name|party": 0.99,
+                        "text|creditor_name|party|lo": 0.99,
+                        "text|creditor_name|party|lo|one|alone": 0.996},
+             "parties": {}}
+    with confidence.using_table(table):
+        caption = select_fields(_creditor_hits_from_parties([_creditor("caption")]),
+                                "placement", ocr=False)
+        kv = select_fields(_creditor_hits_from_parties([_creditor("kv")]), "placement",
+                           ocr=False)
+        section = select_fields(_creditor_hits_from_parties([_creditor("kv-section")]),
+                                "placement", ocr=False)
+    assert [f.evidence for f in caption] == ["text|creditor_name|party|lo|one|alone"]
+    assert caption[0].confidence == 0.996
+    assert [f.evidence for f in kv] == ["text|creditor_name|party-kv|lo|one|alone"]
+    assert kv[0].confidence == 0.75 * confidence.PRIOR_SHRINK < 0.9
+    assert section[0].evidence.startswith("text|creditor_name|party-kv-section|")
+    assert section[0].confidence < 0.9
+    # a table fitted on key/value creditors gives them the rate it counted for them
+    table["fields"]["text|creditor_name|party-kv|lo"] = 0.8
+    with confidence.using_table(table):
+        kv = select_fields(_creditor_hits_from_parties([_creditor("kv")]), "placement",
+                           ocr=False)
+    assert kv[0].confidence == 0.8

@@ -114,3 +114,98 @@ def test_a_court_paper_role_words_are_no_key_value_labels() -> None:
                     (72, 80, "Plaintiff Motion Hearing Notice"),
                     (72, 92, "Debtor Name Ada Lovelace"), doc_type="complaint")
     assert not any(p.extractor.startswith("kv") for p in result.parties)
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("BORROWER Ada Lovelace", 1),  # a label in capitals run into a name in mixed case
+    ("Debtor Of Record ADA LOVELACE", 3),  # the reverse
+    ("Jose Hernandez III", None),  # a suffix in capitals is part of the name
+    ("Northwind Receivables LLC", None),
+    ("Ada Lovelace", None),
+    ("ADA LOVELACE", None),
+])
+def test_a_change_of_case_ends_a_label_run_into_its_value(text: str, cut: int | None) -> None:
+    from extraction.kv_pairs import case_split
+
+    assert case_split(text) == cut
+
+
+def test_a_label_run_into_a_name_in_another_case_has_one_reading() -> None:
+    lines = _lines((72, 100, "PERSON ON FILE Ada Q. Lovelace"))
+    readings = {(p.label, p.value) for p in page_pairs(lines) if p.where == "split"}
+    assert readings == {("PERSON ON FILE", "Ada Q. Lovelace")}
+
+
+def test_a_row_of_column_headings_is_no_label_and_value() -> None:
+    # a two-column sheet: both sections' headings share a row, each over its own pairs
+    lines = _lines((72, 100, "Who"), (300, 100, "Account"),
+                   (72, 112, "Zorblat: Ada Lovelace"), (300, 112, "Client: Northwind LLC"))
+    assert ("Who", "Account") not in {(p.label, p.value) for p in page_pairs(lines)}
+
+
+def test_a_row_of_small_labels_over_larger_values_reads_down_not_across() -> None:
+    from core.document import PageContent, ReadDocument, Word
+
+    def cell(text: str, x: float, y: float, height: float) -> list[Word]:
+        out, position = [], x
+        for token in text.split():
+            width = 0.6 * height * len(token)
+            out.append(Word(token, (position, y, position + width, y + height), 1.0, 0))
+            position += width + 0.6 * height
+        return out
+
+    words = (cell("Zorblat", 72, 100, 7) + cell("Wibble", 300, 100, 7)
+             + cell("Ada Lovelace", 72, 110, 10) + cell("Engine Works Inc.", 300, 110, 10))
+    doc = ReadDocument(path="built.pdf", sha256="0" * 64, media_type="application/pdf",
+                       pages=[PageContent(number=1, width=612, height=792, source="text",
+                                          words=words)])
+    pairs = {(p.label, p.value, p.where) for p in page_pairs(document_lines(doc)[0])}
+    assert ("Zorblat", "Ada Lovelace", "below") in pairs
+    assert ("Zorblat", "Wibble", "right") not in pairs  # the next label, in the same print
+
+
+SHEET = ((72, 50, "Part One"),
+         (72, 70, "Zorblat: Ada Q. Lovelace"),
+         (72, 82, "Born: 03/04/1980"),
+         (72, 94, "Wibble: Engine Works Inc."),
+         (72, 106, "Frobnic: Ben Lovelace"),
+         (72, 118, "602-555-0147            Mobile"),
+         (72, 142, "Part Two"),
+         (72, 162, "Quux: Northwind Receivables LLC"),
+         (72, 174, "Ref: 123456789"))
+
+
+@pytest.mark.slow
+def test_labels_no_meaning_reaches_are_read_from_the_sheets_structure() -> None:
+    """Labels the prototypes do not reach: the section with a birth date is the debtor's
+    (the first person the debtor, the next a co-debtor, a company where they work); a company
+    beside the account's number elsewhere is the creditor, at a confidence of its own."""
+    result = _sheet(*SHEET, doc_type="placement")
+    parties = {p.name: p for p in result.parties}
+    assert parties["Ada Q. Lovelace"].role == "debtor"
+    assert parties["Ada Q. Lovelace"].dob == "1980-03-04"
+    assert parties["Ada Q. Lovelace"].phones == ["+16025550147"]
+    assert parties["Ben Lovelace"].role == "debtor"
+    assert parties["Ben Lovelace"].phones == [] and parties["Ben Lovelace"].dob is None
+    assert parties["Engine Works Inc."].role == "other"
+    assert parties["Engine Works Inc."].dob is None
+    assert parties["Northwind Receivables LLC"].role == "creditor"
+    creditor = [f for f in result.fields if f.name == "creditor_name"]
+    assert [f.value for f in creditor] == ["Northwind Receivables LLC"]
+    # found by the sheet's structure: its own evidence kind, which no committed bucket holds
+    assert creditor[0].evidence.startswith("text|creditor_name|party-kv-org|")
+    assert creditor[0].confidence < 0.9
+
+
+@pytest.mark.slow
+def test_a_court_forms_sections_are_not_read_as_a_sheets() -> None:
+    result = _sheet(*SHEET, doc_type="summons")
+    assert not any(p.extractor in ("kv-person", "kv-among", "kv-org") for p in result.parties)
+
+
+@pytest.mark.slow
+def test_a_creditor_a_label_names_wins_over_a_company_beside_the_numbers() -> None:
+    placed = [*SHEET, (72, 186, "Creditor: Southwind Funding LLC")]
+    result = _sheet(*placed, doc_type="placement")
+    creditors = [p.name for p in result.parties if p.role == "creditor"]
+    assert creditors == ["Southwind Funding LLC"]
