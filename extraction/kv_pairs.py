@@ -44,6 +44,14 @@ COLUMN_PT = 1.0  # word starts this close are one printed column
 COLUMN_LINES = 3  # short lines that must start a word at an x for it to be a column
 SHORT_LINE_WORDS = 10
 RAGGED_PT = 3.0  # the text before a column ends this unevenly
+# a line is cut only at the columns of the lines around it: a table's column further down the
+# page may fall where a label's second word starts ("Owner of debt:")
+COLUMN_REACH = 5
+
+
+def local_columns(lines: list[Line], index: int) -> list[float]:
+    """The ``column_starts`` of the lines within COLUMN_REACH of line ``index``."""
+    return column_starts(lines[max(0, index - COLUMN_REACH): index + COLUMN_REACH + 1])
 
 
 def column_starts(lines: list[Line]) -> list[float]:
@@ -158,7 +166,7 @@ def value_under_small_label(lines: list[Line], index: int, label: BBox, beside: 
                             ) -> tuple[str, BBox] | None:
     """Where the label at ``label`` on line ``index`` is a small label in a row of labels
     (``small_over``: the cell ``beside`` it is the next label), the cell under it: its value."""
-    found = _cell_below(lines, index, label, column_starts(lines))
+    found = _cell_below(lines, index, label, local_columns(lines, index))
     if found is None or not small_over(label, beside, found[3]):
         return None
     return found[2], found[3]
@@ -179,6 +187,27 @@ def _heads_a_column(lines: list[Line], index: int, bbox: BBox,
         return False
     match = SEPARATED_RE.match(cell[2])
     return bool(match and match.group("value").strip()) or case_split(cell[2]) is not None
+
+
+def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
+                columns: list[float] | tuple) -> str:
+    """' CREDITOR' where a boxed label wraps ('ORIGINAL' over 'CREDITOR:'): the cell under
+    the label, in its column, one or two words ending with the separator, with nothing
+    under the value beside it; else ''."""
+    if index + 1 >= len(lines):
+        return ""
+    below = lines[index + 1]
+    if below.top - lines[index].bottom > BELOW_GAP_LINES * lines[index].height:
+        return ""
+    cells = _cells(below, columns)
+    at = next((k for k, c in enumerate(cells) if abs(c[3][0] - label[0]) <= ALIGN_PT), None)
+    if at is None:
+        return ""
+    text = cells[at][2].strip()
+    if not re.fullmatch(r"[^\W\d_][\w'./&-]*(?:\s[\w'./&-]+)?\s*:", text) or any(
+            c[3][0] < value[2] and c[3][2] > value[0] for c in cells[at + 1:]):
+        return ""
+    return " " + text.rstrip(": ")
 
 
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
@@ -202,6 +231,8 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
             out += _split_readings(line, index, start, end)
         if not _label_like(label):
             continue
+        if not match and c + 1 < len(cells):
+            label = label + _label_wrap(lines, index, bbox, cells[c + 1][3], columns)
         beside = cells[c + 1][2] if c + 1 < len(cells) else ""
         # a label with a number or an e-mail beside it has its value: the cell under it is
         # the next row's
@@ -238,5 +269,5 @@ def _split_readings(line: Line, index: int, start: int, end: int) -> list[Pair]:
 
 def page_pairs(lines: list[Line]) -> list[Pair]:
     """The readings of every line of one page as label/value pairs."""
-    columns = column_starts(lines)
-    return [pair for index in range(len(lines)) for pair in line_pairs(lines, index, columns)]
+    return [pair for index in range(len(lines))
+            for pair in line_pairs(lines, index, local_columns(lines, index))]

@@ -124,10 +124,11 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
     person_sections = {section_of[i] for i, line in enumerate(lines) if person_fact(line)}
     numbered = {section_of[i] for i, line in enumerate(lines)
                 if ACCOUNT_NUMBER_RE.search(line.text)}
-    # labels the page prints over or before a number, a date, an e-mail or a known party:
-    # a value that reads as one of them is the next label of a row of labels, no name
-    printed_labels = {normalize(p.label) for p in all_pairs
-                      if _name_value(p) is None and re.search(r"[\d@]", p.value)}
+    # labels the page prints before a number, a date, an e-mail or a known party: a value
+    # that reads as one of them is the next label of a row of labels, no name (a cell over
+    # another is no such label: a grid's value has the next row's value under it)
+    printed_labels = {normalize(p.label) for p in all_pairs if p.where != "below"
+                      and _name_value(p) is None and re.search(r"[\d@]", p.value)}
     printed_labels |= {normalize(p.label) for p, r in zip(pairs, label_readings, strict=True)
                        if r.meaning in PARTY_ROLES}
     chosen: dict[tuple[int, int, int], tuple[tuple[int, int, float], PartyAnchor]] = {}
@@ -142,6 +143,8 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         generic = normalize(pair.label) in GENERIC_LABELS
         role = None if generic else PARTY_ROLES.get(reading.meaning)
         unknown = generic or reading.unknown
+        if reading.meaning == "employer" and doc_type not in SHEET_TYPES:
+            continue  # a court paper's employer is its garnishee, named by the role rules
         if role == "debtor" and org and person_sections and section not in person_sections:
             # an organisation the encoder reads as a holder, away from the person's facts
             role, unknown = None, True

@@ -238,7 +238,7 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     # an organisation beside the account's numbers is the creditor only where nothing else
     # names one (a label, a caption, a sentence), and only the first the document prints
     if any(a.role == PartyRole.CREDITOR and a.how != ORG for a in anchors) or \
-            any(h.name == "creditor_name" for h in hits):
+            any(h.name == "creditor_name" and "original" not in h.where for h in hits):
         anchors = [a for a in anchors if a.how != ORG]
     else:
         anchors = [a for a in anchors if a.how != ORG] + [a for a in anchors if a.how == ORG][:1]

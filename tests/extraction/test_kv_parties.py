@@ -209,3 +209,33 @@ def test_a_creditor_a_label_names_wins_over_a_company_beside_the_numbers() -> No
     result = _sheet(*placed, doc_type="placement")
     creditors = [p.name for p in result.parties if p.role == "creditor"]
     assert creditors == ["Southwind Funding LLC"]
+
+
+def test_a_tables_column_far_down_the_page_does_not_cut_a_label() -> None:
+    # a label's second word starts where a table's second column starts, ten lines further
+    # down; the cut applies only at columns of the lines around a line
+    placed = [(72, 100, "Owner of debt: Northwind LLC")]
+    placed += [(72, 112 + 12 * i, "Notes") for i in range(6)]
+    placed += [(72, 230 + 12 * i, f"{left}") for i, left in enumerate(
+        ["Ref 7", "Seen somewhere long", "Opened there", "Status xx"])]
+    lines = document_lines(document(page(*placed)))[0]
+    x_of = lines[0].words[1].bbox[0]  # 'of'
+    for line, right in zip(lines[7:], ["Kind A", "Place B", "Note C", "Flag D"], strict=True):
+        line.words += words_at(right, x_of, line.words[0].bbox[1])
+        line.__post_init__()
+    assert any(abs(x - x_of) < 1 for x in column_starts(lines))  # the table's column
+    assert ("Owner of debt", "Northwind LLC", "inline") in _pairs(lines)
+
+
+def test_a_boxed_label_wrapped_onto_two_lines_is_one_label() -> None:
+    lines = _lines((72, 100, "APR:"), (150, 100, "11.2%"), (300, 100, "ORIGINAL"),
+                   (420, 100, "ZENITH BANK NA"), (300, 112, "CREDITOR:"))
+    assert ("ORIGINAL CREDITOR", "ZENITH BANK NA", "right") in _pairs(lines)
+
+
+@pytest.mark.slow
+def test_a_court_forms_employer_box_is_left_to_the_role_rules() -> None:
+    # on a claim form a job title sits in a box whose label reads like an employer's
+    placed = [(72, 60, "Small Claim Form"), (72, 80, "Job title, if known: Registered Agent")]
+    court = _sheet(*placed, doc_type="summons")
+    assert not any(p.name == "Registered Agent" for p in court.parties)
