@@ -31,6 +31,10 @@ SEED = 11
 PER_KIND = 70
 RENDERED = 120  # generator documents drawn and read back (about 0.1 s each)
 RENDERED_BATCH = 30
+# Procedurally composed key/value sheets per arrangement (``samples.procedural``): label
+# wordings drawn from a wide vocabulary, so a placement is learned from what such a sheet
+# is (a debtor's facts as labelled values) rather than from a few fixed titles.
+PROCEDURAL_PER_FAMILY = 16
 NAMED_BOOST = 3  # papers per named kind, times per_kind
 C = 8.0  # inverse regularization: the features are unit-scaled groups
 UNSURE = 0.5  # below this probability for the best named type, the answer is "other"
@@ -112,42 +116,67 @@ def fit(data: Featurized, *, c: float = C, unsure: float = UNSURE,
                         tuple(groups) if groups is not None else None)
 
 
-def rendered_docs(count: int, seed: int) -> Featurized:
-    """The generator's own layouts (``samples.generate``), drawn as PDFs and read back from
-    their text layers as intake reads them: the structure a real text layer has."""
+def _read_back(folder: Path, truth_paths: list[Path], kind: str = "layout") -> Featurized:
+    """Generated PDFs read back from their text layers as intake reads them (the structure
+    a real text layer has), labelled with their truth's doc type; kind ``<kind>:<template>``."""
     from intake.pdf import open_pdf
     from intake.text_layer import page_words
-    from samples.generate import generate_corpus
 
     texts, labels, kinds = [], [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        for part in range(0, count, RENDERED_BATCH):
-            folder = Path(tmp) / str(part)
-            # the fixed templates only: the committed weights were fitted on them, and a
-            # procedural sheet is a placement like the fixed ones (retraining is a choice)
-            for truth_path in generate_corpus(folder, min(RENDERED_BATCH, count - part),
-                                              seed + part, scans=False, procedural=False):
-                truth = json.loads(truth_path.read_text(encoding="utf-8"))
-                pdf, _ = open_pdf((folder / f"{truth['doc_id']}.pdf").read_bytes())
-                with pdf:
-                    pages = [PageContent(n, float(p.width), float(p.height), "text",
-                                         page_words(p))
-                             for n, p in enumerate(pdf.pages[:PAGES_READ], start=1)]
-                texts.append(page_texts(pages))
-                labels.append(truth["doc_type"])
-                kinds.append("layout:" + truth["template"])
+    for truth_path in truth_paths:
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        pdf, _ = open_pdf((folder / f"{truth['doc_id']}.pdf").read_bytes())
+        with pdf:
+            pages = [PageContent(n, float(p.width), float(p.height), "text", page_words(p))
+                     for n, p in enumerate(pdf.pages[:PAGES_READ], start=1)]
+        texts.append(page_texts(pages))
+        labels.append(truth["doc_type"])
+        kinds.append(f"{kind}:{truth['template']}")
     return Featurized(texts, labels, kinds)
 
 
+def rendered_docs(count: int, seed: int) -> Featurized:
+    """The generator's fixed layouts (``samples.generate``), drawn as PDFs and read back."""
+    from samples.generate import generate_corpus
+
+    data = Featurized([], [], [])
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in range(0, count, RENDERED_BATCH):
+            folder = Path(tmp) / str(part)
+            # the fixed templates only: the procedural sheets come in by family
+            # (``procedural_docs``), so each can be held out on its own
+            truths = generate_corpus(folder, min(RENDERED_BATCH, count - part), seed + part,
+                                     scans=False, procedural=False)
+            data.extend(_read_back(folder, truths))
+    return data
+
+
+def procedural_docs(per_family: int, seed: int, families: Sequence[str] | None = None
+                    ) -> Featurized:
+    """``per_family`` procedurally composed sheets of each arrangement (all of them unless
+    ``families`` names some), drawn and read back; kind ``procedural:<family>``."""
+    from samples.generate import generate_layout_corpus
+    from samples.procedural import TEMPLATES
+
+    chosen = sorted(families if families is not None else TEMPLATES)
+    if per_family < 1 or not chosen:
+        return Featurized([], [], [])
+    with tempfile.TemporaryDirectory() as tmp:
+        truths = generate_layout_corpus(Path(tmp), per_family * len(chosen), seed, chosen)
+        return _read_back(Path(tmp), truths, "procedural")
+
+
 def training_data(per_kind: int = PER_KIND, seed: int = SEED, rendered: int = RENDERED,
-                  exclude: Sequence[str] = ()) -> Featurized:
-    """Composed papers of every kind plus ``rendered`` generator documents, less the kinds
-    (or ``layout:<template>``) named in ``exclude``."""
+                  exclude: Sequence[str] = (),
+                  procedural: int = PROCEDURAL_PER_FAMILY) -> Featurized:
+    """Composed papers of every kind plus ``rendered`` generator documents and
+    ``procedural`` sheets of each arrangement, less the kinds (``layout:<template>``,
+    ``procedural:<family>``) named in ``exclude``."""
     data = from_composed([d for d in compose_docs(per_kind, seed, named_boost=NAMED_BOOST)
                           if d.kind not in exclude])
-    if rendered:
-        drawn = rendered_docs(rendered, seed)
-        data.extend(drawn.subset([kind not in exclude for kind in drawn.kinds]))
+    drawn = rendered_docs(rendered, seed) if rendered else Featurized([], [], [])
+    drawn.extend(procedural_docs(procedural, seed))
+    data.extend(drawn.subset([kind not in exclude for kind in drawn.kinds]))
     return data
 
 
@@ -157,10 +186,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-kind", type=int, default=PER_KIND)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--rendered", type=int, default=RENDERED)
+    parser.add_argument("--procedural", type=int, default=PROCEDURAL_PER_FAMILY,
+                        help="procedural key/value sheets per arrangement")
     args = parser.parse_args(argv)
     if args.per_kind < 2:
         parser.error(f"--per-kind must be at least 2, got {args.per_kind}")
-    data = training_data(args.per_kind, args.seed, args.rendered)
+    data = training_data(args.per_kind, args.seed, args.rendered, procedural=args.procedural)
     model = fit(data)
     model.save(args.out)
     size = args.out.stat().st_size
