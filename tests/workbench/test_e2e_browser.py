@@ -102,13 +102,16 @@ def browser_page(tmp_path):
 
 
 def _settle(page, quiet_ms: int = 1200) -> None:
-    """Wait until Streamlit has shown no running indicator for ``quiet_ms`` (the indicator
-    appears a moment after a run starts, so one look is not enough)."""
+    """Wait until Streamlit has shown no running indicator and no stale element for
+    ``quiet_ms`` (the indicator appears a moment after a run starts, so one look is not
+    enough; a run cut short by the next one can leave the old elements on the page, a
+    second copy of every widget, until that one ends)."""
     deadline = time.monotonic() + STEP_TIMEOUT / 1000
     quiet_since = time.monotonic()
+    busy = "[data-testid=stStatusWidget], [data-testid=stElementContainer][data-stale=true]"
     while time.monotonic() < deadline:
         page.wait_for_timeout(200)
-        if page.locator("[data-testid=stStatusWidget]").count():
+        if page.locator(busy).count():
             quiet_since = time.monotonic()
         elif (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
             return
