@@ -54,6 +54,20 @@ UNCORROBORATED_CAP = -1.0
 GIVEN_NICKNAME_LEVEL = FIELDS[FIELD_INDEX["given_name"]].levels.index("nickname")
 SURNAME_EXACT_LEVEL = FIELDS[FIELD_INDEX["surname"]].levels.index("exact")
 MAX_EXPECTED_NAMESAKES = 0.5
+# Batch clustering's cohesion check (``clustering.cluster``) rescores every pair inside a
+# linked component and rebuilds a component holding a pair below this floor. At -8 (the
+# incremental path's ``CONFLICT_FLOOR``) it split one person's sightings apart: at 2,000,000
+# synthetic records 18,427 true pairs that scored as links ended in different identities,
+# and at least three in four of the 13,106 components it rebuilt held one person only.
+# On the linked pairs of 1M / 2M records, floors -8 / -10 / -12 gave F1 0.9737 / 0.9780 /
+# 0.9791 and 0.9677 / 0.9726 / 0.9735, precision at 1M 0.9958 / 0.9947 / 0.9933
+# (BENCHMARKS.md, "Where recall was lost at 2M").
+COHESION_CONFLICT_FLOOR = -10.0
+# The pairs inside a component are not two random records: the prior their odds carry (one
+# in the population's size) need not fall further as the population grows. Above this many
+# records the cohesion check scores them with the prior of this many, so a sighting is not
+# judged a firmer non-match only because there are more people (+1 bit at 2M records).
+COHESION_POPULATION = 1_000_000
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +187,27 @@ def _scored_chunk(job: _ChunkScorer, left: np.ndarray, right: np.ndarray,
     return positions.astype(np.int32), odds[positions]
 
 
+def cohesion_shift(prior: float, records: int,
+                   population: int = COHESION_POPULATION) -> float:
+    """Bits added to the odds of pairs inside a component: the log2 prior odds of a population
+    of ``population`` records less those of ``records`` (0 up to ``population`` records)."""
+    if records <= population or not 0.0 < prior < 0.5:
+        return 0.0
+    moved = min(0.5, prior * (records - 1) / (population - 1))
+    return float(np.log2(moved / (1.0 - moved)) - np.log2(prior / (1.0 - prior)))
+
+
+@dataclass(frozen=True, slots=True)
+class _ShiftedScorer:
+    """A pair scorer whose odds are moved by ``shift`` bits (the cohesion check's prior)."""
+
+    scorer: PairScorer
+    shift: float
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return self.scorer(left, right) + self.shift
+
+
 def training_route(records: int, pairs: int, training: str = "auto") -> str:
     """Which of ``TRAINING`` a table of ``records`` with ``pairs`` candidate pairs gets.
 
@@ -255,7 +290,10 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
         left, right = left[kept], right[kept]
     del kept
     clock = time.perf_counter()
-    labels = cluster(n, left, right, log2_odds, threshold, scorer)
+    shift = cohesion_shift(model.prior, n, COHESION_POPULATION)
+    labels = cluster(n, left, right, log2_odds, threshold,
+                     scorer if shift == 0.0 else _ShiftedScorer(scorer, shift),
+                     conflict_floor=COHESION_CONFLICT_FLOOR)
     seconds["clustering"] = time.perf_counter() - clock
     return LinkResult(table=table, labels=labels, left=left, right=right, log2_odds=log2_odds,
                       model=model, blocking=blocking, seconds=seconds)
