@@ -86,16 +86,23 @@ def party_bucket(role: str, how: str, anchors: int, contacts: int, kind: str,
 MIN_KEY_PARTS = {"fields": 4, "parties": 3}
 
 
-def _lookup(kind: str, key: str, raw: float) -> float:
+def counted_rate(kind: str, key: str) -> float | None:
     """The most specific bucket's rate: the full key, else coarser keys (dropping parts from
-    the end, down to rendering|name|where|strength), else the raw score shrunk toward doubt."""
+    the end, down to rendering|name|where|strength); None where calibration never counted
+    values found this way."""
     table = active_table().get(kind, {})
     parts = key.split("|")
     for cut in range(len(parts), min(MIN_KEY_PARTS[kind], len(parts)) - 1, -1):
         coarse = "|".join(parts[:cut])
         if coarse in table:
             return float(table[coarse])
-    return raw * PRIOR_SHRINK
+    return None
+
+
+def _lookup(kind: str, key: str, raw: float) -> float:
+    """The counted rate (``counted_rate``), else the raw score shrunk toward doubt."""
+    rate = counted_rate(kind, key)
+    return raw * PRIOR_SHRINK if rate is None else rate
 
 
 def calibrate_field(key: str, score: float) -> float:

@@ -75,7 +75,10 @@ def column_starts(lines: list[Line]) -> list[float]:
     return columns
 
 
-def _cells(line: Line, columns: list[float] | tuple = ()) -> list[tuple[int, int, str, BBox]]:
+Cell = tuple[int, int, str, BBox]  # start, end, text, box of one cell of a line
+
+
+def _cells(line: Line, columns: list[float] | tuple = ()) -> list[Cell]:
     """The line's cells, also parted where a word starts on a page column."""
     out = []
     for s, e in line.cells():
@@ -131,18 +134,27 @@ def case_split(text: str) -> int | None:
     return None
 
 
-def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] | tuple
-                ) -> tuple[int, int, str, BBox] | None:
-    """The cell under a label, starting in its column; not a label/value pair itself."""
+def _aligned_below(lines: list[Line], index: int, x: float, columns: list[float] | tuple
+                   ) -> tuple[list[Cell], int] | None:
+    """The cells of the line under line ``index`` (when it follows closely) and the index of
+    the one starting in the column at ``x``; None when there is none."""
     if index + 1 >= len(lines):
         return None
     line, below = lines[index], lines[index + 1]
     if below.top - line.bottom > BELOW_GAP_LINES * line.height:
         return None
     cells = _cells(below, columns)
-    at = next((k for k, c in enumerate(cells) if abs(c[3][0] - bbox[0]) <= ALIGN_PT), None)
-    if at is None:
+    at = next((k for k, c in enumerate(cells) if abs(c[3][0] - x) <= ALIGN_PT), None)
+    return None if at is None else (cells, at)
+
+
+def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] | tuple
+                ) -> Cell | None:
+    """The cell under a label, starting in its column; not a label/value pair itself."""
+    aligned = _aligned_below(lines, index, bbox[0], columns)
+    if aligned is None:
         return None
+    cells, at = aligned
     cell = cells[at]
     if SEPARATED_RE.match(cell[2]) or case_split(cell[2]) is not None or \
             (at + 1 < len(cells) and re.match(r"\s*[:#–-]", cells[at + 1][2])):
@@ -176,15 +188,11 @@ def _heads_a_column(lines: list[Line], index: int, bbox: BBox,
                     columns: list[float] | tuple) -> bool:
     """A cell over a label with its own value in its column heads that column (a
     two-column sheet's section headings share a row): it is no value of the cell before."""
-    if index + 1 >= len(lines):
+    aligned = _aligned_below(lines, index, bbox[0], columns)
+    if aligned is None:
         return False
-    below = lines[index + 1]
-    if below.top - lines[index].bottom > BELOW_GAP_LINES * lines[index].height:
-        return False
-    cell = next((c for c in _cells(below, columns) if abs(c[3][0] - bbox[0]) <= ALIGN_PT),
-                None)
-    if cell is None:
-        return False
+    cells, at = aligned
+    cell = cells[at]
     match = SEPARATED_RE.match(cell[2])
     return bool(match and match.group("value").strip()) or case_split(cell[2]) is not None
 
@@ -194,15 +202,10 @@ def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
     """' CREDITOR' where a boxed label wraps ('ORIGINAL' over 'CREDITOR:'): the cell under
     the label, in its column, one or two words ending with the separator, with nothing
     under the value beside it; else ''."""
-    if index + 1 >= len(lines):
+    aligned = _aligned_below(lines, index, label[0], columns)
+    if aligned is None:
         return ""
-    below = lines[index + 1]
-    if below.top - lines[index].bottom > BELOW_GAP_LINES * lines[index].height:
-        return ""
-    cells = _cells(below, columns)
-    at = next((k for k, c in enumerate(cells) if abs(c[3][0] - label[0]) <= ALIGN_PT), None)
-    if at is None:
-        return ""
+    cells, at = aligned
     text = cells[at][2].strip()
     if not re.fullmatch(r"[^\W\d_][\w'./&-]*(?:\s[\w'./&-]+)?\s*:", text) or any(
             c[3][0] < value[2] and c[3][2] > value[0] for c in cells[at + 1:]):

@@ -11,7 +11,7 @@ reason names that way in words and says when calibration never saw it.
 from __future__ import annotations
 
 from core.vocabulary import FieldStatus
-from extraction.confidence import MIN_KEY_PARTS, active_table
+from extraction.confidence import counted_rate
 
 SOURCES = {"text": "text layer", "scan": "OCR", "scan-noisy": "OCR with low word confidence"}
 # Where the extractor found the value's cue (``Hit.where``); an unknown one is quoted.
@@ -41,10 +41,7 @@ DECIDED_BY_PERSON = frozenset({FieldStatus.ACCEPTED, FieldStatus.CORRECTED,
 def was_calibrated(evidence: str) -> bool:
     """Whether calibration counted values found this way (the bucket or a coarser one it
     falls back to); if not, the confidence is the extractor's raw score shrunk toward doubt."""
-    table = active_table().get("fields", {})
-    parts = evidence.split("|")
-    return any("|".join(parts[:cut]) in table
-               for cut in range(len(parts), MIN_KEY_PARTS["fields"] - 1, -1))
+    return counted_rate("fields", evidence) is not None
 
 
 def describe_evidence(evidence: str) -> str:
