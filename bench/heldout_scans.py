@@ -20,7 +20,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extraction import heldout as measure  # noqa: E402
-from extraction.pipeline import extract_document  # noqa: E402
 from intake.read import read_file  # noqa: E402
 
 GROUPS = ("scanned", "text, same documents", "text, every document of those families")
@@ -50,30 +49,22 @@ def main(argv: list[str] | None = None) -> None:
     scanned_ids = {r.doc_id for r in eval_docs if r.rendering == "scanned"}
     families = sorted({r.family for r in eval_docs if r.doc_id in scanned_ids})
     print(f"{len(scanned_ids)} scans in {len(families)} families: {', '.join(families)}")
-    lines: dict[str, list[dict]] = {group: [] for group in GROUPS}
-    members: dict[str, list[measure.Rendering]] = {group: [] for group in GROUPS}
-    for family in families:
-        head = measure.train_head((r.doc, r.truth) for r in train_docs if r.family != family)
-        if head is None:
-            raise SystemExit(f"no role-head training candidates outside family {family}")
-        table = measure.fit_documents([(r.doc, r.truth) for r in eval_docs
-                                       if r.family != family], role_head=head)
-        for r in (r for r in eval_docs if r.family == family):
-            line = measure.contract_line(r.path, r.doc, extract_document(
-                r.doc, use_transformer=True, calibration=table, role_head=head))
-            groups = (["scanned"] if r.rendering == "scanned" else
-                      ["text, every document of those families"]
-                      + (["text, same documents"] if r.doc_id in scanned_ids else []))
-            for group in groups:
-                lines[group].append(line)
-                members[group].append(r)
-        print(f"  folded {family}", flush=True)
+    report = measure.heldout_families(eval_docs, train_docs, scorer, args.work / "scan-folds",
+                                      log=print, only=families)
+    members: dict[str, list[tuple[measure.Rendering, dict]]] = {group: [] for group in GROUPS}
+    for r, line in report.predictions[measure.CONFIGS[0][1]]:  # with the role model
+        groups = (["scanned"] if r.rendering == "scanned" else
+                  ["text, every document of those families"]
+                  + (["text, same documents"] if r.doc_id in scanned_ids else []))
+        for group in groups:
+            members[group].append((r, line))
     docs_dir = eval_docs[0].path.parent
     for number, group in enumerate(GROUPS):
-        truth = measure._write_truths(members[group], args.work / "scan-split" / str(number))
-        score = measure.score_lines(scorer, lines[group], docs_dir, truth)
-        print(f"{group:40s} {len(lines[group]):3d} docs  {score.cells()}")
-
+        truth = measure.write_truths([r for r, _ in members[group]],
+                                     args.work / "scan-split" / str(number))
+        score = measure.score_lines(scorer, [line for _, line in members[group]], docs_dir,
+                                    truth)
+        print(f"{group:40s} {len(members[group]):3d} docs  {score.cells()}")
 
 if __name__ == "__main__":
     main()

@@ -211,6 +211,9 @@ class HeldoutReport:
     pooled: dict[str, Score]  # every held-out prediction scored together
     in_family: Score | None  # the committed parts on the same documents (regression check)
     notes: list[str] = field(default_factory=list)
+    # per configuration label, every held-out rendering with its contract line, so a caller
+    # can score any part of them (scans apart: bench/heldout_scans.py)
+    predictions: dict[str, list[tuple[Rendering, dict]]] = field(default_factory=dict)
 
     def mean(self, label: str, attr: str) -> float:
         values = [getattr(f.scores[label], attr) for f in self.families]
@@ -262,13 +265,14 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
     if only is not None:
         wanted = set(only)
         families = [f for f in families if f in wanted]
-        _write_truths([r for r in eval_docs if r.family in wanted], work_dir / "truth" / "all")
+        write_truths([r for r in eval_docs if r.family in wanted], work_dir / "truth" / "all")
         eval_scored = [r for r in eval_docs if r.family in wanted]
     else:
         eval_scored = eval_docs
     if only is None:
-        _write_truths(eval_docs, work_dir / "truth" / "all")
+        write_truths(eval_docs, work_dir / "truth" / "all")
     pooled: dict[str, list[dict]] = {label: [] for _, label in CONFIGS}
+    predictions: dict[str, list[tuple[Rendering, dict]]] = {label: [] for _, label in CONFIGS}
     results = []
     for family in families:
         held = [r for r in eval_docs if r.family == family]
@@ -277,13 +281,14 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
             raise ValueError(f"no role-head training candidates outside family {family}")
         table = fit([(r.doc, r.truth) for r in eval_docs if r.family != family],
                     role_head=head)
-        truth_dir = _write_truths(held, work_dir / "truth" / family)
+        truth_dir = write_truths(held, work_dir / "truth" / family)
         scores = {}
         for config, label in CONFIGS:
             lines = [contract_line(r.path, r.doc, extract_document(
                 r.doc, use_transformer=config, calibration=table, role_head=head))
                 for r in held]
             pooled[label] += lines
+            predictions[label] += zip(held, lines, strict=True)
             scores[label] = score_lines(scorer, lines, docs_dir, truth_dir)
             # the fold's contract lines, to read its misses with the scorer's -v
             (work_dir / "lines").mkdir(parents=True, exist_ok=True)
@@ -300,10 +305,11 @@ def heldout_families(eval_docs: list[Rendering], train_docs: list[Rendering],
                      for label, lines in pooled.items()}
     committed = [contract_line(r.path, r.doc, extract_document(r.doc)) for r in eval_scored]
     in_family = score_lines(scorer, committed, docs_dir, all_truth)
-    return HeldoutReport(results, pooled_scores, in_family)
+    return HeldoutReport(results, pooled_scores, in_family, predictions=predictions)
 
 
-def _write_truths(renderings: list[Rendering], folder: Path) -> Path:
+def write_truths(renderings: list[Rendering], folder: Path) -> Path:
+    """The scorer's truth files for ``renderings`` in ``folder`` (returned)."""
     folder.mkdir(parents=True, exist_ok=True)
     for r in renderings:
         (folder / f"{r.path.name}.json").write_text(json.dumps(
