@@ -15,6 +15,7 @@ from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
 from extraction.kv_pairs import SEPARATED_RE, Pair, page_pairs
 from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, normalize, readings
+from extraction.letterhead import signature_lines
 from extraction.parsers import EMAIL_RE, ssn_last4
 from extraction.party_names import (
     ORG_SUFFIX_RE,
@@ -107,10 +108,12 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
     organisation named there is where they work; an organisation named in another section
     beside an account or file number is whom the account is owed to (``ORG``; the pipeline
     keeps it only where nothing else names a creditor). A debtor printed after the page's
-    first debtor is a co-debtor. The structure is read only on a document typed as a sheet
-    (``SHEET_TYPES``): a court form (a claim, a summons) prints "Name:" boxes for every
-    party, its sections are no debtor's."""
-    all_pairs = page_pairs(lines)
+    first debtor is a co-debtor. A letter's signature block (the lines under "Sincerely,")
+    holds the signer's title and name, no pairs. The structure is read only on a document
+    typed as a sheet (``SHEET_TYPES``): a court form (a claim, a summons) prints "Name:"
+    boxes for every party, its sections are no debtor's."""
+    signed = signature_lines(lines)  # a signer's title over its name is no label
+    all_pairs = [p for p in page_pairs(lines) if p.cell[1] not in signed]
     pairs = [p for p in all_pairs if _name_value(p) is not None]
     headings = section_headings(lines)
     heading_keys = sorted(headings)

@@ -25,6 +25,17 @@ SIGNER_LINES = 3
 NAME_MATCH = 90
 
 
+def signature_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines under a closing where a letter's signer names itself and its
+    title ("Sincerely, / Account Representative / Acme Credit Corp"): a title there is no
+    label and the name under it no value."""
+    out: set[int] = set()
+    for index, line in enumerate(lines):
+        if CLOSING_RE.match(line.text):
+            out.update(below.index for below in lines[index + 1:index + 1 + SIGNER_LINES])
+    return out
+
+
 def _signer(lines: list[Line], drafts: list[PartyDraft]) -> PartyDraft | None:
     """The non-debtor party named in the first lines under the page's closing."""
     from rapidfuzz import fuzz

@@ -239,3 +239,18 @@ def test_a_court_forms_employer_box_is_left_to_the_role_rules() -> None:
     placed = [(72, 60, "Small Claim Form"), (72, 80, "Job title, if known: Registered Agent")]
     court = _sheet(*placed, doc_type="summons")
     assert not any(p.name == "Registered Agent" for p in court.parties)
+
+
+def test_a_signers_title_over_its_name_is_no_debtor_label() -> None:
+    # a letter signed "Sincerely, / Account Representative / <the sender>": the title reads
+    # like an account holder's label, the sender under it is no debtor
+    letter = _sheet((220, 60, "Harbor Point Recovery LLC"),
+                    (200, 74, "41 Quay St, Portland, ME 04101  Tel 207-555-0144"),
+                    (72, 110, "Ada Lovelace"), (72, 124, "12 Engine Row, Salem, OR 97301"),
+                    (72, 150, "Dear Ada Lovelace:"),
+                    (72, 166, "Please call us about the balance of $1,204.50."),
+                    (72, 200, "Sincerely,"), (72, 214, "Account Representative"),
+                    (72, 228, "Harbor Point Recovery LLC"), doc_type="collection_letter")
+    roles = {(p.role, p.name) for p in letter.parties}
+    assert ("debtor", "Harbor Point Recovery LLC") not in roles
+    assert any(role == "debtor" and "Lovelace" in name for role, name in roles)
