@@ -115,12 +115,12 @@ def procedural_families_held_out(train: Featurized, drawn: Featurized,
     beside each: the accuracy of a model fitted with no procedural sheets at all (the
     method before they were in training), on the same sheets."""
     scores = {}
-    without = train.subset([True] * len(train.texts))
+    without = train.copy()
     without.extend(drawn)
     baseline = fit(without, groups=groups)
     for family in sorted(PROCEDURAL_FAMILIES):
         kind = f"procedural:{family}"
-        fold = train.subset([True] * len(train.texts))
+        fold = train.copy()
         fold.extend(drawn)
         fold.extend(sheets.subset([k != kind for k in sheets.kinds]))
         model = fit(fold, groups=groups)
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     drawn_train = rendered_docs(args.rendered, args.seed + 3)
     sheets = procedural_docs(PROCEDURAL_PER_FAMILY, args.seed + 4)
     sheets_test = procedural_docs(args.sheets, args.seed + 5)
-    composed_and_sheets = train.subset([True] * len(train.texts))
+    composed_and_sheets = train.copy()
     composed_and_sheets.extend(sheets)
     print(f"rendered generator documents: {dict(Counter(drawn.labels))}")
     variants: list[tuple[str, Sequence[str] | None]] = [("all features", None)]

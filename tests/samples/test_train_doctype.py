@@ -59,3 +59,11 @@ def test_procedural_sheets_come_by_family_and_can_be_held_out() -> None:
                          exclude=[f"procedural:{family}"])
     kinds = {kind for kind in fold.kinds if kind.startswith("procedural:")}
     assert kinds == {f"procedural:{name}" for name in TEMPLATES} - {f"procedural:{family}"}
+
+
+def test_featurized_copy_grows_apart_from_its_source(small) -> None:  # type: ignore[no-untyped-def]
+    copy = small.copy()
+    assert copy.labels == small.labels and copy.counted() == small.counted()
+    before = len(small.texts)
+    copy.extend(small)
+    assert len(copy.texts) == 2 * before and len(small.texts) == before
