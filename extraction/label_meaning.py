@@ -66,14 +66,57 @@ def normalize(label: str) -> str:
     return re.sub(r"\s+", " ", SEPARATORS_RE.sub("", label.strip())).lower()
 
 
-@lru_cache(maxsize=1)
-def _prototype_matrix() -> tuple[list[str], np.ndarray] | None:
+# The meanings of a label printed beside a parsed value (``value_labels``), per kind of
+# value: which contract field the value fills, or none. Definitions in the contract's terms
+# (CONTRACT.md's field descriptions) and the things a sheet prints that are no field; no
+# form's wording.
+VALUE_PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
+    "amount": {
+        "amount_due": ("amount due", "total balance now owed", "total amount owed",
+                       "the whole sum the debtor must pay now",
+                       "principal plus interest plus fees", "balance",
+                       "amount needed to pay off the account in full",
+                       "the amount that must be paid"),
+        "principal": ("principal", "principal balance", "the debt itself before interest "
+                      "and fees", "amount of the debt without interest or fees",
+                      "balance when the account was written off", "the charge-off balance"),
+        "interest": ("interest", "interest amount", "interest charged on the debt",
+                     "cost of credit added over time", "interest owed"),
+        "fees": ("fees", "fees and costs", "charges added for late payment",
+                 "collection costs", "court costs", "fee amount"),
+        NONE: ("interest rate", "annual percentage rate", "credit limit",
+               "payment received", "last payment amount", "minimum monthly payment",
+               "settlement offer", "discounted amount accepted to settle",
+               "payments and credits", "original loan amount",
+               "date", "account number", "percent"),
+    },
+    "account_number": {
+        "account_number": ("account number", "the creditor's number for the account",
+                           "credit account identifier",
+                           "number identifying the customer's account"),
+        NONE: ("file number", "reference number", "case number", "our internal tracking "
+               "number", "batch number", "work order", "control number", "docket number"),
+    },
+}
+
+
+def _phrase_matrix(table: dict[str, tuple[str, ...]]) -> tuple[list[str], np.ndarray] | None:
     encoder = _encoder()
     if encoder is None:
         return None
-    names = [name for name, phrases in PROTOTYPES.items() for _ in phrases]
-    phrases = [p for ps in PROTOTYPES.values() for p in ps]
+    names = [name for name, phrases in table.items() for _ in phrases]
+    phrases = [p for ps in table.values() for p in ps]
     return names, encoder.encode(phrases)
+
+
+@lru_cache(maxsize=1)
+def _prototype_matrix() -> tuple[list[str], np.ndarray] | None:
+    return _phrase_matrix(PROTOTYPES)
+
+
+@lru_cache(maxsize=4)
+def _value_matrix(kind: str) -> tuple[list[str], np.ndarray] | None:
+    return _phrase_matrix(VALUE_PROTOTYPES[kind])
 
 
 def _encoder() -> Encoder | None:
@@ -102,10 +145,12 @@ class Reading(NamedTuple):
                                              and self.similarity >= MIN_SIMILARITY)
 
 
-def readings(labels: list[str]) -> list[Reading]:
+def readings(labels: list[str], kind: str = "") -> list[Reading]:
     """Per label, its ``Reading``: the nearest prototype's meaning when it is close and
-    clearly ahead of every other meaning, else 'none'."""
-    prototypes = _prototype_matrix()
+    clearly ahead of every other meaning, else 'none'. ``kind`` (a key of
+    ``VALUE_PROTOTYPES``) reads the label of a value of that kind (which field it fills);
+    without it, the label of a name (which party or attribute)."""
+    prototypes = _value_matrix(kind) if kind else _prototype_matrix()
     if not labels:
         return []
     texts = [normalize(label) for label in labels]

@@ -41,6 +41,7 @@ from extraction.named_fields import (
 from extraction.party_anchors import lines_to_party_anchors
 from extraction.party_names import PartyAnchor
 from extraction.prose_addresses import attach_prose_addresses
+from extraction.value_labels import LabelReading, decide, label_guesses
 from intake.classify import classify_document
 
 if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
@@ -73,9 +74,11 @@ def document_lines(doc: ReadDocument) -> list[list[Line]]:
     return [page_to_lines(page) if page.status == "ok" else [] for page in doc.pages]
 
 
-def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transformer: bool
-                       ) -> list[FieldHit]:
-    """Field evidence from typed candidates: label rules, refined by the role model."""
+def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transformer: bool,
+                       own_labels: list[LabelReading | None] | None = None) -> list[FieldHit]:
+    """Field evidence from typed candidates: label rules, refined by the role model; where a
+    value has a label of its own that the rules did not read (``own_labels``, from
+    ``value_labels.label_guesses``), that label's meaning decides."""
     guesses = [guess_role(c, doc_type) for c in candidates]
     if use_transformer:
         from extraction import role_model
@@ -85,6 +88,9 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
         if model_roles is not None:
             guesses = [role_model.combine(g, m, c.kind) for c, g, m in
                        zip(candidates, guesses, model_roles, strict=True)]
+    if own_labels is not None:
+        guesses = [decide(g, found) for g, found in
+                   zip(guesses, own_labels, strict=True)]
     hits = []
     allowed = TYPE_FIELDS.get(doc_type)
     for cand, guess in zip(candidates, guesses, strict=True):
@@ -205,6 +211,7 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     """The extraction over already-built lines. ``frames`` holds, per page turned upright
     for reading, (rotation, width, height): boxes go back to the page's own frame."""
     candidates: list[Candidate] = []
+    own_labels: list[LabelReading | None] = []
     named = []
     anchors = []
     exhibit_addresses: list[Candidate] = []
@@ -224,7 +231,10 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
             continue
         if lines[0].page <= MAX_PAGE:
             body.append(lines)
-        candidates.extend(lines_to_candidates(lines))
+        page_candidates = lines_to_candidates(lines)
+        candidates.extend(page_candidates)
+        if use_transformer:  # label meanings: the role model's encoder
+            own_labels.extend(label_guesses(lines, page_candidates))
         named.extend(find_court_names(lines) if lines[0].page <= 2 else [])
         named.extend(find_creditor_names(lines))
         named.extend(find_owed_to(lines))
@@ -232,7 +242,8 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
         anchors.extend(lines_to_party_anchors(lines, doc_type))
         if use_transformer and not court_paper:  # label meanings: the role model's encoder
             anchors.extend(kv_party_anchors(lines, doc_type))
-    hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer)
+    hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer,
+                              own_labels=own_labels if use_transformer else None)
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
     # an organisation beside the account's numbers is the creditor only where nothing else

