@@ -213,6 +213,35 @@ def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
     return " " + text.rstrip(": ")
 
 
+LEGAL_FORM_RE = re.compile(r"(?:LLC|L\.L\.C\.|Inc|Corp|Corporation|Company|Co|N\.A|NA|LP|"
+                           r"L\.P|LLP|PLLC|P\.C|Ltd)\.?,?$", re.IGNORECASE)
+
+
+def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str, BBox]:
+    """A company's name wrapped in its box onto the next line ('CAVENDISH PORTFOLIO' over
+    'FUNDING LLC'): the value on line ``index`` with the close line under it joined, where
+    that line holds, in the value's column, only one to three words ending with a legal
+    form the value lacks; else the value as it is."""
+    if LEGAL_FORM_RE.search(value.strip()) or index + 1 >= len(lines) or \
+            re.search(r"[:#–-]\s*$", value) or SEPARATED_RE.match(value):
+        # (a value that is itself a label has its own value under it)
+        return value, vbox
+    line, below = lines[index], lines[index + 1]
+    if below.top - line.bottom > BELOW_GAP_LINES * line.height:
+        return value, vbox
+    for s, e in below.cells():
+        box = below.span_bbox(s, e)
+        text = below.text[s:e].strip()
+        if abs(box[0] - vbox[0]) > ALIGN_PT:
+            continue
+        if 1 <= len(text.split()) <= 3 and LEGAL_FORM_RE.search(text) and \
+                not re.search(r"[\d:@]", text):
+            return f"{value.strip()} {text}", (min(vbox[0], box[0]), vbox[1],
+                                               max(vbox[2], box[2]), box[3])
+        break
+    return value, vbox
+
+
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
     """Every reading of line ``index`` as labels with values: the value after a separator,
     in the next cell, in the cell under the label, or run into the label. A label cell may
@@ -226,8 +255,10 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
         match = SEPARATED_RE.match(text)
         if match and match.group("value").strip():
             v0 = start + match.start("value")
-            out.append(Pair(match.group("label"), match.group("value").strip(), line.page,
-                            index, line.span_bbox(v0, end), "inline", key))
+            value, vbox = _wrapped(lines, index, match.group("value").strip(),
+                                   line.span_bbox(v0, end))
+            out.append(Pair(match.group("label"), value, line.page, index, vbox, "inline",
+                            key))
             continue
         label = match.group("label") if match else text
         if not match:
@@ -244,9 +275,11 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
         if c + 1 < len(cells) and not _heads_a_column(lines, index, cells[c + 1][3], columns) \
                 and not (found is not None and small_over(bbox, cells[c + 1][3], found[3])):
             _, _, value, vbox = cells[c + 1]
+            value, vbox = _wrapped(lines, index, value, vbox)
             out.append(Pair(label, value, line.page, index, vbox, "right", key))
         if found is not None:
-            out.append(Pair(label, found[2], line.page, index + 1, found[3], "below", key))
+            value, vbox = _wrapped(lines, index + 1, found[2], found[3])
+            out.append(Pair(label, value, line.page, index + 1, vbox, "below", key))
     return out
 
 

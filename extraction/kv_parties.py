@@ -14,7 +14,7 @@ import re
 from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
 from extraction.kv_pairs import SEPARATED_RE, Pair, page_pairs
-from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, normalize, readings
+from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, lean, normalize, readings
 from extraction.letterhead import signature_lines
 from extraction.parsers import EMAIL_RE, ssn_last4
 from extraction.party_names import (
@@ -136,6 +136,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                        if r.meaning in PARTY_ROLES}
     chosen: dict[tuple[int, int, int], tuple[tuple[int, int, float], PartyAnchor]] = {}
     scoped: dict[int, PartyAnchor] = {}  # heading -> its first name under an unknown label
+    org_labels: dict[int, float] = {}  # ORG anchor -> its label's lean to current creditor
     for pair, reading, value_reading in zip(pairs, label_readings, value_readings, strict=True):
         if value_reading.similarity >= VALUE_IS_LABEL:
             continue
@@ -179,6 +180,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             elif org and section in numbered and person_sections:
                 anchor = PartyAnchor("creditor", name, pair.page, pair.value_bbox,
                                      pair.line_index, SCORES["employer"], ORG)
+                org_labels[id(anchor)] = lean([pair.label], "creditor", "original")[0]
             else:
                 continue
             rank = (1, PREFERENCE[pair.where], -reading.similarity)
@@ -198,7 +200,10 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         if not any(a.role == "debtor" and heading < a.line_index <= anchor.line_index
                    for a in found):
             found.append(anchor)
-    orgs = sorted((a for a in found if a.how == ORG), key=lambda a: a.line_index)
+    # of several companies beside the account's numbers, the one whose label reads most as
+    # the current creditor rather than the original one ('Referred By' over 'Originator')
+    orgs = sorted((a for a in found if a.how == ORG),
+                  key=lambda a: (-round(org_labels[id(a)], 2), a.line_index))
     found = [a for a in found if a.how != ORG] + orgs[:1]
     debtors = sorted((a for a in found if a.role == "debtor" and a.how != CO_DEBTOR),
                      key=lambda a: a.line_index)

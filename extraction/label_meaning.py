@@ -176,6 +176,21 @@ def readings(labels: list[str], kind: str = "") -> list[Reading]:
     return out
 
 
+def lean(labels: list[str], toward: str, away: str) -> list[float]:
+    """Per label, how much closer it reads to meaning ``toward`` than to ``away`` (the
+    difference of its nearest prototypes' cosines): which of two labels on a sheet names
+    the current creditor rather than the original one. 0.0 without the encoder."""
+    prototypes = _prototype_matrix()
+    encoder = _encoder()
+    if prototypes is None or encoder is None or not labels:
+        return [0.0] * len(labels)
+    names, matrix = prototypes
+    sims = encoder.encode([normalize(label) for label in labels]) @ matrix.T
+    rows_toward = [i for i, name in enumerate(names) if name == toward]
+    rows_away = [i for i, name in enumerate(names) if name == away]
+    return [float(row[rows_toward].max() - row[rows_away].max()) for row in sims]
+
+
 def meanings(labels: list[str]) -> list[tuple[str, float]]:
     """Per label, (meaning, similarity) of its ``Reading``."""
     return [(r.meaning, r.similarity) for r in readings(labels)]

