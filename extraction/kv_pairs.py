@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from core.document import BBox
 from core.lines import Line
+from extraction.party_names import ORG_SUFFIX_RE
 
 MAX_LABEL_WORDS = 4
 MAX_SPLIT_WORDS = 3  # a label run into its value without a separator: at most this long
@@ -220,12 +221,17 @@ LEGAL_FORM_RE = re.compile(r"(?:LLC|L\.L\.C\.|Inc|Corp|Corporation|Company|Co|N\
 def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str, BBox]:
     """A company's name wrapped in its box onto the next line ('CAVENDISH PORTFOLIO' over
     'FUNDING LLC'): the value on line ``index`` with the close line under it joined, where
-    that line holds, in the value's column, only one to three words ending with a legal
-    form the value lacks; else the value as it is."""
+    the value reads as a company without its legal form (a company word, or cut after 'and')
+    and that line holds, in the value's column, only one to three words ending with a legal
+    form; else the value as it is."""
     if LEGAL_FORM_RE.search(value.strip()) or index + 1 >= len(lines) or \
             re.search(r"[:#–-]\s*$", value) or SEPARATED_RE.match(value):
         # (a value that is itself a label has its own value under it)
         return value, vbox
+    if not (ORG_SUFFIX_RE.search(value) or re.search(r"\b(?:and|&|of)$", value.strip(),
+                                                        re.IGNORECASE)):
+        return value, vbox  # a person's name, or a company's already whole: the line under
+        # it is the next value (where they work)
     line, below = lines[index], lines[index + 1]
     if below.top - line.bottom > BELOW_GAP_LINES * line.height:
         return value, vbox

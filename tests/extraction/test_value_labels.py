@@ -155,15 +155,18 @@ def test_a_company_name_wrapped_in_its_box_is_one_value() -> None:
 
     lines = _lines(
         (72, 60, "Debt held by:"),
-        (200, 60, "NORTHERN LIGHTS RECEIVABLES"),
+        (200, 60, "NORTHERN LIGHTS CAPITAL"),
         (200, 72, "HOLDINGS LLC"),
         (72, 100, "Lender:"),
         (200, 100, "Harbor Savings Bank, N.A."),
         (200, 112, "Trust LLC"),
     )
     values = {p.label: p.value for p in page_pairs(lines) if p.where == "right"}
-    assert values["Debt held by"] == "NORTHERN LIGHTS RECEIVABLES HOLDINGS LLC"
+    assert values["Debt held by"] == "NORTHERN LIGHTS CAPITAL HOLDINGS LLC"
     assert values["Lender"] == "Harbor Savings Bank, N.A."  # it has its legal form
+    lines = _lines((72, 60, "Debtor:"), (200, 60, "Ada Q. Lovelace"), (200, 72, "Engine Works LLC"))
+    # a person's name is whole: the company under it is the next value
+    assert {p.value for p in page_pairs(lines) if p.label == "Debtor"} == {"Ada Q. Lovelace"}
 
 
 # a placement sheet whose labels no prototype reaches: the debtor's part (a birth date),
