@@ -248,6 +248,12 @@ def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str
     return value, vbox
 
 
+def label_wrap(lines: list[Line], index: int, label: BBox, value: BBox) -> str:
+    """``_label_wrap`` with the columns around line ``index``: ' BALANCE' where a boxed
+    label ('REMAINING') wraps onto the next line ('BALANCE:'), else ''."""
+    return _label_wrap(lines, index, label, value, local_columns(lines, index))
+
+
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
     """Every reading of line ``index`` as labels with values: the value after a separator,
     in the next cell, in the cell under the label, or run into the label. A label cell may

@@ -105,6 +105,25 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     return hits
 
 
+SHEET_ACCOUNT_DIGITS = 10  # a card or loan number; file and reference numbers run shorter
+
+
+def sheet_account(candidates: list[Candidate], hits: list[FieldHit], doc_type: str
+                  ) -> list[FieldHit]:
+    """A placement sheet is about one account: where no label named its number, the
+    longest number of ten digits or more it prints (not a phone) is that account's, as weak
+    evidence of its own (``where`` = 'sheet'). Court papers and letters are left alone."""
+    if doc_type != "placement" or any(h.name == "account_number" for h in hits):
+        return []
+    numbers = [c for c in candidates if c.kind == "account_number"
+               and len(re.sub(r"\D", "", c.value)) >= SHEET_ACCOUNT_DIGITS]
+    if not numbers:
+        return []
+    best = max(numbers, key=lambda c: (len(re.sub(r"\D", "", c.value)), -c.page))
+    return [FieldHit("account_number", best.value, best.raw, best.page, best.bbox, 0.6,
+                     "sheet", "rules", best.ocr_confidence)]
+
+
 def drop_partial_accounts(hits: list[FieldHit]) -> list[FieldHit]:
     """'ending in 4821' is the same account as 'XXXXXXXXXXXX4821' printed elsewhere."""
     full = {re.sub(r"\D", "", h.value)[-4:] for h in hits
@@ -247,6 +266,7 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
             anchors.extend(kv_party_anchors(lines, doc_type))
     hits = candidates_to_hits(candidates, doc_type, use_transformer=use_transformer,
                               own_labels=own_labels if use_transformer else None)
+    hits += sheet_account(candidates, hits, doc_type)
     hits += [FieldHit(n.name, n.value, n.raw, n.page, n.bbox, n.score, n.where, "rules")
              for n in named]
     # an organisation beside the account's numbers is the creditor only where nothing else

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.document import BBox
 from core.lines import Line
 from extraction import parsers
 from extraction.candidates import Candidate
+from extraction.kv_pairs import label_wrap
 from extraction.label_meaning import MIN_SIMILARITY, NONE, readings
 from extraction.labels import RoleGuess
 
@@ -117,12 +119,17 @@ def own_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | No
     if own.strip():
         label = _label_text(own, separated=True)
         return ValueLabel(label, "left") if label else None
+    grid = _grid_label(lines, index, cand)
+    if grid is not None:
+        return grid
     if at > 0:
         s, e = cells[at - 1]
         before = line.text[s:e]
         label = _label_text(before, separated=False)
         if label:
-            return ValueLabel(label, "left")
+            # a boxed label wrapped onto the next line ('REMAINING' over 'BALANCE:')
+            wrap = label_wrap(lines, index, line.span_bbox(s, e), cand.bbox)
+            return ValueLabel(f"{label}{wrap}", "left")
         if not VALUES_RE.match(line.text[: cells[at][0]]):
             return None  # text that is no label (a date, a sentence) stands before it
     if index == 0:
@@ -134,8 +141,49 @@ def own_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | No
         box = above.span_bbox(s, e)
         if abs(box[0] - cand.bbox[0]) <= ALIGN_PT and box[0] < cand.bbox[2]:
             label = _label_text(above.text[s:e], separated=False)
+            if label is None:
+                return None
+            head = _label_head(lines, index - 1, box)
+            return ValueLabel(f"{head} {label}" if head else label, "above")
+    return None
+
+
+def _grid_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | None:
+    """In a row of labels over a row of values (every cell of the value's line starts under
+    a cell of the line above, which prints no digits), the label over the value: the cell
+    before it on its line is a label wrapped from the row above ('AMOUNT FINANCED' over
+    'OUTSTANDING'), not this value's."""
+    if index == 0:
+        return None
+    line, above = lines[index], lines[index - 1]
+    if line.top - above.bottom > ABOVE_GAP_LINES * line.height or re.search(r"\d", above.text):
+        return None
+    heads = [(above.span_bbox(s, e)[0], above.text[s:e]) for s, e in above.cells()]
+    starts = [line.span_bbox(s, e)[0] for s, e in line.cells()]
+    if len(heads) < 2 or not all(any(abs(x - h) <= ALIGN_PT for h, _ in heads) for x in starts):
+        return None
+    for x, text in heads:
+        if abs(x - cand.bbox[0]) <= ALIGN_PT:
+            label = _label_text(text, separated=False)
             return ValueLabel(label, "above") if label else None
     return None
+
+
+def _label_head(lines: list[Line], index: int, box: BBox) -> str:
+    """The first line of a label over its value wrapped onto two lines, where the second
+    (on line ``index``, at ``box``) shares its line with values of the labels beside it
+    ('AMOUNT FINANCED' over 'OUTSTANDING  $303.24  $39.00'): the label cell right above,
+    in its column, on a line of labels only; else ''."""
+    line = lines[index]
+    if index == 0 or not any(re.search(r"\d", line.text[s:e]) for s, e in line.cells()):
+        return ""
+    above = lines[index - 1]
+    if line.top - above.bottom > ABOVE_GAP_LINES * line.height or re.search(r"\d", above.text):
+        return ""
+    for s, e in above.cells():
+        if abs(above.span_bbox(s, e)[0] - box[0]) <= ALIGN_PT:
+            return _label_text(above.text[s:e], separated=False) or ""
+    return ""
 
 
 def dated_row(cand: Candidate) -> bool:

@@ -225,3 +225,47 @@ def test_a_company_under_its_label_in_a_row_of_labels_is_whom_the_account_is_owe
     assert [f.value for f in result.fields if f.name == "creditor_name"] == [
         "Quillfeather Capital LLC"
     ]
+
+
+def test_a_label_wrapped_onto_two_lines_is_read_whole() -> None:
+    lines = _lines(
+        (72, 60, "STILL"),
+        (170, 60, "$930.00"),
+        (310, 60, "COST OF"),
+        (404, 60, "$45.00"),
+        (72, 70, "UNPAID:"),
+        (310, 70, "CREDIT:"),
+        (72, 100, "MONEY STILL"),
+        (200, 100, "LATE"),
+        (72, 110, "OWED"),
+        (200, 110, "$25.00"),
+        (72, 120, "$880.00"),
+    )
+    labels = _own_labels(lines)
+    assert labels["930.00"] == ("STILL UNPAID", "left")
+    assert labels["45.00"] == ("COST OF CREDIT", "left")
+    # a label over its value whose second line shares its line with the next label's value
+    assert labels["880.00"] == ("MONEY STILL OWED", "above")
+    assert labels["25.00"] == ("LATE", "above")
+
+
+def test_a_placement_without_a_labelled_account_takes_its_long_number() -> None:
+    from extraction.pipeline import FieldHit, sheet_account
+
+    lines = _lines(
+        (72, 60, "Agreement ref"),
+        (250, 60, "4417120099881234"),
+        (72, 80, "Our file"),
+        (250, 80, "3179089"),
+        (72, 100, "Call us"),
+        (250, 100, "(602) 555-0147"),
+    )
+    cands = lines_to_candidates(lines)
+    found = sheet_account(cands, [], "placement")
+    assert [(h.value, h.where) for h in found] == [("4417120099881234", "sheet")]
+    assert found[0].score < 0.9
+    assert sheet_account(cands, [], "complaint") == []  # court papers are left alone
+    labelled = FieldHit(
+        "account_number", "3179089", "3179089", 1, (0, 0, 1, 1), 0.95, "left", "rules"
+    )
+    assert sheet_account(cands, [labelled], "placement") == []
