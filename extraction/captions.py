@@ -214,6 +214,13 @@ def _caption_side(cells: list[Cell], *, upward: bool) -> tuple[str, list[Cell], 
     raw = re.sub(r",?\s*(?:plaintiff|defendant)(?:s|\(s\)?)?[,.]?$", "", raw,
                  flags=re.IGNORECASE)
     name = clean_name(ASSIGNEE_RE.sub("", raw))
-    if not plausible_name(name):
+    if not plausible_name(name) or not starts_capitalized(name):
         return None
     return name, kept, role_word
+
+
+def starts_capitalized(name: str) -> bool:
+    """A party's name starts with a capital or a digit ("herein. 6", a sentence's end that
+    OCR set over a stray "v." of a later page, does not)."""
+    first = next((c for c in name if c.isalnum()), "")
+    return first.isupper() or first.isdigit()

@@ -1,0 +1,33 @@
+"""Caption parties (extraction/captions.py) on pages built in code."""
+
+from __future__ import annotations
+
+from core.lines import Line
+from extraction.captions import caption_parties, starts_capitalized
+from extraction.pipeline import document_lines
+from tests.extraction.builders import document, page
+
+
+def _lines(*placed: tuple[float, float, str]) -> list[Line]:
+    return document_lines(document(page(*placed)))[0]
+
+
+def test_caption_names_both_sides() -> None:
+    found = caption_parties(_lines((72, 100, "ACME CREDIT LLC,"), (72, 112, "Plaintiff,"),
+                                   (72, 124, "v."), (72, 136, "JOHN Q. ROE,"),
+                                   (72, 148, "Defendant.")))
+    assert {(a.role, a.name) for a in found} == {("creditor", "ACME CREDIT LLC"),
+                                                 ("debtor", "JOHN Q. ROE")}
+
+
+def test_a_sentences_end_over_a_stray_v_is_no_plaintiff() -> None:
+    # a later page's OCR: the end of a sentence, then a lone "v." read off a margin mark
+    found = caption_parties(_lines((72, 100, "the obligation was entered into"),
+                                   (72, 112, "herein. 6"), (72, 124, "v."),
+                                   (72, 136, "JOHN Q. ROE,")))
+    assert not any(a.role == "creditor" for a in found)
+
+
+def test_starts_capitalized() -> None:
+    assert starts_capitalized("LVNV Funding LLC") and starts_capitalized("123 Main St LLC")
+    assert starts_capitalized('"Acme" Holdings') and not starts_capitalized("herein. 6")
