@@ -5,7 +5,8 @@ would join two people's whole clusters, so every component of more than two
 records is checked for cohesion: all its pairs are scored, and a component
 holding a pair that the model firmly rejects is rebuilt by average-linkage
 agglomeration (two groups join only when their pairs on average clear the
-threshold and none falls below the conflict floor).
+threshold and none, or no more than a given share, falls below the conflict
+floor).
 """
 
 from __future__ import annotations
@@ -65,44 +66,45 @@ def _within_component_pairs(labels: np.ndarray, members: np.ndarray) -> tuple[np
 
 
 def average_linkage(size: int, scores: np.ndarray, threshold: float,
-                    conflict_floor: float) -> list[list[int]]:
+                    conflict_floor: float, conflict_share: float = 0.0) -> list[list[int]]:
     """Greedy average-linkage groups of 0..size-1 over a full symmetric score matrix.
 
     Two groups join when the mean of their cross scores clears the threshold
-    and no cross score falls below the conflict floor; the best such pair
-    joins first. Sums, counts and minima are kept per group pair, so each
-    join costs one vector update.
+    and no more than ``conflict_share`` of the cross scores fall below the
+    conflict floor (0: none may); the best such pair joins first. Sums, counts
+    and counts below the floor are kept per group pair, so each join costs one
+    vector update.
     """
     off_diagonal = ~np.eye(size, dtype=bool)
     sums = np.where(off_diagonal, scores, 0.0)
     counts = off_diagonal.astype(float)
-    minima = np.where(off_diagonal, scores, np.inf)
+    below = (off_diagonal & (scores < conflict_floor)).astype(float)
     alive = np.ones(size, dtype=bool)
     groups: list[list[int]] = [[i] for i in range(size)]
     while True:
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = sums / counts
-        allowed = (alive[:, None] & alive[None, :] & off_diagonal & (minima >= conflict_floor)
-                   & (mean >= threshold))
+        allowed = (alive[:, None] & alive[None, :] & off_diagonal
+                   & (below <= conflict_share * counts) & (mean >= threshold))
         if not allowed.any():
             break
         row, column = np.unravel_index(np.argmax(np.where(allowed, mean, -np.inf)), mean.shape)
         a, b = min(int(row), int(column)), max(int(row), int(column))
-        sums[a, :] += sums[b, :]
-        sums[:, a] = sums[a, :]
-        counts[a, :] += counts[b, :]
-        counts[:, a] = counts[a, :]
-        minima[a, :] = np.minimum(minima[a, :], minima[b, :])
-        minima[:, a] = minima[a, :]
-        sums[a, a], counts[a, a], minima[a, a] = 0.0, 0.0, np.inf
+        for matrix in (sums, counts, below):
+            matrix[a, :] += matrix[b, :]
+            matrix[:, a] = matrix[a, :]
+            matrix[a, a] = 0.0
         alive[b] = False
         groups[a].extend(groups[b])
     return [groups[i] for i in range(size) if alive[i]]
 
 
 def cluster(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray, threshold: float,
-            rescore: PairScorer, conflict_floor: float = CONFLICT_FLOOR) -> np.ndarray:
-    """Cluster label per record: cohesive groups of records linked at ``score >= threshold``."""
+            rescore: PairScorer, conflict_floor: float = CONFLICT_FLOOR,
+            conflict_share: float = 0.0) -> np.ndarray:
+    """Cluster label per record: cohesive groups of records linked at ``score >= threshold``
+    (``conflict_floor`` and ``conflict_share``: ``average_linkage``'s, for the components
+    the cohesion check rebuilds)."""
     linked = score >= threshold
     labels = components(n, left[linked], right[linked])
     labels = _split_oversized(n, left[linked], right[linked], score[linked], threshold, labels)
@@ -134,7 +136,8 @@ def cluster(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray, thre
         i = np.searchsorted(records, pair_left[pairs])
         j = np.searchsorted(records, pair_right[pairs])
         matrix[i, j] = matrix[j, i] = pair_score[pairs]
-        for group in average_linkage(len(records), matrix, threshold, conflict_floor)[1:]:
+        for group in average_linkage(len(records), matrix, threshold, conflict_floor,
+                                     conflict_share)[1:]:
             labels[records[group]] = next_label
             next_label += 1
     return labels

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from scipy.stats import beta
 
 from skiptrace.blocking import BlockingStats, candidate_pairs
 from skiptrace.clustering import cluster
@@ -54,6 +55,25 @@ UNCORROBORATED_CAP = -1.0
 GIVEN_NICKNAME_LEVEL = FIELDS[FIELD_INDEX["given_name"]].levels.index("nickname")
 SURNAME_EXACT_LEVEL = FIELDS[FIELD_INDEX["surname"]].levels.index("exact")
 MAX_EXPECTED_NAMESAKES = 0.5
+# The household guard above is lifted only where the records show that the pairs it guards
+# are not households. Household-shaped candidate pairs (given names clearly different,
+# surnames the same or one edit apart, the same or a near street) whose personal
+# identifiers can be compared say which they are: a spouse, parent or child has a birth
+# date and SSN-4 of their own; a record whose given name was garbled past recognition or
+# replaced has the same ones.
+# The guard holds unless the one-sided 95 % upper bound of the share of such pairs whose
+# personal identifiers disagree is below ``HOUSEHOLD_SHARE_CEILING`` (so at least 29
+# comparable pairs, none disagreeing; more where some do): the pairs it then lets link are
+# households one time in ten at most. With no such pairs (the sample corpus, a small batch)
+# it holds; incremental linking always keeps it. FEBRL, whose generator makes no households
+# but replaces given names, lifts it: on FEBRL3 / FEBRL4 hard 356 / 220 such pairs agree and
+# 14 / 10 disagree (nearly all of those FEBRL duplicates whose birth date was replaced too),
+# bound 0.059 / 0.073; 1,000,000 synthetic records (no households either): 7,234 / 278,
+# bound 0.041 (BENCHMARKS.md, "FEBRL").
+HOUSEHOLD_SURNAME_LEVEL = FIELDS[FIELD_INDEX["surname"]].levels.index("jw>=0.92 or one edit")
+HOUSEHOLD_ADDRESS_LEVEL = FIELDS[FIELD_INDEX["address"]].levels.index("street token_set>=70")
+HOUSEHOLD_SHARE_CEILING = 0.1
+HOUSEHOLD_CONFIDENCE = 0.95
 # Batch clustering's cohesion check (``clustering.cluster``) rescores every pair inside a
 # linked component and rebuilds a component holding a pair below this floor. At -8 (the
 # incremental path's ``CONFLICT_FLOOR``) it split one person's sightings apart: at 2,000,000
@@ -63,6 +83,14 @@ MAX_EXPECTED_NAMESAKES = 0.5
 # 0.9791 and 0.9677 / 0.9726 / 0.9735, precision at 1M 0.9958 / 0.9947 / 0.9933
 # (BENCHMARKS.md, "Where recall was lost at 2M").
 COHESION_CONFLICT_FLOOR = -10.0
+# When a rebuilt component's groups join: up to this share of their cross pairs may fall
+# below the floor (a sighting mistyped in two fields, which one of the same person's four
+# other sightings firmly rejects, still joins them), where one such pair alone kept them
+# apart before. FEBRL3 hard: 13 identities of one person each were left in two parts by
+# one pair below the floor, 7 with the share. 1,000,000 synthetic records, shares 0 / 0.25:
+# P/R/F1 0.9947 / 0.9634 / 0.9788 and 0.9945 / 0.9645 / 0.9793 (BENCHMARKS.md, "FEBRL").
+# The incremental path and investigators' decisions keep share 0.
+COHESION_CONFLICT_SHARE = 0.25
 # The pairs inside a component are not two random records: the prior their odds carry (one
 # in the population's size) need not fall further as the population grows. Above this many
 # records the cohesion check scores them with the prior of this many, so a sighting is not
@@ -74,6 +102,29 @@ COHESION_POPULATION = 1_000_000
 def committed_model() -> FellegiSunterModel:
     """The weights trained by ``skiptrace/train_weights.py`` on synthetic debtor records."""
     return FellegiSunterModel.load(MODEL_PATH)
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdEvidence:
+    """Household-shaped pairs whose personal identifiers agree (the same person) and
+    disagree (a household), as counted by ``PairScorer.household_evidence``."""
+
+    same_person: int = 0
+    different: int = 0
+
+    def __add__(self, other: HouseholdEvidence) -> HouseholdEvidence:
+        return HouseholdEvidence(self.same_person + other.same_person,
+                                 self.different + other.different)
+
+    def different_share_bound(self) -> float:
+        """One-sided upper confidence bound (Clopper-Pearson, ``HOUSEHOLD_CONFIDENCE``) of the
+        share of household-shaped pairs that are households; 1.0 with no pair agreeing."""
+        if self.same_person == 0:
+            return 1.0
+        return float(beta.ppf(HOUSEHOLD_CONFIDENCE, self.different + 1, self.same_person))
+
+    def guard_holds(self) -> bool:
+        return self.different_share_bound() >= HOUSEHOLD_SHARE_CEILING
 
 
 @dataclass(slots=True)
@@ -88,6 +139,8 @@ class LinkResult:
     model: FellegiSunterModel
     blocking: BlockingStats
     seconds: dict[str, float] = field(default_factory=dict)
+    households: HouseholdEvidence = field(default_factory=HouseholdEvidence)
+    household_guard: bool = True
 
     def identity_numbers(self) -> np.ndarray:
         """Identity number per record: 1, 2, ... in order of each identity's first record."""
@@ -119,27 +172,67 @@ class PairScorer:
         self.tf_columns = frequencies if use_tf else None
         self.namesakes = ((population or len(table)) * frequencies[FIELD_INDEX["given_name"]]
                           * frequencies[FIELD_INDEX["surname"]])
+        # Whether the household guard holds (``decide_households`` may lift it), and the
+        # evidence it was decided on.
+        self.household_guard = True
+        self.evidence = HouseholdEvidence()
 
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         return self.score(compare_pairs(self.table, left, right, self.workers), left)
 
     def scored_pairs(self, left: np.ndarray, right: np.ndarray, floor: float = -np.inf,
-                     chunk: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     chunk: int | None = None, decide_households: bool = False,
+                     ) -> tuple[np.ndarray, np.ndarray]:
         """Compare and score pairs ``chunk`` at a time (over worker processes when there are
         several chunks), keeping only the pairs scored at ``floor`` or above: the positions
         of those pairs and their log2 odds. Their comparison vectors are never all held
         (70M pairs would be 0.6 GB of them, and their float64 odds as much again).
-        ``chunk``: ``PAIR_CHUNK`` pairs unless given."""
+        ``chunk``: ``PAIR_CHUNK`` pairs unless given. ``decide_households``: count the
+        household evidence of these pairs as they are scored, set ``household_guard`` from
+        it (``HouseholdEvidence.guard_holds``) and score them with it."""
         chunk = chunk or PAIR_CHUNK
         if len(left) > chunk:
             prepare_codes(self.table)
-        parts = pair_chunk_results(_scored_chunk, _ChunkScorer(self, floor), left, right,
-                                   chunk, self.workers)
+        parts = pair_chunk_results(_scored_chunk, _ChunkScorer(self, floor, decide_households),
+                                   left, right, chunk, self.workers)
         starts = range(0, max(len(left), 1), chunk)
-        kept = [start + positions for start, (positions, _odds) in zip(starts, parts,
-                                                                       strict=True)]
-        return (np.concatenate(kept).astype(np.int64),
-                np.concatenate([odds for _positions, odds in parts]))
+        kept = np.concatenate([start + part.positions for start, part in
+                               zip(starts, parts, strict=True)]).astype(np.int64)
+        odds = np.concatenate([part.odds for part in parts])
+        if decide_households:
+            evidence = sum((part.households for part in parts), HouseholdEvidence())
+            self.evidence = evidence
+            self.household_guard = evidence.guard_holds()
+            if not self.household_guard:
+                # The pairs the guard alone held, with their odds unheld, replace or join
+                # the kept ones (np.unique keeps each position's first entry, theirs).
+                held = np.concatenate([start + part.held_positions for start, part in
+                                       zip(starts, parts, strict=True)]).astype(np.int64)
+                held_odds = np.concatenate([part.held_odds for part in parts])
+                kept, first = np.unique(np.concatenate([held, kept]), return_index=True)
+                odds = np.concatenate([held_odds, odds])[first]
+        return kept, odds
+
+    def household_evidence(self, gamma: np.ndarray) -> HouseholdEvidence:
+        """Of the household-shaped pairs (given names clearly different, surnames the same
+        or one edit apart, the same or a near street), how many have personal identifiers that agree
+        (at least ``MIN_CORROBORATION_BITS`` for the match) and how many that disagree (as
+        many against)."""
+        shaped = np.flatnonzero((gamma[:, FIELD_INDEX["given_name"]] == 0)
+                                & (gamma[:, FIELD_INDEX["surname"]] >= HOUSEHOLD_SURNAME_LEVEL)
+                                & (gamma[:, FIELD_INDEX["address"]] >= HOUSEHOLD_ADDRESS_LEVEL))
+        if len(shaped) == 0:
+            return HouseholdEvidence()
+        weights = self.model.field_weights(gamma[shaped])
+        personal = weights[:, list(PERSONAL_FIELDS)].sum(axis=1)
+        return HouseholdEvidence(same_person=int((personal >= MIN_CORROBORATION_BITS).sum()),
+                                 different=int((personal <= -MIN_CORROBORATION_BITS).sum()))
+
+    def decide_households(self, gamma: np.ndarray) -> HouseholdEvidence:
+        """Set ``household_guard`` from these pairs' household evidence, and return it."""
+        self.evidence = self.household_evidence(gamma)
+        self.household_guard = self.evidence.guard_holds()
+        return self.evidence
 
     def score(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
         """Log2 odds per comparison vector (in chunks: the per-field weights are float64)."""
@@ -150,6 +243,14 @@ class PairScorer:
                                for start in range(0, len(gamma), PAIR_CHUNK)])
 
     def _score_chunk(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
+        odds, held = self.unguarded(gamma, left)
+        if self.household_guard:
+            odds = np.where(held, np.minimum(odds, UNCORROBORATED_CAP), odds)
+        return odds
+
+    def unguarded(self, gamma: np.ndarray, left: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Log2 odds per comparison vector with the household guard lifted, and where the
+        guard (different given names, no personal identifier) would cap them."""
         model = self.model
         weights = model.field_weights(gamma, pair_tf(self.tf_columns, left)
                                       if self.tf_columns else None)
@@ -157,16 +258,17 @@ class PairScorer:
         non_name = weights.sum(axis=1) - weights[:, list(NAME_FIELDS)].sum(axis=1)
         personal = weights[:, list(PERSONAL_FIELDS)].clip(min=0).sum(axis=1)
         given_level = gamma[:, FIELD_INDEX["given_name"]]
-        supported = (non_name >= MIN_CORROBORATION_BITS) & (
-            (given_level != 0) | (personal >= MIN_CORROBORATION_BITS))
+        corroborated = non_name >= MIN_CORROBORATION_BITS
+        household_clear = (given_level != 0) | (personal >= MIN_CORROBORATION_BITS)
         contradicted = (np.delete(weights, list(NAME_FIELDS), axis=1)
                         < -MIN_CORROBORATION_BITS).any(axis=1)
         full_name_agrees = ((given_level >= GIVEN_NICKNAME_LEVEL)
                             & (gamma[:, FIELD_INDEX["surname"]] == SURNAME_EXACT_LEVEL))
         rare_name_alone = (full_name_agrees & ~contradicted
                            & (self.namesakes[left] < MAX_EXPECTED_NAMESAKES))
-        return np.where(supported | rare_name_alone, odds,
+        odds = np.where(corroborated | rare_name_alone, odds,
                         np.minimum(odds, UNCORROBORATED_CAP))
+        return odds, corroborated & ~household_clear & ~rare_name_alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,16 +277,37 @@ class _ChunkScorer:
 
     scorer: PairScorer
     floor: float
+    decide_households: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _ScoredChunk:
+    """Positions (int32) within a chunk of the pairs scored at the floor or above, their log2
+    odds, and when the household guard is being decided: the chunk's household evidence and
+    the pairs the guard alone holds below the floor (positions, odds without the guard)."""
+
+    positions: np.ndarray
+    odds: np.ndarray
+    households: HouseholdEvidence = HouseholdEvidence()
+    held_positions: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))
+    held_odds: np.ndarray = field(default_factory=lambda: np.empty(0))
 
 
 def _scored_chunk(job: _ChunkScorer, left: np.ndarray, right: np.ndarray,
-                  workers: int) -> tuple[np.ndarray, np.ndarray]:
-    """Positions (int32) within the chunk of the pairs scored at the floor or above, and
-    their log2 odds."""
+                  workers: int) -> _ScoredChunk:
     scorer = job.scorer
-    odds = scorer.score(compare_pairs(scorer.table, left, right, workers), left)
+    gamma = compare_pairs(scorer.table, left, right, workers)
+    if not job.decide_households:
+        odds = scorer.score(gamma, left)
+        positions = np.flatnonzero(odds >= job.floor)
+        return _ScoredChunk(positions.astype(np.int32), odds[positions])
+    free, held = scorer.unguarded(gamma, left)
+    odds = np.where(held, np.minimum(free, UNCORROBORATED_CAP), free)
     positions = np.flatnonzero(odds >= job.floor)
-    return positions.astype(np.int32), odds[positions]
+    held_positions = np.flatnonzero(held & (free >= job.floor))
+    return _ScoredChunk(positions.astype(np.int32), odds[positions],
+                        scorer.household_evidence(gamma),
+                        held_positions.astype(np.int32), free[held_positions])
 
 
 def cohesion_shift(prior: float, records: int,
@@ -274,6 +397,7 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
         clock = time.perf_counter()
         model = trained_model(table, gamma, start, route, workers)
         scorer = PairScorer(model, table, use_tf=use_tf, workers=workers)
+        scorer.decide_households(gamma)
         log2_odds = scorer.score(gamma, left)
         del gamma
         kept = np.flatnonzero(log2_odds >= floor)
@@ -284,7 +408,7 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
         scorer = PairScorer(model, table, use_tf=use_tf, workers=workers)
         seconds["training"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        kept, log2_odds = scorer.scored_pairs(left, right, floor)
+        kept, log2_odds = scorer.scored_pairs(left, right, floor, decide_households=True)
         seconds["comparing_and_scoring"] = time.perf_counter() - clock
     if len(kept) < len(left):
         left, right = left[kept], right[kept]
@@ -293,10 +417,12 @@ def link_table(table: PersonTable, model: FellegiSunterModel | None = None,
     shift = cohesion_shift(model.prior, n, COHESION_POPULATION)
     labels = cluster(n, left, right, log2_odds, threshold,
                      scorer if shift == 0.0 else _ShiftedScorer(scorer, shift),
-                     conflict_floor=COHESION_CONFLICT_FLOOR)
+                     conflict_floor=COHESION_CONFLICT_FLOOR,
+                     conflict_share=COHESION_CONFLICT_SHARE)
     seconds["clustering"] = time.perf_counter() - clock
     return LinkResult(table=table, labels=labels, left=left, right=right, log2_odds=log2_odds,
-                      model=model, blocking=blocking, seconds=seconds)
+                      model=model, blocking=blocking, seconds=seconds,
+                      households=scorer.evidence, household_guard=scorer.household_guard)
 
 
 def link_records(records: Sequence[PersonRecord], model: FellegiSunterModel | None = None,

@@ -39,6 +39,7 @@ def relink_all(session: Session) -> dict[str, int]:
     n = len(parties)
     result = link_table(everyone.table, model=model_for(n), train=n >= MIN_RECORDS_TO_TRAIN)
     rescore = PairScorer(result.model, everyone.table, use_tf=n >= MIN_RECORDS_FOR_TF)
+    rescore.household_guard = result.household_guard
 
     index = everyone.index_of()
     must, cannot = latest_decisions(session)

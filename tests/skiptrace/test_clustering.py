@@ -54,3 +54,34 @@ def test_oversized_component_split_ends_and_keeps_the_parts_that_fit() -> None:
     assert np.bincount(labels).max() <= MAX_COMPONENT_SIZE
     assert len(set(labels[small].tolist())) == 1
     assert labels[0] != labels[100]
+
+
+def _five_sightings() -> np.ndarray:
+    """Records 0-3 agree with each other; record 4 agrees with 0-2 and conflicts with 3."""
+    scores = np.full((5, 5), 12.0)
+    np.fill_diagonal(scores, np.inf)
+    scores[3, 4] = scores[4, 3] = -18.0
+    return scores
+
+
+def test_one_pair_below_the_floor_keeps_groups_apart_without_a_conflict_share():
+    groups = average_linkage(5, _five_sightings(), threshold=0.0, conflict_floor=-10.0)
+    assert sorted(len(g) for g in groups) == [1, 4]
+
+
+def test_a_conflict_share_lets_a_record_join_the_group_that_mostly_agrees():
+    groups = average_linkage(5, _five_sightings(), threshold=0.0, conflict_floor=-10.0,
+                             conflict_share=0.25)
+    assert [sorted(g) for g in groups] == [[0, 1, 2, 3, 4]]
+
+
+def test_a_conflict_share_does_not_chain_a_record_that_conflicts_with_half_the_group():
+    # 0 and 2 join first; 1 agrees with 0, conflicts with 2: half the cross pairs, though
+    # their mean (14) clears the threshold.
+    scores = np.array([[np.inf, 40.0, 50.0], [40.0, np.inf, -12.0], [50.0, -12.0, np.inf]])
+    groups = average_linkage(3, scores, threshold=0.0, conflict_floor=-10.0,
+                             conflict_share=0.25)
+    assert sorted(sorted(g) for g in groups) == [[0, 2], [1]]
+    groups = average_linkage(3, scores, threshold=0.0, conflict_floor=-10.0,
+                             conflict_share=0.5)
+    assert [sorted(g) for g in groups] == [[0, 1, 2]]

@@ -7,6 +7,7 @@ from skiptrace import linker
 from skiptrace.clustering import cluster
 from skiptrace.linker import (
     COHESION_CONFLICT_FLOOR,
+    COHESION_CONFLICT_SHARE,
     PairScorer,
     cohesion_shift,
     link_records,
@@ -49,9 +50,11 @@ def test_a_far_pair_between_the_floors_splits_only_at_the_old_floor():
 def _captured_cluster(monkeypatch) -> dict:
     seen: dict = {}
 
-    def spy(n, left, right, score, threshold, rescore, conflict_floor):
-        seen.update(rescore=rescore, conflict_floor=conflict_floor, n=n)
-        return cluster(n, left, right, score, threshold, rescore, conflict_floor=conflict_floor)
+    def spy(n, left, right, score, threshold, rescore, conflict_floor, conflict_share):
+        seen.update(rescore=rescore, conflict_floor=conflict_floor, n=n,
+                    conflict_share=conflict_share)
+        return cluster(n, left, right, score, threshold, rescore, conflict_floor=conflict_floor,
+                       conflict_share=conflict_share)
 
     monkeypatch.setattr(linker, "cluster", spy)
     return seen
@@ -63,6 +66,7 @@ def test_link_table_scores_cohesion_with_the_shifted_prior_above_the_population(
     seen = _captured_cluster(monkeypatch)
     result = link_records(records)
     assert seen["conflict_floor"] == COHESION_CONFLICT_FLOOR
+    assert seen["conflict_share"] == COHESION_CONFLICT_SHARE
     left, right = result.left[:50], result.right[:50]
     plain = PairScorer(result.model, result.table, use_tf=True)(left, right)
     shift = cohesion_shift(result.model.prior, len(records), 1_000)
