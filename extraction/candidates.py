@@ -356,6 +356,7 @@ def lines_to_candidates(lines: list[Line]) -> list[Candidate]:
         i = line_index[id(cand.line)]
         cand.left = _left_label(cand.line, cand.start)
         cand.above = _above_text(lines, i, cand.bbox)
-        cand.above_far = _above_text(lines, i, cand.bbox, count=3)
+        # a filing stamp: "FILED", up to three lines of the court's name, then its date
+        cand.above_far = _above_text(lines, i, cand.bbox, count=4)
         cand.before = _before_text(lines, i, cand.start)
     return out

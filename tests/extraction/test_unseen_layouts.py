@@ -301,3 +301,14 @@ def test_charge_off_creditor_sentence_is_a_second_creditor() -> None:
     assert _parties(result)["CASCADE STATE BANK"] == "creditor"
     original = next(f for f in result.fields if f.value == "CASCADE STATE BANK")
     assert original.confidence < 0.9  # a way of finding it calibration never counted
+
+
+def test_filing_stamp_whose_court_takes_three_lines() -> None:
+    # "FILED", then the court's name over three lines, then the date: four lines above it
+    result = _extract(page((36, 60, "JANE ROE, SBN 100200"), (360, 60, "ELECTRONICALLY FILED"),
+                           (360, 72, "Superior Court of the State"),
+                           (360, 84, "of Arizona in and for the"),
+                           (360, 96, "County of Maricopa"),
+                           (360, 108, "03/14/2025 9:02 AM"),
+                           (36, 140, "SUPERIOR COURT OF ARIZONA")))
+    assert _fields(result).get("filing_date") == ["2025-03-14"]
