@@ -182,8 +182,9 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             grid = pair.where == "below" and label_row(lines, pair.line_index - 1)
             if not (unknown and separated) or doc_type not in SHEET_TYPES or \
                     (pair.where == "below" and not grid) or \
-                    ORG_SUFFIX_RE.search(pair.label) or normalize(name) in printed_labels:
-                continue
+                    (ORG_SUFFIX_RE.search(pair.label) and reading.similarity < MIN_SIMILARITY) \
+                    or normalize(name) in printed_labels:
+                continue  # (a company word in a label that reads as no label: a name)
             if grid and (section in person_sections or not org):
                 continue
             if section in person_sections and not org and \

