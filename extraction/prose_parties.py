@@ -25,8 +25,9 @@ COLLECTOR_RE = re.compile(r"(?P<name>[A-Z][A-Za-z.,&' -]{2,60}?)\s+is\s+a\s+debt
 OWE_TO_RE = re.compile(r"(?:debt|balance)\s+(?:that\s+)?you\s+owe\s+to\s+(?P<name>[A-Z][\w.,&' -]"
                        r"{2,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.|P\.C\.))?)"
                        r"(?:\.\s|\.$|,|\s+and\b)")
-GRANT_RE = re.compile(r"(?P<grantor>[A-Z][A-Za-z.'\- ]{3,60}?)\s+(?:hereby\s+)?GRANTS?(?:\(S\))?\s+"
-                      r"to\s+(?P<grantee>[A-Z][A-Za-z.'\- ]{3,60}?)(?:,|\s+as\b|\s+and\b)")
+NAME_CHARS = r"(?:[^\W\d_]|[.'\- ])"  # letters of any script ("Carrión"), initials, hyphens
+GRANT_RE = re.compile(rf"(?P<grantor>[A-Z]{NAME_CHARS}{{3,60}}?)\s+(?:hereby\s+)?GRANTS?(?:\(S\))?"
+                      rf"\s+to\s+(?P<grantee>[A-Z]{NAME_CHARS}{{3,60}}?)(?:,|\s+as\b|\s+and\b)")
 
 
 def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
@@ -252,11 +253,16 @@ def deed_parties(lines: list[Line]) -> list[PartyAnchor]:
     """'GRANTOR hereby GRANT(S) to GRANTEE, ...' in a deed: the grantee owns the property
     now (the person skip tracing is after), the grantor is another party."""
     out: list[PartyAnchor] = []
+    read_with_previous: set[int] = set()  # lines whose grant the line above already read
     for index, line in enumerate(lines):
         joined = line.text + (" " + lines[index + 1].text if index + 1 < len(lines) else "")
         match = GRANT_RE.search(joined)
-        if not match or match.start() >= len(line.text):
+        if not match or match.start() >= len(line.text) or index in read_with_previous:
             continue
+        if match.end("grantor") > len(line.text):
+            # the grantor's name wraps ("... acknowledged, Dorothy / Castellanos hereby
+            # GRANT(S) to"): read whole here, the next line would read only its tail
+            read_with_previous.add(index + 1)
         for role, key in (("other", "grantor"), ("debtor", "grantee")):
             text = re.sub(r"^.*\backnowledged,\s*", "", match.group(key))
             end = min(match.end(key), len(line.text))

@@ -1,0 +1,23 @@
+"""Parties named in sentences (extraction/prose_parties.py), on lines built in code."""
+
+from __future__ import annotations
+
+from extraction.pipeline import document_lines
+from extraction.prose_parties import deed_parties
+from tests.extraction.builders import document, page, stacked
+
+
+def test_a_grantor_whose_name_wraps_is_read_whole_once() -> None:
+    lines = document_lines(document(page(*stacked([
+        "FOR VALUE RECEIVED, the receipt of which is hereby acknowledged, Marguerite",
+        "Oyelaran-Brandt hereby GRANTS to Tomás Ñúñez Lindqvist, a single man, the land",
+        "in the County of Dane, State of Wisconsin:"]))))[0]
+    found = {(a.role, a.name) for a in deed_parties(lines)}
+    assert found == {("other", "Marguerite Oyelaran-Brandt"), ("debtor", "Tomás Ñúñez Lindqvist")}
+
+
+def test_a_grant_on_one_line() -> None:
+    lines = document_lines(document(page(*stacked([
+        "Ana Ruiz hereby GRANTS to Li Wei, a married man, the land described below"]))))[0]
+    found = {(a.role, a.name) for a in deed_parties(lines)}
+    assert found == {("other", "Ana Ruiz"), ("debtor", "Li Wei")}
