@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from core.document import BBox
 from core.lines import Line
+from extraction.parsers import CAPITAL, LETTER
 from extraction.party_names import clean_name, plausible_name
 from extraction.prose_parties import owed_to_names
 
@@ -156,7 +157,8 @@ def find_owed_to(lines: list[Line]) -> list[NamedHit]:
 CHARGE_OFF_RE = re.compile(
     r"\b(?:charge[- ]?off|charged[- ]off|original)\s+creditor\s+"
     r"(?:at\s+the\s+time\s+of\s+charge[- ]?off\s+)?(?:was|is)\s+"
-    r"(?P<v>[A-Z][A-Za-z0-9.&'\- ]{1,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.))?)"
+    rf"(?P<v>{CAPITAL}(?:{LETTER}|[0-9.&'\- ]){{1,60}}?"
+    r"(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.))?)"
     r"(?=,|\.\s|\.$|\s+and\b|$)")
 
 

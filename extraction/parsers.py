@@ -195,7 +195,12 @@ STREET_ABBREVIATIONS = {
     "boulevard": "Blvd", "court": "Ct", "place": "Pl", "terrace": "Ter", "circle": "Cir",
     "parkway": "Pkwy", "highway": "Hwy", "square": "Sq", "trail": "Trl",
 }
-CITY_STATE_ZIP_RE = re.compile(r"([A-Za-z][A-Za-z .'-]+?),?\s+([A-Z]{2})\.?\s+(\d{5}(?:-\d{4})?)\b")
+# Letters of any script: names and places print accents ("JOSÉ MUÑOZ", "San José, CA").
+# CAPITAL is a letter that is not an ASCII lower-case one (accented capitals included).
+LETTER = r"[^\W\d_]"
+CAPITAL = r"[^\W\d_a-z]"
+CITY_STATE_ZIP_RE = re.compile(rf"({LETTER}(?:{LETTER}|[ .'-])+?),?\s+([A-Z]{{2}})\.?\s+"
+                               r"(\d{5}(?:-\d{4})?)\b")
 
 
 def normalize_address(text: str) -> str | None:

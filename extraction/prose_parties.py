@@ -8,10 +8,13 @@ import re
 
 from core.lines import Line
 from extraction.column_cells import cell_texts_with_next, column_cells
+from extraction.parsers import CAPITAL, LETTER
 from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plausible_name
 
+WORD = rf"(?:{LETTER}|['\-])"  # a letter of a name's word, apostrophe or hyphen
+
 ATTORNEY_NAME_RE = re.compile(
-    r"(?P<name>(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
+    rf"(?P<name>(?:{CAPITAL}{WORD}*\.?\s){{1,3}}{CAPITAL}{WORD}+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
     r"(?:,\s*Esq\.?|\s*\(SBN|\s*\((?:State\s+)?Bar|,?\s*(?:State\s+)?Bar\s+No|,?\s*SBN|"
     r",?\s*Atty\.\s*No|\s+(?:SB|OBA|ARDC|BBO)\s*(?:No\.?\s*|#\s*)?\d{4,}|"
     r",?\s+[A-Z]{2}\s+Bar\s*(?:No\.?|#)\s*:?\s*\d{4,}|"
@@ -19,13 +22,14 @@ ATTORNEY_NAME_RE = re.compile(
 # A bar number on the line under the name: "Jane Roe / State Bar No. 123456", "Georgia Bar No."
 BAR_LINE_RE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}(?:State\s+)?Bar\s+(?:No|Number|ID|#)|^SBN\b|"
                          r"^(?:Atty|Attorney)\.?\s+(?:No|ID)\b", re.IGNORECASE)
-PERSON_LINE_RE = re.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s){1,3}[A-Z][A-Za-z'\-]+"
+PERSON_LINE_RE = re.compile(rf"^(?:{CAPITAL}{WORD}*\.?\s){{1,3}}{CAPITAL}{WORD}+"
                             r"(?:,?\s(?:Jr|Sr|II|III)\.?)?$")
-COLLECTOR_RE = re.compile(r"(?P<name>[A-Z][A-Za-z.,&' -]{2,60}?)\s+is\s+a\s+debt\s+collector")
+COLLECTOR_RE = re.compile(rf"(?P<name>{CAPITAL}(?:{LETTER}|[.,&' -]){{2,60}}?)\s+is\s+a\s+debt"
+                          r"\s+collector")
 OWE_TO_RE = re.compile(r"(?:debt|balance)\s+(?:that\s+)?you\s+owe\s+to\s+(?P<name>[A-Z][\w.,&' -]"
                        r"{2,60}?(?:,\s*(?:N\.A\.|Inc\.|LLC|L\.L\.C\.|Corp\.|P\.C\.))?)"
                        r"(?:\.\s|\.$|,|\s+and\b)")
-NAME_CHARS = r"(?:[^\W\d_]|[.'\- ])"  # letters of any script ("Carrión"), initials, hyphens
+NAME_CHARS = rf"(?:{LETTER}|[.'\- ])"  # letters of any script ("Carrión"), initials, hyphens
 GRANT_RE = re.compile(rf"(?P<grantor>[A-Z]{NAME_CHARS}{{3,60}}?)\s+(?:hereby\s+)?GRANTS?(?:\(S\))?"
                       rf"\s+to\s+(?P<grantee>[A-Z]{NAME_CHARS}{{3,60}}?)(?:,|\s+as\b|\s+and\b)")
 

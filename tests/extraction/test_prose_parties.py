@@ -21,3 +21,15 @@ def test_a_grant_on_one_line() -> None:
         "Ana Ruiz hereby GRANTS to Li Wei, a married man, the land described below"]))))[0]
     found = {(a.role, a.name) for a in deed_parties(lines)}
     assert found == {("other", "Ana Ruiz"), ("debtor", "Li Wei")}
+
+
+def test_a_lawyer_and_a_city_with_accents() -> None:
+    from extraction.pipeline import extract_document
+
+    result = extract_document(document(page(*stacked([
+        "JOSÉ A. MUÑOZ, Esq. (SBN 123456)", "MUÑOZ & ASOCIADOS", "12 Calle Real",
+        "San José, CA 95112", "Attorney for Plaintiff"])), doc_type="complaint"),
+        use_transformer=False, use_ner=False)
+    lawyer = next(p for p in result.parties if p.role == "attorney")
+    assert lawyer.name == "JOSÉ A. MUÑOZ"
+    assert lawyer.addresses == ["12 Calle Real, San José, CA 95112"]
