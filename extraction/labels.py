@@ -45,7 +45,8 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("fees", r"\bfees?\b|\bcosts?\b|charges"),
         ("amount_due", r"balance|amount\s+(?:now\s+)?(?:due|owed|claimed|demanded)|"
                        r"total\s+(?:due|owed|balance)|now\s+due"),
-        ("judgment_amount", r"judgment|recover"),
+        ("judgment_amount", r"judgment"),
+        (TOTAL, r"recover"),  # a judgment's sum recovered, a complaint's or a sheet's owed
         (TOTAL, r"total|\bdue\b|\bowe|\bsum\s+of|demand|claim"),
     ),
     "case_number": (

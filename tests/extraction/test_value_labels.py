@@ -284,3 +284,13 @@ def test_a_label_with_a_company_word_that_reads_as_a_label_is_one() -> None:
     assert [f.value for f in result.fields if f.name == "creditor_name"] == [
         "Quillfeather Capital LLC"
     ]
+
+
+def test_a_sum_to_recover_is_what_the_document_is_about() -> None:
+    from extraction.labels import guess_role
+
+    lines = _lines((72, 60, "Sum the client seeks to recover:"), (300, 60, "$2,480.00"))
+    cand = next(c for c in lines_to_candidates(lines) if c.kind == "amount")
+    # owed on a sheet or a complaint, awarded on a judgment
+    assert guess_role(cand, "placement").field == "amount_due"
+    assert guess_role(cand, "judgment").field == "judgment_amount"
