@@ -17,6 +17,9 @@ ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|a
                          r"doing\s+business\s+as)\b.*$", re.IGNORECASE | re.DOTALL)
 DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all\s+other\s+occupants)|"
                      r"^et\s+al", re.IGNORECASE)
+CAPTION_LINES = 40  # a caption is printed in a page's first lines; later, "In re" is a cite
+IN_RE_RE = re.compile(r"^in\s+(?:re|the\s+matter\s+of)\b:?\s*(?P<name>.*?)"
+                      r"(?:,?\s*(?:debtors?|debtor\(s\))\.?)?$", re.IGNORECASE)
 # The court's heading lines above a caption: the court, its county, courthouse or division
 COURT_IN_TEXT_RE = re.compile(r"\bCOURT(?:HOUSE)?\b|\bCOUNTY\b.*\b[A-Z]{4,}$|^CASE\b|"
                               r"\bDISTRICT\s+OF\b|\bJUDICIAL\s+DISTRICT\b|\bDIVISION\b|"
@@ -44,7 +47,28 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
             out.extend(_short_caption(line, index, short))
             continue
         for start, end in line.cells():
-            if not CAPTION_V_RE.match(line.text[start:end].strip()):
+            cell_text = re.sub(r"\s*\)+\s*$", "", line.text[start:end]).strip()
+            if index < CAPTION_LINES and IN_RE_RE.match(cell_text) and \
+                    len(cell_text.split()) <= 10:
+                # a bankruptcy or probate caption: "In re: / JANE ROE, / Debtor." names the
+                # debtor under it (no plaintiff), or on the same line after "In re"
+                x0 = line.span_bbox(start, end)[0]
+                rest = IN_RE_RE.match(cell_text)
+                assert rest is not None
+                cells = column_cells(lines, index, x0, +1, loose=True)
+                if rest.group("name"):
+                    offset = start + line.text[start:end].index(rest.group("name"))
+                    cells = [Cell(index, offset, offset + len(rest.group("name")),
+                                  rest.group("name"),
+                                  line.span_bbox(offset, offset + len(rest.group("name"))))]
+                found = _caption_side(cells, upward=False)
+                if found is not None:
+                    name, kept, role_word = found
+                    out.append(PartyAnchor(_role_from_caption_word(role_word) or "debtor",
+                                           name, line.page, cells_box(kept),
+                                           kept[0].line_index, 0.9, "caption"))
+                break
+            if not CAPTION_V_RE.match(cell_text):
                 continue
             x0 = line.span_bbox(start, end)[0]
             above = [c for c in reversed(column_cells(lines, index, x0, -1, loose=True))]

@@ -160,10 +160,13 @@ CASE_NUMBER_RES = (
     re.compile(r"\b(?:19|20)\d{2}\s[A-Z]{2,4}\s\d{4,8}\b"),  # Ohio 2024 CVF 000123
     re.compile(r"\b[A-Z]{1,4}-\d{4,8}-\d{2}(?:/[A-Z]{1,3})?(?![\w/])"),  # NY CV-000123-24/KI
     re.compile(r"\b[A-Z]{1,4}-?\d{2}-\d{3,8}\b"),  # Texas JC-24-00123
+    # district courts' civil / criminal / magistrate numbers with an office prefix and the
+    # judge's initials: "CV 99-8333", "SACR 16-76JVS", "EDCV 21-00123-JGB"
+    re.compile(r"\b(?:[A-Z]{2})?(?:CV|CR|MJ)\s?\d{2}-\d{1,6}(?:-?[A-Z]{2,4}\b)?"),
     re.compile(r"\b[A-Z]{2}(?:19|20)\d{2}-\d{4,8}\b"),  # Arizona CC2024-000123
     re.compile(r"\b\d{2}[A-Z]{1,6}\d{4,7}[A-Z]{0,4}\b"),  # CA 23CHLC22869, 24SC00891, 24CIV..KCX
     re.compile(r"\b\d{2,4}-[A-Z]{1,4}-\d{3,8}\b"),  # 24-CV-12345
-    re.compile(r"\b\d{2}-\d{4,6}\b"),  # bankruptcy 18-53173
+    re.compile(r"\b\d{2}-\d{4,6}(?:-[A-Za-z]{2,4})?\b"),  # bankruptcy 18-53173, 09-00429-HAR
 )
 
 

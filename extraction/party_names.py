@@ -60,7 +60,8 @@ def looks_like_name(text: str) -> bool:
 
 
 LABEL_WORDS = {"name", "debtor", "creditor", "client", "plaintiff", "defendant", "attorney",
-               "owner", "garnishee", "employer", "address", "none", "n/a"}
+               "owner", "garnishee", "employer", "address", "none", "n/a",
+               "signed", "signature", "seal", "print name"}  # a signature line's own words
 
 
 def plausible_name(text: str) -> bool:

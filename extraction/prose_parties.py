@@ -51,7 +51,7 @@ def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
                                    line.span_bbox(match.start("name"),
                                                   min(match.end("name"), len(line.text))),
                                    index, 0.9 if top else 0.85, "block" if top else "label"))
-    return out + bar_line_attorneys(lines)
+    return out + bar_line_attorneys(lines) + counsel_line_attorneys(lines)
 
 
 def _run_on_matches(lines: list[Line], index: int) -> list[re.Match]:
@@ -106,6 +106,35 @@ def bar_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
                 out.append(PartyAnchor("attorney", name, line.page, line.span_bbox(start, end),
                                        index, 0.9 if index < 14 else 0.85,
                                        "block" if index < 14 else "label"))
+    return out
+
+
+COUNSEL_FOR_RE = re.compile(r"^(?:attorneys?|counsel)\s+for\b", re.IGNORECASE)
+TOP_LINES = 14  # the counsel block of a filing's first page
+
+
+def counsel_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
+    """The person heading a filing's top-left counsel block that ends "Attorney for ...",
+    where no bar number or "Esq." is printed (bankruptcy and federal filings:
+    "David Roe / ROE LAW, P.C. / 310 K Street ... / Attorney for Debtor")."""
+    out: list[PartyAnchor] = []
+    for index, line in enumerate(lines[:TOP_LINES]):
+        start, end = line.cells()[0]
+        text = line.text[start:end].strip()
+        if not PERSON_LINE_RE.match(text) or ORG_SUFFIX_RE.search(text):
+            continue
+        if index > 0 and lines[index - 1].cells() and abs(
+                lines[index - 1].span_bbox(*lines[index - 1].cells()[0])[0]
+                - line.span_bbox(start, end)[0]) <= 2 and \
+                lines[index].top - lines[index - 1].bottom < 1.8 * line.height:
+            continue  # not the block's first line
+        below = column_cells(lines, index, line.span_bbox(start, end)[0], +1, limit=8)
+        if not any(COUNSEL_FOR_RE.match(cell.text.strip()) for cell in below):
+            continue
+        name = clean_name(text)
+        if plausible_name(name) and 2 <= len(name.split()) <= 5:
+            out.append(PartyAnchor("attorney", name, line.page, line.span_bbox(start, end),
+                                   index, 0.88, "block"))
     return out
 
 

@@ -31,3 +31,22 @@ def test_a_sentences_end_over_a_stray_v_is_no_plaintiff() -> None:
 def test_starts_capitalized() -> None:
     assert starts_capitalized("LVNV Funding LLC") and starts_capitalized("123 Main St LLC")
     assert starts_capitalized('"Acme" Holdings') and not starts_capitalized("herein. 6")
+
+
+def test_in_re_caption_names_the_debtor() -> None:
+    found = caption_parties(_lines((72, 90, "UNITED STATES BANKRUPTCY COURT"),
+                                   (72, 110, "In re:"), (300, 110, ")"),
+                                   (72, 122, "HARBOR & VINE BAKERY, LLC,"),
+                                   (300, 122, ")  Case No. 21-40517-abc"),
+                                   (300, 134, ")  Chapter 11"),
+                                   (96, 146, "Debtor."), (300, 146, ")")))
+    assert [(a.role, a.name) for a in found] == [("debtor", "HARBOR & VINE BAKERY, LLC")]
+
+
+def test_in_re_on_one_line_and_a_cite_in_the_body() -> None:
+    assert [(a.role, a.name) for a in caption_parties(_lines(
+        (72, 100, "In re Marisol Quintero-Vega, Debtor.")))] == \
+        [("debtor", "Marisol Quintero-Vega")]
+    body = [(72, 100 + 12 * i, f"line {i} of the opinion") for i in range(45)]
+    body.append((72, 640, "In re Estate of Ward, the court held"))
+    assert caption_parties(_lines(*body)) == []

@@ -61,6 +61,7 @@ def test_ssn_last4_keeps_only_last_four(text: str, expected: str) -> None:
 @pytest.mark.parametrize("number", [
     "23CHLC22869", "1:24-cv-00524", "2024-CV-001187", "24SC00891", "JC-24-00123",
     "2024-CC-000123-O", "CV-000123-24/KI", "2024 CVF 000123", "CC2024-000123", "24CIV00123KCX",
+    "CV 99-8333", "SACR 16-76JVS", "EDCV 21-00123-JGB", "09-00429-HAR", "18-53173-jrs",
 ])
 def test_find_case_numbers_common_formats(number: str) -> None:
     found = parsers.find_case_numbers(f"Case No. {number} filed")

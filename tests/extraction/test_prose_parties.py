@@ -33,3 +33,16 @@ def test_a_lawyer_and_a_city_with_accents() -> None:
     lawyer = next(p for p in result.parties if p.role == "attorney")
     assert lawyer.name == "JOSÉ A. MUÑOZ"
     assert lawyer.addresses == ["12 Calle Real, San José, CA 95112"]
+
+
+def test_a_counsel_block_without_a_bar_number() -> None:
+    from extraction.prose_parties import counsel_line_attorneys
+
+    block = ["Dana Okafor", "OKAFOR LAW, P.C.", "310 K Street, Suite 200",
+             "Anchorage, AK 99501", "(907) 555-0100"]
+    lines = document_lines(document(page(*stacked([*block, "Attorney for Debtor"]))))[0]
+    assert [(a.role, a.name) for a in counsel_line_attorneys(lines)] == \
+        [("attorney", "Dana Okafor")]
+    # the same block without "Attorney for": a person and a company, no lawyer
+    lines = document_lines(document(page(*stacked([*block, "Account Services"]))))[0]
+    assert counsel_line_attorneys(lines) == []
