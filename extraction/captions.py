@@ -17,6 +17,7 @@ ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|a
                          r"doing\s+business\s+as)\b.*$", re.IGNORECASE | re.DOTALL)
 DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all\s+other\s+occupants)|"
                      r"^et\s+al", re.IGNORECASE)
+ENDS_WITH_V_RE = re.compile(r"\s(?:vs?\.?|versus)$", re.IGNORECASE)
 CAPTION_LINES = 40  # a caption is printed in a page's first lines; later, "In re" is a cite
 IN_RE_RE = re.compile(r"^in\s+(?:re|the\s+matter\s+of)\b:?\s*(?P<name>.*?)"
                       r"(?:,?\s*(?:debtors?|debtor\(s\))\.?)?$", re.IGNORECASE)
@@ -118,14 +119,17 @@ def caption_by_role_words(lines: list[Line]) -> list[PartyAnchor]:
             if not CAPTION_ROLE_RE.match(word):
                 continue
             role = _role_from_caption_word(word)
+            after = [line.text[a:b].strip() for a, b in line.cells() if a >= end]
+            if after and looks_like_name(after[0]):
+                continue  # "Defendant  JANE ROE": a label beside its name, no caption word
             x0 = line.span_bbox(start, end)[0]
             cells: list[Cell] = []
             for cell in column_cells(lines, index, x0, -1, limit=4, loose=True):
                 cell = _left_part(lines[cell.line_index], cell, x0)
                 text = cell.text.strip()
                 if CAPTION_V_RE.match(text) or CAPTION_ROLE_RE.match(text) or \
-                        COURT_IN_TEXT_RE.search(text):
-                    break
+                        COURT_IN_TEXT_RE.search(text) or ENDS_WITH_V_RE.search(text):
+                    break  # "UNITED STATES OF AMERICA vs.": the other side's name
                 if DOES_RE.match(text):
                     continue
                 if cells and text.endswith(",") and role == "debtor":

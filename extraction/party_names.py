@@ -39,6 +39,7 @@ def clean_name(text: str) -> str:
     before a name in capitals ("Seo oes MARIA GARCIA", "V.. JOHN DOE") is dropped."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:.)(")
     text = re.sub(r"^v+s?\.+\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\d{1,2}[.)]\s+(?=[^\W\d_])", "", text)  # "7. James Roe": defendant no. 7
     caps = CAPS_TAIL_RE.search(text)
     if caps and caps.start(1) > 0:
         prefix = text[:caps.start(1)].split()

@@ -50,3 +50,16 @@ def test_in_re_on_one_line_and_a_cite_in_the_body() -> None:
     body = [(72, 100 + 12 * i, f"line {i} of the opinion") for i in range(45)]
     body.append((72, 640, "In re Estate of Ward, the court held"))
     assert caption_parties(_lines(*body)) == []
+
+
+def test_a_role_label_beside_its_name_is_no_caption_role_word() -> None:
+    from extraction.captions import caption_by_role_words
+
+    lines = _lines((24, 100, "UNITED STATES OF AMERICA vs."), (300, 100, "Docket No. 12-345"),
+                   (24, 112, "Defendant"), (90, 112, "Rosa M. Delgado"))
+    assert caption_by_role_words(lines) == []
+    # a caption's role word under the names, the plaintiff's line ending "vs."
+    lines = _lines((24, 100, "ACME CREDIT LLC vs."), (24, 112, "ROSA M. DELGADO,"),
+                   (60, 124, "Defendant."))
+    assert [(a.role, a.name) for a in caption_by_role_words(lines)] == \
+        [("debtor", "ROSA M. DELGADO")]
