@@ -47,6 +47,10 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
         if short and len(line.cells()) == 1:
             out.extend(_short_caption(line, index, short))
             continue
+        titled = _titled_caption(line) if index < 15 else None
+        if titled is not None:
+            out.extend(_short_caption(line, index, titled))
+            continue
         for start, end in line.cells():
             cell_text = re.sub(r"\s*\)+\s*$", "", line.text[start:end]).strip()
             if index < CAPTION_LINES and IN_RE_RE.match(cell_text) and \
@@ -94,6 +98,21 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
 # An appellate or docket-style title on one line: "Reliable Contracting Group v. DVA"
 SHORT_CAPTION_RE = re.compile(r"^(?:re:\s*)?(?P<p>[A-Z][\w.,&'\- ]{2,60}?)\s+(?:v\.|vs\.?)\s+"
                               r"(?P<d>[A-Z][\w.,&'\- ]{1,60}?)[.,]?$", re.IGNORECASE)
+
+
+# A form's "Title" field holding the case's one-line title (federal civil minutes:
+# "Title  United States of America v. Kimberly A. Aiken     Page 1 of 1")
+TITLE_LABEL_RE = re.compile(r"^(?:case\s+)?title\s*:?\s+", re.IGNORECASE)
+
+
+def _titled_caption(line: Line) -> re.Match | None:
+    """The 'X v. Y' after a "Title" label in one cell of the line, if any."""
+    for start, end in line.cells():
+        cell = line.text[start:end].strip()
+        label = TITLE_LABEL_RE.match(cell)
+        if label:
+            return SHORT_CAPTION_RE.match(cell[label.end():])
+    return None
 
 
 def _short_caption(line: Line, index: int, match: re.Match) -> list[PartyAnchor]:

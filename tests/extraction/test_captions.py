@@ -63,3 +63,11 @@ def test_a_role_label_beside_its_name_is_no_caption_role_word() -> None:
                    (60, 124, "Defendant."))
     assert [(a.role, a.name) for a in caption_by_role_words(lines)] == \
         [("debtor", "ROSA M. DELGADO")]
+
+
+def test_a_forms_title_field_holds_the_case_title() -> None:
+    lines = _lines((72, 90, "CIVIL MINUTES - GENERAL"),
+                   (72, 104, "Title Harbor Point Recovery LLC v. Tomasz Nowak"),
+                   (460, 104, "Page 1 of 2"))
+    assert {(a.role, a.name) for a in caption_parties(lines)} == {
+        ("creditor", "Harbor Point Recovery LLC"), ("debtor", "Tomasz Nowak")}
