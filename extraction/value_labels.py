@@ -162,11 +162,32 @@ def _grid_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | 
     starts = [line.span_bbox(s, e)[0] for s, e in line.cells()]
     if len(heads) < 2 or not all(any(abs(x - h) <= ALIGN_PT for h, _ in heads) for x in starts):
         return None
+    if _first_row_of_a_table(lines, index):
+        return None  # "Item  Amount" over rows of a label and its value: the row's label
     for x, text in heads:
         if abs(x - cand.bbox[0]) <= ALIGN_PT:
             label = _label_text(text, separated=False)
             return ValueLabel(label, "above") if label else None
     return None
+
+
+def _first_row_of_a_table(lines: list[Line], index: int) -> bool:
+    """Line ``index`` and the line under it are rows of one table of a label and its value
+    (the same cells at the same places, a label without digits first and a value last), as
+    under a header "Item  Amount": the header names the columns, each row's label its value."""
+    if index + 1 >= len(lines):
+        return False
+    line, below = lines[index], lines[index + 1]
+    cells, under = line.cells(), below.cells()
+    if len(cells) < 2 or len(cells) != len(under) or \
+            below.top - line.bottom > ABOVE_GAP_LINES * line.height:
+        return False
+    aligned = abs(line.span_bbox(*cells[0])[0] - below.span_bbox(*under[0])[0]) <= ALIGN_PT
+    def label_then_value(row: Line, row_cells: list[tuple[int, int]]) -> bool:
+        first, last = row.text[slice(*row_cells[0])], row.text[slice(*row_cells[-1])]
+        return not re.search(r"\d", first) and bool(re.search(r"\d", last))
+
+    return aligned and label_then_value(line, cells) and label_then_value(below, under)
 
 
 def _label_head(lines: list[Line], index: int, box: BBox) -> str:

@@ -294,3 +294,15 @@ def test_a_sum_to_recover_is_what_the_document_is_about() -> None:
     # owed on a sheet or a complaint, awarded on a judgment
     assert guess_role(cand, "placement").field == "amount_due"
     assert guess_role(cand, "judgment").field == "judgment_amount"
+
+
+def test_a_two_column_table_under_its_header_reads_each_rows_label() -> None:
+    # "Item  Amount" over rows of a label and its value: the row's label is the value's
+    lines = _lines(
+        (90, 100, "Item"), (330, 100, "Amount"),
+        (90, 112, "Principal balance at charge-off"), (330, 112, "$10,779.09"),
+        (90, 124, "Accrued interest"), (330, 124, "$217.05"),
+    )
+    labels = _own_labels(lines)
+    assert labels["10779.09"] == ("Principal balance at charge-off", "left")
+    assert labels["217.05"] == ("Accrued interest", "left")
