@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from core.lines import Line
-from extraction.column_cells import Cell, cells_box, column_cells
+from extraction.column_cells import Cell, cells_box, column_cells, without_divider
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 CAPTION_V_RE = re.compile(r"^(?:v\.?|vs\.?|versus|-\s*against\s*-|against)$", re.IGNORECASE)
@@ -52,26 +52,10 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
             out.extend(_short_caption(line, index, titled))
             continue
         for start, end in line.cells():
-            cell_text = re.sub(r"\s*\)+\s*$", "", line.text[start:end]).strip()
-            if index < CAPTION_LINES and IN_RE_RE.match(cell_text) and \
-                    len(cell_text.split()) <= 10:
-                # a bankruptcy or probate caption: "In re: / JANE ROE, / Debtor." names the
-                # debtor under it (no plaintiff), or on the same line after "In re"
-                x0 = line.span_bbox(start, end)[0]
-                rest = IN_RE_RE.match(cell_text)
-                assert rest is not None
-                cells = column_cells(lines, index, x0, +1, loose=True)
-                if rest.group("name"):
-                    offset = start + line.text[start:end].index(rest.group("name"))
-                    cells = [Cell(index, offset, offset + len(rest.group("name")),
-                                  rest.group("name"),
-                                  line.span_bbox(offset, offset + len(rest.group("name"))))]
-                found = _caption_side(cells, upward=False)
-                if found is not None:
-                    name, kept, role_word = found
-                    out.append(PartyAnchor(_role_from_caption_word(role_word) or "debtor",
-                                           name, line.page, cells_box(kept),
-                                           kept[0].line_index, 0.9, "caption"))
+            cell_text = without_divider(line.text[start:end]).strip()
+            in_re = IN_RE_RE.match(cell_text) if index < CAPTION_LINES else None
+            if in_re is not None and len(cell_text.split()) <= 10:
+                out.extend(_in_re_caption(lines, index, start, end, in_re))
                 break
             if not CAPTION_V_RE.match(cell_text):
                 continue
@@ -98,6 +82,26 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
 # An appellate or docket-style title on one line: "Reliable Contracting Group v. DVA"
 SHORT_CAPTION_RE = re.compile(r"^(?:re:\s*)?(?P<p>[A-Z][\w.,&'\- ]{2,60}?)\s+(?:v\.|vs\.?)\s+"
                               r"(?P<d>[A-Z][\w.,&'\- ]{1,60}?)[.,]?$", re.IGNORECASE)
+
+
+def _in_re_caption(lines: list[Line], index: int, start: int, end: int, in_re: re.Match
+                   ) -> list[PartyAnchor]:
+    """A bankruptcy or probate caption: "In re: / JANE ROE, / Debtor." names the debtor
+    under it (no plaintiff), or on the same line after "In re"."""
+    line = lines[index]
+    name = in_re.group("name")
+    if name:
+        offset = start + line.text[start:end].index(name)
+        cells = [Cell(index, offset, offset + len(name), name,
+                      line.span_bbox(offset, offset + len(name)))]
+    else:
+        cells = column_cells(lines, index, line.span_bbox(start, end)[0], +1, loose=True)
+    found = _caption_side(cells, upward=False)
+    if found is None:
+        return []
+    name, kept, role_word = found
+    return [PartyAnchor(_role_from_caption_word(role_word) or "debtor", name, line.page,
+                        cells_box(kept), kept[0].line_index, 0.9, "caption")]
 
 
 # A form's "Title" field holding the case's one-line title (federal civil minutes:
@@ -179,7 +183,7 @@ def _left_part(line: Line, cell: Cell, x_role: float) -> Cell:
         return cell
     start, end = left[0][0], left[-1][1]
     text = " ".join(line.text[a:b] for a, b in left)
-    return Cell(cell.line_index, start, end, re.sub(r"\s*\)+\s*$", "", text),
+    return Cell(cell.line_index, start, end, without_divider(text),
                 line.span_bbox(start, end))
 
 

@@ -22,6 +22,14 @@ class Cell:
     bbox: BBox
 
 
+DIVIDER_RE = re.compile(r"\s*\)+\s*$")  # a caption's ')' column after the text
+
+
+def without_divider(text: str) -> str:
+    """A caption cell's text without the ')' divider printed after it."""
+    return DIVIDER_RE.sub("", text)
+
+
 def column_cells(lines: list[Line], index: int, x0: float, step: int, limit: int = 8,
                  *, loose: bool = False) -> list[Cell]:
     """Cells starting at x0 in the lines above (step -1) or below (+1), while contiguous.
@@ -47,7 +55,7 @@ def column_cells(lines: list[Line], index: int, x0: float, step: int, limit: int
             if loose:
                 aligned = abs(box[0] - x0) <= LOOSE_COLUMN and not set(text) <= set(") ")
             if aligned:
-                found = Cell(k, start, end, re.sub(r"\s*\)+\s*$", "", text), box)
+                found = Cell(k, start, end, without_divider(text), box)
                 break
         if found is None:
             first_x = line.span_bbox(*line.cells()[0])[0]

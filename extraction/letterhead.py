@@ -40,15 +40,13 @@ def _signer(lines: list[Line], drafts: list[PartyDraft]) -> PartyDraft | None:
     """The non-debtor party named in the first lines under the page's closing."""
     from rapidfuzz import fuzz
 
-    for index, line in enumerate(lines):
-        if not CLOSING_RE.match(line.text):
-            continue
-        for below in lines[index + 1:index + 1 + SIGNER_LINES]:
-            text = below.text.strip(" ,.")
-            for draft in drafts:
-                if draft.role != "debtor" and fuzz.token_sort_ratio(
-                        text.lower(), draft.name.lower()) >= NAME_MATCH:
-                    return draft
+    signed = signature_lines(lines)
+    for below in (line for line in lines if line.index in signed):
+        text = below.text.strip(" ,.")
+        for draft in drafts:
+            if draft.role != "debtor" and fuzz.token_sort_ratio(
+                    text.lower(), draft.name.lower()) >= NAME_MATCH:
+                return draft
     return None
 
 

@@ -12,6 +12,7 @@ from extraction.parsers import CAPITAL, LETTER
 from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plausible_name
 
 WORD = rf"(?:{LETTER}|['\-])"  # a letter of a name's word, apostrophe or hyphen
+TOP_LINES = 14  # a filing's top-left counsel block lies in its first lines
 
 ATTORNEY_NAME_RE = re.compile(
     rf"(?P<name>(?:{CAPITAL}{WORD}*\.?\s){{1,3}}{CAPITAL}{WORD}+(?:,?\s(?:Jr|Sr|II|III)\.?)?)"
@@ -46,7 +47,7 @@ def attorney_blocks(lines: list[Line]) -> list[PartyAnchor]:
             name = re.sub(r"\s+State$", "", name)  # "JANE ROE, State / Bar No. 1"
             if not plausible_name(name) or len(name.split()) < 2 or ORG_SUFFIX_RE.search(name):
                 continue
-            top = index < 14 and match.start() == line.cells()[0][0]
+            top = index < TOP_LINES and match.start() == line.cells()[0][0]
             out.append(PartyAnchor("attorney", name, line.page,
                                    line.span_bbox(match.start("name"),
                                                   min(match.end("name"), len(line.text))),
@@ -104,13 +105,12 @@ def bar_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:
             name = clean_name(text)
             if plausible_name(name) and 2 <= len(name.split()) <= 5:
                 out.append(PartyAnchor("attorney", name, line.page, line.span_bbox(start, end),
-                                       index, 0.9 if index < 14 else 0.85,
-                                       "block" if index < 14 else "label"))
+                                       index, 0.9 if index < TOP_LINES else 0.85,
+                                       "block" if index < TOP_LINES else "label"))
     return out
 
 
 COUNSEL_FOR_RE = re.compile(r"^(?:attorneys?|counsel)\s+for\b", re.IGNORECASE)
-TOP_LINES = 14  # the counsel block of a filing's first page
 
 
 def counsel_line_attorneys(lines: list[Line]) -> list[PartyAnchor]:

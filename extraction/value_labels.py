@@ -135,7 +135,7 @@ def own_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | No
     if index == 0:
         return None
     above = lines[index - 1]
-    if line.top - above.bottom > ABOVE_GAP_LINES * line.height:
+    if _far_apart(above, line):
         return None
     for s, e in above.cells():
         box = above.span_bbox(s, e)
@@ -156,7 +156,7 @@ def _grid_label(lines: list[Line], index: int, cand: Candidate) -> ValueLabel | 
     if index == 0:
         return None
     line, above = lines[index], lines[index - 1]
-    if line.top - above.bottom > ABOVE_GAP_LINES * line.height or re.search(r"\d", above.text):
+    if _far_apart(above, line) or re.search(r"\d", above.text):
         return None
     heads = [(above.span_bbox(s, e)[0], above.text[s:e]) for s, e in above.cells()]
     starts = [line.span_bbox(s, e)[0] for s, e in line.cells()]
@@ -183,11 +183,19 @@ def _first_row_of_a_table(lines: list[Line], index: int) -> bool:
             below.top - line.bottom > ABOVE_GAP_LINES * line.height:
         return False
     aligned = abs(line.span_bbox(*cells[0])[0] - below.span_bbox(*under[0])[0]) <= ALIGN_PT
-    def label_then_value(row: Line, row_cells: list[tuple[int, int]]) -> bool:
-        first, last = row.text[slice(*row_cells[0])], row.text[slice(*row_cells[-1])]
-        return not re.search(r"\d", first) and bool(re.search(r"\d", last))
+    return aligned and _label_then_value(line) and _label_then_value(below)
 
-    return aligned and label_then_value(line, cells) and label_then_value(below, under)
+
+def _label_then_value(row: Line) -> bool:
+    """A row whose first cell holds no digits and whose last cell does."""
+    cells = row.cells()
+    first, last = row.text[slice(*cells[0])], row.text[slice(*cells[-1])]
+    return not re.search(r"\d", first) and bool(re.search(r"\d", last))
+
+
+def _far_apart(upper: Line, lower: Line) -> bool:
+    """More than ``ABOVE_GAP_LINES`` of the lower line's height between the two lines."""
+    return lower.top - upper.bottom > ABOVE_GAP_LINES * lower.height
 
 
 def _label_head(lines: list[Line], index: int, box: BBox) -> str:
@@ -199,7 +207,7 @@ def _label_head(lines: list[Line], index: int, box: BBox) -> str:
     if index == 0 or not any(re.search(r"\d", line.text[s:e]) for s, e in line.cells()):
         return ""
     above = lines[index - 1]
-    if line.top - above.bottom > ABOVE_GAP_LINES * line.height or re.search(r"\d", above.text):
+    if _far_apart(above, line) or re.search(r"\d", above.text):
         return ""
     for s, e in above.cells():
         if abs(above.span_bbox(s, e)[0] - box[0]) <= ALIGN_PT:

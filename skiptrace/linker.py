@@ -200,9 +200,7 @@ class PairScorer:
                                zip(starts, parts, strict=True)]).astype(np.int64)
         odds = np.concatenate([part.odds for part in parts])
         if decide_households:
-            evidence = sum((part.households for part in parts), HouseholdEvidence())
-            self.evidence = evidence
-            self.household_guard = evidence.guard_holds()
+            self._set_guard(sum((part.households for part in parts), HouseholdEvidence()))
             if not self.household_guard:
                 # The pairs the guard alone held, with their odds unheld, replace or join
                 # the kept ones (np.unique keeps each position's first entry, theirs).
@@ -230,9 +228,12 @@ class PairScorer:
 
     def decide_households(self, gamma: np.ndarray) -> HouseholdEvidence:
         """Set ``household_guard`` from these pairs' household evidence, and return it."""
-        self.evidence = self.household_evidence(gamma)
-        self.household_guard = self.evidence.guard_holds()
+        self._set_guard(self.household_evidence(gamma))
         return self.evidence
+
+    def _set_guard(self, evidence: HouseholdEvidence) -> None:
+        self.evidence = evidence
+        self.household_guard = evidence.guard_holds()
 
     def score(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
         """Log2 odds per comparison vector (in chunks: the per-field weights are float64)."""
@@ -244,9 +245,7 @@ class PairScorer:
 
     def _score_chunk(self, gamma: np.ndarray, left: np.ndarray) -> np.ndarray:
         odds, held = self.unguarded(gamma, left)
-        if self.household_guard:
-            odds = np.where(held, np.minimum(odds, UNCORROBORATED_CAP), odds)
-        return odds
+        return guarded(odds, held) if self.household_guard else odds
 
     def unguarded(self, gamma: np.ndarray, left: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Log2 odds per comparison vector with the household guard lifted, and where the
@@ -269,6 +268,12 @@ class PairScorer:
         odds = np.where(corroborated | rare_name_alone, odds,
                         np.minimum(odds, UNCORROBORATED_CAP))
         return odds, corroborated & ~household_clear & ~rare_name_alone
+
+
+def guarded(odds: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """Odds with the household guard applied: the pairs it holds capped at
+    ``UNCORROBORATED_CAP``."""
+    return np.where(held, np.minimum(odds, UNCORROBORATED_CAP), odds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +307,7 @@ def _scored_chunk(job: _ChunkScorer, left: np.ndarray, right: np.ndarray,
         positions = np.flatnonzero(odds >= job.floor)
         return _ScoredChunk(positions.astype(np.int32), odds[positions])
     free, held = scorer.unguarded(gamma, left)
-    odds = np.where(held, np.minimum(free, UNCORROBORATED_CAP), free)
+    odds = guarded(free, held)
     positions = np.flatnonzero(odds >= job.floor)
     held_positions = np.flatnonzero(held & (free >= job.floor))
     return _ScoredChunk(positions.astype(np.int32), odds[positions],
