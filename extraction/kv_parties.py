@@ -28,7 +28,8 @@ from extraction.party_names import (
 SCORES = {"debtor": 0.9, "codebtor": 0.86, "creditor": 0.88, "employer": 0.86}
 GENERIC_LABELS = {"name", "full name"}  # whose is decided by a heading (labelled_parties)
 SPLIT_MIN_SIMILARITY = 0.8  # a reading with no separator must mean its party surely
-VALUE_IS_LABEL = 0.75  # a value this close to a prototype reads as a label itself
+VALUE_IS_LABEL = 0.75  # a company's name this close to a prototype reads as a label itself
+# (a person's name is near no label: one at MIN_SIMILARITY is a label or a heading)
 HEADING_REACH = 12  # lines under a section heading that it may scope
 
 
@@ -141,20 +142,22 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                 if ACCOUNT_NUMBER_RE.search(line.text)}
     # labels the page prints before a number, a date, an e-mail or a known party: a value
     # that reads as one of them is the next label of a row of labels, no name (a cell over
-    # another is no such label: a grid's value has the next row's value under it)
+    # another is no such label: a grid's value has the next row's value under it, and a
+    # cell of a row of values under a row of labels is a value, whatever is beside it)
     printed_labels = {normalize(p.label) for p in all_pairs if p.where != "below"
-                      and _name_value(p) is None and re.search(r"[\d@]", p.value)}
+                      and _name_value(p) is None and re.search(r"[\d@]", p.value)
+                      and not label_row(lines, p.line_index - 1)}
     printed_labels |= {normalize(p.label) for p, r in zip(pairs, label_readings, strict=True)
                        if r.meaning in PARTY_ROLES}
     chosen: dict[tuple[int, int, int], tuple[tuple[int, int, float], PartyAnchor]] = {}
     scoped: dict[int, PartyAnchor] = {}  # heading -> its first name under an unknown label
     org_labels: dict[int, float] = {}  # ORG anchor -> its label's lean to current creditor
     for pair, reading, value_reading in zip(pairs, label_readings, value_readings, strict=True):
-        if value_reading.similarity >= VALUE_IS_LABEL:
-            continue
         name = _name_value(pair)
         assert name is not None
         org = bool(ORG_SUFFIX_RE.search(name))
+        if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
+            continue  # a label or a heading ('Account Profile'), no person's name
         section = section_of[pair.line_index]
         generic = normalize(pair.label) in GENERIC_LABELS
         role = None if generic else PARTY_ROLES.get(reading.meaning)
@@ -185,11 +188,6 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                     (ORG_SUFFIX_RE.search(pair.label) and reading.similarity < MIN_SIMILARITY) \
                     or normalize(name) in printed_labels:
                 continue  # (a company word in a label that reads as no label: a name)
-            if grid and (section in person_sections or not org):
-                continue
-            if section in person_sections and not org and \
-                    value_reading.similarity >= MIN_SIMILARITY:
-                continue  # a person's name is near no label's meaning
             if section in person_sections:
                 anchor = PartyAnchor("other" if org else "debtor", name, pair.page,
                                      pair.value_bbox, pair.line_index,
