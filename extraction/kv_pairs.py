@@ -187,7 +187,8 @@ def value_under_small_label(lines: list[Line], index: int, label: BBox, beside: 
 
 def _heads_a_column(lines: list[Line], index: int, bbox: BBox,
                     columns: list[float] | tuple) -> bool:
-    """A cell over a label with its own value in its column heads that column (a
+    """A cell over a label with its own value in its column, or over a column of cells
+    that each print a label and its value (``heads_pairs``), heads that column (a
     two-column sheet's section headings share a row): it is no value of the cell before."""
     aligned = _aligned_below(lines, index, bbox[0], columns)
     if aligned is None:
@@ -195,7 +196,60 @@ def _heads_a_column(lines: list[Line], index: int, bbox: BBox,
     cells, at = aligned
     cell = cells[at]
     match = SEPARATED_RE.match(cell[2])
-    return bool(match and match.group("value").strip()) or case_split(cell[2]) is not None
+    return bool(match and match.group("value").strip()) or case_split(cell[2]) is not None \
+        or heads_pairs(lines, index, bbox[0], columns)
+
+
+MONTH_RE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?",
+                      re.IGNORECASE)
+LABEL_WORD_RE = re.compile(r"[^\W\d_][^\s\d@]*")  # 'Birth', 'SS#', 'sec.', 'E-Mail'
+PAIRS_BELOW = 4  # cells under a heading that show it heads a column of pairs
+MIN_PAIRS_BELOW = 2
+
+
+def holds_pair(text: str) -> bool:
+    """A cell that prints a label and its value in one: after a separator ('Debtor: Jane
+    Roe'), across a change of case ('CARDHOLDER Irma Alcantar'), or a label's few words
+    before a value with digits or an '@' ('Birth date October 14, 1955', 'SS# xxx-1931');
+    a date's month before its day is no label."""
+    text = text.strip()
+    match = SEPARATED_RE.match(text)
+    if match:
+        return bool(match.group("value").strip())
+    if case_split(text) is not None:
+        return True
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if re.search(r"[\d@]", w)), 0)
+    return 1 <= k <= MAX_LABEL_WORDS and words[0][:1].isupper() and \
+        all(LABEL_WORD_RE.fullmatch(w) for w in words[:k]) and \
+        not MONTH_RE.fullmatch(words[k - 1])
+
+
+def heads_pairs(lines: list[Line], index: int, x: float, columns: list[float] | tuple = ()
+                ) -> bool:
+    """The cells under x, on the close lines under line ``index``, print labels with their
+    values (``holds_pair``), at least MIN_PAIRS_BELOW of the first PAIRS_BELOW: the cell
+    at x on line ``index`` heads a column of pairs (a section heading), it is neither the
+    label of the cell under it nor the value of the cell before it."""
+    found = 0
+    for k in range(index, min(index + PAIRS_BELOW, len(lines) - 1)):
+        aligned = _aligned_below(lines, k, x, columns)
+        if aligned is None:
+            break
+        cells, at = aligned
+        found += holds_pair(cells[at][2])
+    return found >= MIN_PAIRS_BELOW
+
+
+def heading_row(lines: list[Line], index: int) -> bool:
+    """Line ``index`` is a row of section headings: two cells or more, each a few words
+    without digits, each heading a column of pairs (``heads_pairs``): a two-column sheet
+    prints its sections' headings on one row ('Who Owes  File Summary')."""
+    columns = local_columns(lines, index)
+    cells = _cells(lines[index], columns)
+    return len(cells) >= 2 and all(
+        0 < len(text.split()) <= MAX_LABEL_WORDS and not re.search(r"[\d@$]", text)
+        and heads_pairs(lines, index, box[0], columns) for _, _, text, box in cells)
 
 
 def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
@@ -282,8 +336,9 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
         beside = cells[c + 1][2] if c + 1 < len(cells) else ""
         # a label with a number or an e-mail beside it has its value: the cell under it is
         # the next row's
-        found = None if re.search(r"[\d@]", beside) else _cell_below(lines, index, bbox,
-                                                                      columns)
+        found = None if re.search(r"[\d@]", beside) or \
+            heads_pairs(lines, index, bbox[0], columns) else _cell_below(lines, index, bbox,
+                                                                         columns)
         if c + 1 < len(cells) and not _heads_a_column(lines, index, cells[c + 1][3], columns) \
                 and not (found is not None and small_over(bbox, cells[c + 1][3], found[3])):
             _, _, value, vbox = cells[c + 1]

@@ -7,7 +7,7 @@ import re
 
 from core.lines import Line
 from extraction.captions import ASSIGNEE_RE
-from extraction.kv_pairs import value_under_small_label
+from extraction.kv_pairs import heading_row, value_under_small_label
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
@@ -96,7 +96,8 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                 name = match.group("name").strip()
                 name_start, name_end = start + match.start("name"), end
             elif c + 1 < len(cells) and LABEL_ONLY_RE.fullmatch(cell.strip()) and \
-                    looks_like_name(line.text[cells[c + 1][0]:cells[c + 1][1]]):
+                    looks_like_name(line.text[cells[c + 1][0]:cells[c + 1][1]]) and \
+                    not heading_row(lines, index):  # ('Debtor  Obligation' over two columns)
                 role = role_of_label(cell.strip())
                 name = ""
             else:

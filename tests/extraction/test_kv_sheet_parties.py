@@ -43,3 +43,51 @@ def test_a_title_run_into_a_role_word_is_no_party() -> None:
     names = {p.name for p in result.parties}
     assert "Account Overview" not in names
     assert {p.name for p in result.parties if p.role == "debtor"} == {"Ada Q. Lovelace"}
+
+
+@pytest.mark.slow
+def test_three_columns_whose_headings_share_a_row_keep_their_parties_apart() -> None:
+    # each column's heading over label/value runs with no separator and no change of case:
+    # the heading row is no label beside its value, the cell under a heading no value of it
+    result = _sheet((72, 60, "Borrower Party"), (250, 60, "Loan Terms"), (430, 60, "Reach"),
+                    (72, 72, "Borrower Ada Q. Lovelace"), (250, 72, "Opened 03/04/2015"),
+                    (430, 72, "Email ada@example.com"),
+                    (72, 84, "Born 03/04/1980"), (250, 84, "Rate 12.5%"),
+                    (430, 84, "Mobile 602-555-0147"),
+                    (72, 96, "Tax no. xxx-xx-1234"), (250, 96, "Ref 88812"))
+    names = {p.name for p in result.parties}
+    assert not names & {"Loan Terms", "Reach", "Borrower Ada Q. Lovelace"}
+    debtors = [p for p in result.parties if p.role == "debtor"]
+    assert [p.name for p in debtors] == ["Ada Q. Lovelace"]
+    assert debtors[0].dob == "1980-03-04"
+    assert debtors[0].emails == ["ada@example.com"]
+    assert debtors[0].phones == ["+16025550147"]
+
+
+@pytest.mark.slow
+def test_a_role_word_heading_beside_another_heading_is_no_label() -> None:
+    result = _sheet((72, 60, "Debtor"), (300, 60, "Obligation Terms"),
+                    (72, 72, "Debtor: Ada Q. Lovelace"), (300, 72, "Opened: 03/04/2015"),
+                    (72, 84, "Born: 03/04/1980"), (300, 84, "Ref: 88812"),
+                    (72, 96, "Email: ada@example.com"))
+    assert "Obligation Terms" not in {p.name for p in result.parties}
+    debtors = [p for p in result.parties if p.role == "debtor"]
+    assert [p.name for p in debtors] == ["Ada Q. Lovelace"]
+    assert debtors[0].emails == ["ada@example.com"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Borrower: Ada Lovelace", True),
+    ("CARDHOLDER Ada Lovelace", True),
+    ("Tax no. xxx-xx-1234", True),
+    ("Mail box ada@example.com", True),
+    ("Mar. 4, 1980", False),  # a date's month is no label
+    ("03/04/1980", False),
+    ("Ada Lovelace", False),
+    ("Borrower:", False),
+    ("12 Engine Row, Salem", False),
+])
+def test_a_cell_holds_a_label_and_its_value(text: str, pair: bool) -> None:
+    from extraction.kv_pairs import holds_pair
+
+    assert holds_pair(text) is pair
