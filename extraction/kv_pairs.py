@@ -241,15 +241,23 @@ def heads_pairs(lines: list[Line], index: int, x: float, columns: list[float] | 
     return found >= MIN_PAIRS_BELOW
 
 
-def heading_row(lines: list[Line], index: int) -> bool:
-    """Line ``index`` is a row of section headings: two cells or more, each a few words
-    without digits, each heading a column of pairs (``heads_pairs``): a two-column sheet
-    prints its sections' headings on one row ('Who Owes  File Summary')."""
+def heading_cells(lines: list[Line], index: int) -> list[tuple[float, str]]:
+    """(left x, text) of the cells of line ``index`` where it is a row of section headings:
+    two cells or more, each a few words without digits, each heading a column of pairs
+    (``heads_pairs``), as a two-column sheet prints its sections' headings on one row ('Who
+    Owes  File Summary'); else []."""
     columns = local_columns(lines, index)
     cells = _cells(lines[index], columns)
-    return len(cells) >= 2 and all(
-        0 < len(text.split()) <= MAX_LABEL_WORDS and not re.search(r"[\d@$]", text)
-        and heads_pairs(lines, index, box[0], columns) for _, _, text, box in cells)
+    if len(cells) >= 2 and all(
+            0 < len(text.split()) <= MAX_LABEL_WORDS and not re.search(r"[\d@$]", text)
+            and heads_pairs(lines, index, box[0], columns) for _, _, text, box in cells):
+        return [(box[0], text.strip()) for _, _, text, box in cells]
+    return []
+
+
+def heading_row(lines: list[Line], index: int) -> bool:
+    """Line ``index`` is a row of section headings (``heading_cells``)."""
+    return bool(heading_cells(lines, index))
 
 
 def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,

@@ -13,7 +13,7 @@ import re
 
 from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
-from extraction.kv_pairs import SEPARATED_RE, Pair, page_pairs
+from extraction.kv_pairs import ALIGN_PT, SEPARATED_RE, Pair, heading_cells, page_pairs
 from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, lean, normalize, readings
 from extraction.letterhead import signature_lines
 from extraction.parsers import EMAIL_RE, ssn_last4
@@ -54,11 +54,6 @@ def section_headings(lines: list[Line]) -> dict[int, str]:
     return out
 
 
-def _heading_of(pair: Pair, headings: dict[int, str]) -> int | None:
-    above = [k for k in headings if pair.line_index - HEADING_REACH <= k < pair.line_index]
-    return max(above) if above else None
-
-
 def _case_boundary(pair: Pair) -> bool:
     """A label run into its value is told apart by case ('Responsible Party JANE ROE',
     'CARDHOLDER Irma Alcantar': ``kv_pairs.case_split``)."""
@@ -72,24 +67,83 @@ AMONG = "kv-among"  # an organisation printed among them (where the debtor works
 ORG = "kv-org"  # an organisation printed among the account's facts (who is owed)
 
 
-def person_fact(line: Line) -> bool:
-    """A line that prints a fact only a person has: an SSN, an e-mail, a birth date."""
-    return bool(ssn_last4(line.text) or EMAIL_RE.search(line.text)
-                or (DOB_RE.search(line.text) and re.search(r"\d", line.text)))
+def _fact_cells(line: Line, fact) -> list[float]:
+    """Left x of the cells of ``line`` that print ``fact`` (a test on text): a cell alone,
+    or a cell with the cell after it (a label beside its value); every cell's x where the
+    line prints the fact across more cells than that."""
+    cells = [(line.span_bbox(s, e)[0], line.text[s:e]) for s, e in line.cells()]
+    xs = [x for i, (x, text) in enumerate(cells)
+          if fact(text) or (i + 1 < len(cells) and fact(f"{text} {cells[i + 1][1]}")
+                            and not fact(cells[i + 1][1]))]
+    return xs or ([x for x, _ in cells] if fact(line.text) else [])
 
 
-def sections(lines: list[Line]) -> list[int]:
-    """Per line, the index of the heading line its section starts at (-1 before the first):
-    a heading is one short cell without digits that is neither a label waiting for its value
-    ("Date Born:") nor the value under such a label (a heading-like line right above)."""
-    headings = section_headings(lines)
-    starts = {k for k, text in headings.items()
-              if k - 1 not in headings and not re.search(r"[:\-–]\s*$", text)}
-    out, current = [], -1
-    for index in range(len(lines)):
-        current = index if index in starts else current
-        out.append(current)
-    return out
+def person_fact(text: str) -> bool:
+    """A text that prints a fact only a person has: an SSN, an e-mail, a birth date."""
+    return bool(ssn_last4(text) or EMAIL_RE.search(text)
+                or (DOB_RE.search(text) and re.search(r"\d", text)))
+
+
+WHOLE = (float("-inf"), float("inf"))
+
+
+class Sections:
+    """The sections of one page, column by column. A heading is one short cell without
+    digits on its line that is neither a label waiting for its value ("Date Born:") nor the
+    value under such a label (a heading-like line right above), or a cell of a row of
+    headings (``kv_pairs.heading_cells``: a two-column sheet's 'Who Owes  File Summary').
+    A row of headings parts the page into columns, each cell's section reaching from its
+    left edge to the next cell's; a one-cell heading under it heads only its own column
+    while the other columns go on beside it, else the whole width again."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        one_cell = section_headings(lines)
+        # (line, left, right, text, starts a section)
+        self.heads: list[tuple[int, float, float, str, bool]] = []
+        spans: list[tuple[float, float]] = []  # the columns of the last row of headings
+        for index, line in enumerate(lines):
+            row = heading_cells(lines, index)
+            if row:
+                xs = [x - ALIGN_PT for x, _ in row]
+                spans = [(xs[i] if i else WHOLE[0], xs[i + 1] if i + 1 < len(xs) else WHOLE[1])
+                         for i in range(len(xs))]
+                self.heads += [(index, lo, hi, text, True)
+                               for (lo, hi), (_, text) in zip(spans, row, strict=True)]
+                continue
+            if index not in one_cell:
+                continue
+            text = one_cell[index]
+            starts = index - 1 not in one_cell and not re.search(r"[:\-–]\s*$", text)
+            span = WHOLE
+            x = line.bbox[0]
+            own = next((sp for sp in spans if sp[0] <= x < sp[1]), None)
+            beside = own is not None and any(
+                not own[0] <= lines[k].span_bbox(s, e)[0] < own[1]
+                for k in range(index + 1, min(index + 3, len(lines)))
+                for s, e in lines[k].cells())
+            if own is not None and beside:
+                span = own
+            elif starts:
+                spans = []
+            self.heads.append((index, span[0], span[1], text, starts))
+
+    def at(self, line_index: int, x: float) -> int:
+        """The section (its heading's number in ``heads``, -1 before any) that the text at
+        ``x`` on line ``line_index`` is in."""
+        return next((k for k in range(len(self.heads) - 1, -1, -1)
+                     if self.heads[k][4] and self.heads[k][0] <= line_index
+                     and self.heads[k][1] <= x < self.heads[k][2]), -1)
+
+    def heading_of(self, line_index: int, x: float) -> int | None:
+        """The nearest heading (any heading-like line) within HEADING_REACH lines above the
+        text at ``x`` on line ``line_index``, over its column."""
+        return next((k for k in range(len(self.heads) - 1, -1, -1)
+                     if line_index - HEADING_REACH <= self.heads[k][0] < line_index
+                     and self.heads[k][1] <= x < self.heads[k][2]), None)
+
+    def holding(self, lines: list[Line], fact) -> set[int]:
+        """The sections of the cells that print ``fact`` (a test on a text)."""
+        return {self.at(i, x) for i, line in enumerate(lines) for x in _fact_cells(line, fact)}
 
 
 def label_row(lines: list[Line], index: int) -> bool:
@@ -128,18 +182,15 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
     signed = signature_lines(lines)  # a signer's title over its name is no label
     all_pairs = [p for p in page_pairs(lines) if p.cell[1] not in signed]
     pairs = [p for p in all_pairs if _name_value(p) is not None]
-    headings = section_headings(lines)
-    heading_keys = sorted(headings)
+    page_sections = Sections(lines)
+    heads = page_sections.heads
     read = readings([p.label for p in pairs] + [p.value for p in pairs]
-                    + [headings[k] for k in heading_keys])
+                    + [head[3] for head in heads])
     n = len(pairs)
     label_readings, value_readings, heading_readings = read[:n], read[n:2 * n], read[2 * n:]
-    debtor_sections = {k for k, r in zip(heading_keys, heading_readings, strict=True)
-                       if r.meaning == "debtor"}
-    section_of = sections(lines)
-    person_sections = {section_of[i] for i, line in enumerate(lines) if person_fact(line)}
-    numbered = {section_of[i] for i, line in enumerate(lines)
-                if ACCOUNT_NUMBER_RE.search(line.text)}
+    debtor_sections = {k for k, r in enumerate(heading_readings) if r.meaning == "debtor"}
+    person_sections = page_sections.holding(lines, person_fact)
+    numbered = page_sections.holding(lines, ACCOUNT_NUMBER_RE.search)
     # labels the page prints before a number, a date, an e-mail or a known party: a value
     # that reads as one of them is the next label of a row of labels, no name (a cell over
     # another is no such label: a grid's value has the next row's value under it, and a
@@ -158,7 +209,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         org = bool(ORG_SUFFIX_RE.search(name))
         if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
             continue  # a label or a heading ('Account Profile'), no person's name
-        section = section_of[pair.line_index]
+        section = page_sections.at(pair.line_index, pair.value_bbox[0])
         generic = normalize(pair.label) in GENERIC_LABELS
         role = None if generic else PARTY_ROLES.get(reading.meaning)
         unknown = generic or reading.unknown
@@ -169,7 +220,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             role, unknown = None, True
         separated = pair.where != "split" or _case_boundary(pair)
         if role is None:
-            heading = _heading_of(pair, headings)
+            heading = page_sections.heading_of(pair.line_index, pair.value_bbox[0])
             if not generic and heading in debtor_sections and \
                     reading.similarity < MIN_SIMILARITY and not org and separated:
                 held = scoped.get(heading)
@@ -213,7 +264,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             chosen[pair.cell] = (rank, anchor)
     found = [anchor for _, anchor in chosen.values()]
     for heading, anchor in scoped.items():
-        if not any(a.role == "debtor" and heading < a.line_index <= anchor.line_index
+        if not any(a.role == "debtor" and heads[heading][0] < a.line_index <= anchor.line_index
                    for a in found):
             found.append(anchor)
     # of several companies beside the account's numbers, the one whose label reads most as

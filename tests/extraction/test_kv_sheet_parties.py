@@ -91,3 +91,19 @@ def test_a_cell_holds_a_label_and_its_value(text: str, pair: bool) -> None:
     from extraction.kv_pairs import holds_pair
 
     assert holds_pair(text) is pair
+
+
+@pytest.mark.slow
+def test_each_column_under_a_row_of_headings_is_its_own_section() -> None:
+    # the company on the lines of the person's facts is in the other column's section (the
+    # account's numbers), so it is whom the account is owed to, not where the person works
+    result = _sheet((72, 60, "Part One"), (320, 60, "Part Two"),
+                    (72, 72, "Zorblat: Ada Q. Lovelace"), (320, 72, "Ref: 123456789"),
+                    (72, 84, "Born: 03/04/1980"), (320, 84, "Quux: Northwind Receivables LLC"),
+                    (72, 96, "Mail: ada@example.com"), (320, 96, "Opened: 05/06/2015"),
+                    (72, 108, "Wibble: Engine Works Inc."))
+    parties = {p.name: p for p in result.parties}
+    assert parties["Ada Q. Lovelace"].role == "debtor"
+    assert parties["Ada Q. Lovelace"].dob == "1980-03-04"
+    assert parties["Northwind Receivables LLC"].role == "creditor"
+    assert parties["Engine Works Inc."].role == "other"
