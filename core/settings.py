@@ -36,7 +36,7 @@ OCR_LANGUAGE = "eng"
 # Pages per document whose OCR-made text layer is checked against its image for stamps.
 OCR_LAYER_PAGES = 3
 # The OCR engines intake knows by name; a new engine adds its name here.
-OCR_ENGINES = ("tesseract",)
+OCR_ENGINES = ("tesseract", "rapidocr")
 QUEUE_OFF = "off"
 QUEUE_BACKEND = "procrastinate"
 DEFAULT_DATABASE_URL = "sqlite:///data/casetrace.db"
@@ -198,6 +198,10 @@ class IntakeSettings(Section):
                                 "Tesseract language code(s), e.g. eng or eng+spa.")
     ocr_engine: str = setting(OCR_ENGINES[0], "CASETRACE_OCR_ENGINE",
                               "Which OCR engine reads scanned pages.", choices=OCR_ENGINES)
+    ocr_fallback: str = setting(OCR_ENGINES[1], "CASETRACE_OCR_FALLBACK",
+                                "The engine that reads a scanned page again when the first "
+                                "engine was unsure of it (broken print); off: none.",
+                                choices=("off", *OCR_ENGINES))
     workers: int = setting(0, "CASETRACE_WORKERS",
                            "OCR processes at once; 0 means one per CPU core.", minimum=0)
     fix_orientation: bool = setting(True, "CASETRACE_FIX_ORIENTATION",

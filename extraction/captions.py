@@ -15,7 +15,7 @@ CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgme
                              r"[,.;:]?$", re.IGNORECASE)
 ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao|d/?b/?a|"
                          r"doing\s+business\s+as)\b.*$", re.IGNORECASE | re.DOTALL)
-DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all\s+other\s+occupants)|"
+DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all[.,]?\s+other\s+occupants)|"
                      r"^et\s+al", re.IGNORECASE)
 ENDS_WITH_V_RE = re.compile(r"\s(?:vs?\.?|versus)$", re.IGNORECASE)
 CAPTION_LINES = 40  # a caption is printed in a page's first lines; later, "In re" is a cite

@@ -198,7 +198,17 @@ def _engine(settings: IntakeSettings) -> OcrEngine:
     return get_engine(settings.ocr_engine)
 
 
-def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings) -> PageContent:
+def _fallback(settings: IntakeSettings) -> OcrEngine | None:
+    """The engine that reads again the pages the first was unsure of; none when it is off
+    or the same engine."""
+    name = settings.ocr_fallback.strip().lower()
+    if name == "off" or name == settings.ocr_engine.strip().lower():
+        return None
+    return get_engine(name)
+
+
+def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings,
+              fallback: OcrEngine | None = None) -> PageContent:
     if task.error is not None or task.image is None:
         reason = task.error.message if task.error else "page could not be rendered"
         return PageContent(task.number, task.width, task.height, "ocr", [], "failed", reason)
@@ -206,7 +216,8 @@ def _ocr_task(task: _OcrTask, engine: OcrEngine, settings: IntakeSettings) -> Pa
         result = ocr_page_image(task.image, task.dpi, engine=engine, page=task.number,
                                 language=settings.ocr_language, timeout=settings.ocr_timeout,
                                 fix_orientation=settings.fix_orientation,
-                                deskew=settings.deskew, pictures=task.pictures)
+                                deskew=settings.deskew, pictures=task.pictures,
+                                fallback=fallback)
     except errors.IntakeError as exc:
         return PageContent(task.number, task.width, task.height, "ocr", [], "failed", exc.message)
     finally:
@@ -225,8 +236,9 @@ def ocr_tasks(tasks: list[_OcrTask], engine: OcrEngine, settings: IntakeSettings
     done = 0
     results: list[PageContent] = []
     workers = min(settings.worker_count, total)
+    fallback = _fallback(settings)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
-        for page in pool.map(lambda t: _ocr_task(t, engine, settings), tasks):
+        for page in pool.map(lambda t: _ocr_task(t, engine, settings, fallback), tasks):
             done += 1
             progress(f"OCR page {done}/{total}")
             results.append(page)

@@ -1,6 +1,7 @@
 """OCR engines by name, so settings (``CASETRACE_OCR_ENGINE``) can choose one.
 
-Tesseract is built in; another engine registers a factory under its name
+Tesseract is built in and the default; RapidOCR (``intake.ocr.rapid``) is the second
+built-in one; another engine registers a factory under its name
 (``register_engine("name", Factory)``) before intake reads a page.
 """
 
@@ -9,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from intake.ocr.engine import OcrEngine, unknown_engine
+from intake.ocr.rapid import RapidOcrEngine
 from intake.ocr.tesseract import TesseractEngine
 
 DEFAULT_ENGINE = "tesseract"
 
-_FACTORIES: dict[str, Callable[[], OcrEngine]] = {"tesseract": TesseractEngine}
+_FACTORIES: dict[str, Callable[[], OcrEngine]] = {"tesseract": TesseractEngine,
+                                                   "rapidocr": RapidOcrEngine}
 
 
 def register_engine(name: str, factory: Callable[[], OcrEngine]) -> None:

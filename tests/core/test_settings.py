@@ -95,7 +95,7 @@ def test_parsing(environ, section, name, value):
     ({"CASETRACE_QUEUE": "redis"},
      "[C003] CASETRACE_QUEUE must be one of off, procrastinate, not 'redis'"),
     ({"CASETRACE_OCR_ENGINE": "abbyy"},
-     "[C003] CASETRACE_OCR_ENGINE must be one of tesseract, not 'abbyy'"),
+     "[C003] CASETRACE_OCR_ENGINE must be one of tesseract, rapidocr, not 'abbyy'"),
     ({"CASETRACE_WORKER_STALLED_SECONDS": "15"},
      "[C004] CASETRACE_WORKER_STALLED_SECONDS (15.0) must be more than twice "
      "CASETRACE_WORKER_HEARTBEAT_SECONDS (10.0)"),

@@ -71,3 +71,14 @@ def test_a_forms_title_field_holds_the_case_title() -> None:
                    (460, 104, "Page 1 of 2"))
     assert {(a.role, a.name) for a in caption_parties(lines)} == {
         ("creditor", "Harbor Point Recovery LLC"), ("debtor", "Tomasz Nowak")}
+
+
+def test_the_occupants_line_under_a_tenant_is_not_part_of_the_name() -> None:
+    # OCR of a photocopied eviction caption reads a stray period after "ALL"
+    for occupants in ("AND ANY AND ALL OTHER OCCUPANTS", "AND ANY AND ALL. OTHER OCCUPANTS"):
+        found = caption_parties(_lines((72, 100, "ORCHARD PARK HOMES, L.L.C.,"),
+                                       (72, 112, "Plaintiff,"), (72, 124, "vs."),
+                                       (72, 136, "DELMAR T. OKAFOR"),
+                                       (72, 148, occupants), (72, 160, "Defendant.")))
+        debtors = [a.name for a in found if a.role == "debtor"]
+        assert debtors and debtors[0] == "DELMAR T. OKAFOR", (occupants, debtors)

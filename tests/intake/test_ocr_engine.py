@@ -147,3 +147,67 @@ def test_tesseract_engine_reads_words_and_boxes_from_a_drawn_image() -> None:
     assert 0 < balance.confidence <= 1
     assert by_text["INVOICE"].line == by_text["TOTAL"].line == 0
     assert balance.line == by_text["Due"].line == 1
+
+
+class _FixedEngine:
+    """Reads the same words at one confidence, or fails, whatever the image."""
+
+    def __init__(self, name: str, confidence: float, words: int = 4,
+                 fails: bool = False) -> None:
+        self.name, self.confidence, self.words, self.fails = name, confidence, words, fails
+        self.calls = 0
+
+    def read(self, image: Image.Image, dpi: float, *, page: int, language: str,
+             timeout: float) -> OcrResult:
+        self.calls += 1
+        if self.fails:
+            raise IntakeError("I009", f"page {page}: OCR failed ({self.name} broke)")
+        words = [Word(f"{self.name}{i}", (10.0 + 30 * i, 10.0, 35.0 + 30 * i, 20.0),
+                      self.confidence, 0) for i in range(self.words)]
+        return OcrResult(words=words, mean_confidence=self.confidence)
+
+
+def _page() -> Image.Image:
+    return Image.new("L", (400, 200), 255)
+
+
+def test_a_page_read_unsurely_is_read_again_by_the_fallback_and_that_reading_kept() -> None:
+    from intake.ocr.page import FALLBACK_BELOW
+
+    first, second = _FixedEngine("first", FALLBACK_BELOW - 0.1), _FixedEngine("second", 0.9)
+    result = ocr_page_image(_page(), 72.0, engine=first, fallback=second,
+                            fix_orientation=False, deskew=False)
+    assert (first.calls, second.calls) == (1, 1)
+    assert [w.text for w in result.words] == ["second0", "second1", "second2", "second3"]
+
+
+def test_a_page_read_surely_is_not_read_again() -> None:
+    from intake.ocr.page import FALLBACK_BELOW
+
+    first, second = _FixedEngine("first", FALLBACK_BELOW + 0.02), _FixedEngine("second", 0.9)
+    result = ocr_page_image(_page(), 72.0, engine=first, fallback=second,
+                            fix_orientation=False, deskew=False)
+    assert second.calls == 0
+    assert result.words[0].text == "first0"
+
+
+def test_a_failed_or_empty_fallback_reading_keeps_the_first() -> None:
+    broken = _FixedEngine("broken", 0.9, fails=True)
+    sparse = _FixedEngine("sparse", 0.9, words=1)
+    for fallback in (broken, sparse):
+        result = ocr_page_image(_page(), 72.0, engine=_FixedEngine("first", 0.5),
+                                fallback=fallback, fix_orientation=False, deskew=False)
+        assert fallback.calls == 1
+        assert [w.text for w in result.words][0] == "first0"
+
+
+def test_the_fallback_setting_names_the_engine_or_turns_it_off(monkeypatch) -> None:
+    from intake.read import _fallback
+
+    assert IntakeSettings.from_env().ocr_fallback == "rapidocr"  # the default
+    assert _fallback(IntakeSettings.from_env()).name == "rapidocr"
+    monkeypatch.setenv("CASETRACE_OCR_FALLBACK", "off")
+    assert _fallback(IntakeSettings.from_env()) is None
+    monkeypatch.setenv("CASETRACE_OCR_FALLBACK", "rapidocr")
+    monkeypatch.setenv("CASETRACE_OCR_ENGINE", "rapidocr")
+    assert _fallback(IntakeSettings.from_env()) is None  # the same engine twice: no
