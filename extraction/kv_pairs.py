@@ -241,6 +241,20 @@ def heads_pairs(lines: list[Line], index: int, x: float, columns: list[float] | 
     return found >= MIN_PAIRS_BELOW
 
 
+def among_pairs(lines: list[Line], index: int, x: float) -> bool:
+    """The cell at ``x`` on line ``index`` has a neighbour in its column, on the close line
+    above or under it, that prints a label and its value in one cell (``holds_pair``): it
+    is in a list of labels run into their values, no title or value of a form's box."""
+    columns = local_columns(lines, index)
+    below = _aligned_below(lines, index, x, columns)
+    if below is not None and holds_pair(below[0][below[1]][2]):
+        return True
+    if index == 0 or _aligned_below(lines, index - 1, x, columns) is None:
+        return False  # (the line above is far, or prints nothing in this column)
+    return any(abs(c[3][0] - x) <= ALIGN_PT and holds_pair(c[2])
+               for c in _cells(lines[index - 1], columns))
+
+
 def heading_cells(lines: list[Line], index: int) -> list[tuple[float, str]]:
     """(left x, text) of the cells of line ``index`` where it is a row of section headings:
     two cells or more, each a few words without digits, each heading a column of pairs

@@ -13,7 +13,14 @@ import re
 
 from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
-from extraction.kv_pairs import ALIGN_PT, SEPARATED_RE, Pair, heading_cells, page_pairs
+from extraction.kv_pairs import (
+    ALIGN_PT,
+    SEPARATED_RE,
+    Pair,
+    among_pairs,
+    heading_cells,
+    page_pairs,
+)
 from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, lean, normalize, readings
 from extraction.letterhead import signature_lines
 from extraction.parsers import EMAIL_RE, ssn_last4
@@ -30,6 +37,8 @@ GENERIC_LABELS = {"name", "full name"}  # whose is decided by a heading (labelle
 SPLIT_MIN_SIMILARITY = 0.8  # a reading with no separator must mean its party surely
 VALUE_IS_LABEL = 0.75  # a company's name this close to a prototype reads as a label itself
 # (a person's name is near no label: one at MIN_SIMILARITY is a label or a heading)
+RUN_IN_LABEL = 0.4  # a label run into a name with no separator reads at least this close
+RUN_IN_MEANINGS = ("debtor", "codebtor")  # to a person's label
 HEADING_REACH = 12  # lines under a section heading that it may scope
 
 
@@ -52,6 +61,12 @@ def section_headings(lines: list[Line]) -> dict[int, str]:
                 and not (separated and separated.group("value")):
             out[index] = text
     return out
+
+
+def _label_x(lines: list[Line], pair: Pair) -> float:
+    """The left edge of the cell that prints the pair's label."""
+    _, index, start = pair.cell
+    return lines[index].span_bbox(start, start + 1)[0]
 
 
 def _case_boundary(pair: Pair) -> bool:
@@ -219,6 +234,13 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             # an organisation the encoder reads as a holder, away from the person's facts
             role, unknown = None, True
         separated = pair.where != "split" or _case_boundary(pair)
+        # a label run into a person's name with no sign of where it ends ('Cardholder Jim
+        # J. Smith'), among the person's facts: of the cell's readings, the one whose label
+        # reads most as a label wins (``chosen``); a label that reads as nothing is a name
+        run_in = not separated and not org and section in person_sections and \
+            reading.nearest in RUN_IN_MEANINGS and reading.similarity >= RUN_IN_LABEL and \
+            name[:1].isupper() and \
+            among_pairs(lines, pair.line_index, _label_x(lines, pair))
         if role is None:
             heading = page_sections.heading_of(pair.line_index, pair.value_bbox[0])
             if not generic and heading in debtor_sections and \
@@ -234,7 +256,7 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             # (a row of labels over a row of values is a grid: there the value under a
             # label is its value, and the company there may be whom the account is owed to)
             grid = pair.where == "below" and label_row(lines, pair.line_index - 1)
-            if not (unknown and separated) or doc_type not in SHEET_TYPES or \
+            if not (unknown and (separated or run_in)) or doc_type not in SHEET_TYPES or \
                     (pair.where == "below" and not grid) or \
                     (ORG_SUFFIX_RE.search(pair.label) and reading.similarity < MIN_SIMILARITY) \
                     or normalize(name) in printed_labels:

@@ -107,3 +107,38 @@ def test_each_column_under_a_row_of_headings_is_its_own_section() -> None:
     assert parties["Ada Q. Lovelace"].dob == "1980-03-04"
     assert parties["Northwind Receivables LLC"].role == "creditor"
     assert parties["Engine Works Inc."].role == "other"
+
+
+@pytest.mark.slow
+def test_a_label_run_into_a_name_among_labels_run_into_values() -> None:
+    # no separator, no change of case: the reading whose label reads as a person's label
+    result = _sheet((72, 60, "Party One"),
+                    (72, 72, "Card member Ada Q. Lovelace"),
+                    (72, 84, "Born 03/04/1980"),
+                    (72, 96, "Mail ada@example.com"),
+                    (72, 120, "Part Two"),
+                    (72, 132, "Opened 05/06/2015"))
+    debtors = [p for p in result.parties if p.role == "debtor"]
+    assert [p.name for p in debtors] == ["Ada Q. Lovelace"]
+    assert debtors[0].dob == "1980-03-04"
+    assert debtors[0].emails == ["ada@example.com"]
+
+
+@pytest.mark.slow
+def test_a_title_over_a_list_of_run_in_labels_is_no_name() -> None:
+    result = _sheet((150, 30, "Account Transfer Sheet"),
+                    (72, 60, "Card member Ada Q. Lovelace"),
+                    (72, 72, "Born 03/04/1980"),
+                    (72, 84, "Mail ada@example.com"))
+    assert [p.name for p in result.parties if p.role == "debtor"] == ["Ada Q. Lovelace"]
+
+
+@pytest.mark.slow
+def test_a_name_alone_among_run_in_labels_is_not_cut_into_a_label_and_a_name() -> None:
+    result = _sheet((72, 60, "Party One"),
+                    (72, 72, "Card member Ada Q. Lovelace"),
+                    (72, 84, "Born 03/04/1980"),
+                    (72, 96, "Ben Lovelace"),
+                    (72, 108, "Mail ada@example.com"))
+    names = {p.name for p in result.parties}
+    assert "Lovelace" not in names and not any(n.startswith("Q.") for n in names)
