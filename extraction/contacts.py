@@ -141,17 +141,38 @@ def is_court_heading(line: Line) -> bool:
     return bool(COURT_HEADING_RE.search(line.text)) and line.text.isupper()
 
 
+SHEET_HEADING_WORDS = 4
+
+
+def sheet_headings(lines: list[Line], names: set[str]) -> frozenset[tuple[int, int]]:
+    """(page, line) of the lines that head a key/value sheet's section: one short cell with
+    no digits, no separator and no party's name ('Residence History', 'Phones')."""
+    out = set()
+    for line in lines:
+        text = line.text.strip()
+        if len(line.cells()) == 1 and 0 < len(text.split()) <= SHEET_HEADING_WORDS and \
+                not re.search(r"[\d@:]", text) and text.lower() not in names:
+            out.add((line.page, line.index))
+    return frozenset(out)
+
+
 def _block_owner(cand: Candidate, drafts: list[PartyDraft],
-                 headings: frozenset[tuple[int, int]] = frozenset()) -> PartyDraft | None:
+                 headings: frozenset[tuple[int, int]] = frozenset(),
+                 sections: frozenset[tuple[int, int]] = frozenset()) -> PartyDraft | None:
     """The party whose name sits closest above the contact, in its column. An attorney's
     block reaches further, but ends at a court heading (``headings``: (page, line)): the
-    court's own address follows it."""
+    court's own address follows it. On a key/value sheet every block ends at a section's
+    heading (``sections``): the history table under 'Residence History' is no block of
+    the company named last in the section above."""
     best: tuple[int, PartyDraft] | None = None
     for draft in drafts:
         for place in draft.places:
             if place.page != cand.page:
                 continue
             distance = _line_index(cand) - place.line_index
+            if any((cand.page, k) in sections
+                   for k in range(place.line_index + 1, _line_index(cand) + 1)):
+                continue
             reach = BLOCK_MAX_LINES
             if draft.role == "attorney":
                 crossed = any((cand.page, k) in headings
@@ -194,6 +215,8 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
     printed on the line under an address be read."""
     by_place = {(line.page, line.index): line for line in lines or []}
     headings = frozenset(key for key, line in by_place.items() if is_court_heading(line))
+    sections = sheet_headings(lines or [], {d.name.lower() for d in drafts}) if sheet \
+        else frozenset()
     for cand in candidates:
         if cand.kind not in CONTACT_KINDS:
             continue
@@ -207,8 +230,8 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
         if cand.kind in ("ssn_last4", "date"):
             role = "debtor"
         if role is not None:
-            owner = _block_owner(cand, [d for d in drafts if d.role == role], headings) or \
-                _by_role(drafts, role)
+            owner = _block_owner(cand, [d for d in drafts if d.role == role], headings,
+                                 sections) or _by_role(drafts, role)
         if owner is None:
             # a birth date or SSN is a person's: never a creditor's, counsel's or a company's;
             # on a sheet about a debtor, a company named among the debtor's facts (where they
@@ -218,7 +241,7 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
                     d.role not in (PartyRole.DEBTOR, PartyRole.OTHER)
                     or ORG_SUFFIX_RE.search(d.name)))
                 and not (sheet and d.role == PartyRole.OTHER and ORG_SUFFIX_RE.search(d.name))]
-            owner = _block_owner(cand, allowed, headings)
+            owner = _block_owner(cand, allowed, headings, sections)
         if owner is not None and owner.how == CO_DEBTOR and not any(
                 p.page == cand.page and p.line_index == cand.line.index for p in owner.places):
             # a co-debtor listed between the debtor and the section's facts: they are the

@@ -142,3 +142,17 @@ def test_a_name_alone_among_run_in_labels_is_not_cut_into_a_label_and_a_name() -
                     (72, 108, "Mail ada@example.com"))
     names = {p.name for p in result.parties}
     assert "Lovelace" not in names and not any(n.startswith("Q.") for n in names)
+
+
+@pytest.mark.slow
+def test_a_section_heading_ends_the_block_of_the_company_named_above_it() -> None:
+    result = _sheet((72, 60, "Debtor: Ada Q. Lovelace"),
+                    (72, 72, "Born: 03/04/1980"),
+                    (72, 84, "Client: Northwind Receivables LLC"),
+                    (72, 108, "Where Seen"),
+                    (72, 120, "12 Engine Row, Salem, OR 97301        Current"),
+                    (72, 134, "40 Quay St, Portland, OR 97201        Previous"))
+    parties = {p.name: p for p in result.parties}
+    assert parties["Northwind Receivables LLC"].addresses == []
+    assert parties["Ada Q. Lovelace"].addresses == ["12 Engine Row, Salem, OR 97301",
+                                                    "40 Quay St, Portland, OR 97201"]
