@@ -121,8 +121,19 @@ def _record_note(owner: PartyDraft, cand: Candidate, next_lines: dict[tuple[int,
             owner.phone_status[cand.value] = status
 
 
+TRAILING_LABEL_RE = re.compile(r"[^\W\d_][^:\d]{0,40}?\s*(?::|\s[-–]|-)")
+
+
+def label_after(cand: Candidate) -> str:
+    """The label a sheet that sets each value before its label prints after the value
+    ('12/07/1968    Born -'): the rest of the value's line where it is a few words ending
+    with a separator; else ''."""
+    rest = cand.line.text[cand.end:].strip()
+    return rest if TRAILING_LABEL_RE.fullmatch(rest) else ""
+
+
 def _label_role(cand: Candidate) -> str | None:
-    text = f"{cand.left} {cand.above}".lower()
+    text = f"{cand.left} {cand.above} {label_after(cand)}".lower()
     for role, pattern in ROLE_WORDS:
         if re.search(pattern, text):
             return role
@@ -223,7 +234,7 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
         if cand.kind == "phone" and FAX_RE.search(cand.left):
             continue
         if cand.kind == "date" and not DOB_RE.search(f"{cand.left} {cand.above} "
-                                                     f"{cand.before[-30:]}"):
+                                                     f"{cand.before[-30:]} {label_after(cand)}"):
             continue
         owner = None
         role = _label_role(cand)

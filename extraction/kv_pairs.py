@@ -36,7 +36,7 @@ class Pair:
     page: int
     line_index: int  # of the value
     value_bbox: BBox
-    where: str  # inline | right | below | split
+    where: str  # inline | right | below | split | left (a value printed before its label)
     cell: tuple[int, int, int]  # the label's (page, line index, start): one reading each
     boundary: bool = False  # a split reading where the case changes (see ``case_split``)
 
@@ -330,14 +330,43 @@ def label_wrap(lines: list[Line], index: int, label: BBox, value: BBox) -> str:
     return _label_wrap(lines, index, label, value, local_columns(lines, index))
 
 
+TRAILING_LABEL_RE = re.compile(r"^(?P<label>[^\W\d_][^:\d]{0,40}?)\s*(?::|\s[-–]|-)$")
+LABELS_AFTER = 3  # lines near a line that print a value then its label: the sheet's way
+
+
+def _label_after(cells: list[Cell]) -> str | None:
+    """The label of a line whose last cell is a label ending with its separator and nothing
+    after it, after another cell ('Luis Mathis    Guarantor -'); else None."""
+    if len(cells) < 2:
+        return None
+    match = TRAILING_LABEL_RE.match(cells[-1][2].strip())
+    return match.group("label") if match and _label_like(match.group("label")) else None
+
+
+def labels_after_values(lines: list[Line], index: int, columns: list[float] | tuple = ()
+                        ) -> bool:
+    """The lines within COLUMN_REACH of line ``index`` print their values before their
+    labels (``_label_after``), LABELS_AFTER of them at least: a sheet set value first."""
+    near = range(max(0, index - COLUMN_REACH), min(len(lines), index + COLUMN_REACH + 1))
+    return sum(_label_after(_cells(lines[k], columns)) is not None for k in near) \
+        >= LABELS_AFTER
+
+
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
     """Every reading of line ``index`` as labels with values: the value after a separator,
-    in the next cell, in the cell under the label, or run into the label. A label cell may
-    have several readings; the caller keeps the one whose label and value make sense (a
-    row of labels over a row of values has the next label beside each label)."""
+    in the next cell, in the cell under the label, or run into the label; on a sheet that
+    prints values first (``labels_after_values``), the cell before a label ending with its
+    separator, and no other reading of the line. A label cell may have several readings;
+    the caller keeps the one whose label and value make sense (a row of labels over a row
+    of values has the next label beside each label)."""
     line = lines[index]
     cells = _cells(line, columns)
     out: list[Pair] = []
+    trailing = _label_after(cells)
+    if trailing is not None and labels_after_values(lines, index, columns):
+        _, _, value, vbox = cells[-2]
+        return [Pair(trailing, value.strip(), line.page, index, vbox, "left",
+                     (line.page, index, cells[-1][0]))]
     for c, (start, end, text, bbox) in enumerate(cells):
         key = (line.page, index, start)
         match = SEPARATED_RE.match(text)

@@ -75,7 +75,7 @@ def _case_boundary(pair: Pair) -> bool:
     return pair.boundary
 
 
-PREFERENCE = {"inline": 0, "right": 1, "below": 2, "split": 3}
+PREFERENCE = {"inline": 0, "right": 1, "left": 1, "below": 2, "split": 3}
 ACCOUNT_NUMBER_RE = re.compile(r"\d{6,}")  # an account, file or reference number
 PERSON = "kv-person"  # a person's name printed among the debtor's own facts
 AMONG = "kv-among"  # an organisation printed among them (where the debtor works)

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from extraction.pipeline import extract_document
+from core.lines import Line
+from extraction.kv_pairs import page_pairs
+from extraction.pipeline import document_lines, extract_document
 from tests.extraction.builders import document, page
+
+
+def _lines(*placed: tuple[float, float, str]) -> list[Line]:
+    return document_lines(document(page(*placed)))[0]
 
 
 def _sheet(*placed: tuple[float, float, str], doc_type: str = "placement"):
@@ -156,3 +162,24 @@ def test_a_section_heading_ends_the_block_of_the_company_named_above_it() -> Non
     assert parties["Northwind Receivables LLC"].addresses == []
     assert parties["Ada Q. Lovelace"].addresses == ["12 Engine Row, Salem, OR 97301",
                                                     "40 Quay St, Portland, OR 97201"]
+
+
+@pytest.mark.slow
+def test_a_sheet_that_prints_each_value_before_its_label() -> None:
+    # labels right of their values, each ending with its separator (colons here)
+    result = _sheet((72, 60, "Party One"),
+                    (72, 72, "Ada Q. Lovelace"), (300, 72, "Debtor:"),
+                    (72, 84, "03/04/1980"), (300, 84, "Date of birth:"),
+                    (72, 96, "ada@example.com"), (300, 96, "Email:"),
+                    (72, 108, "Ben Lovelace"), (300, 108, "Co-signer:"))
+    parties = {p.name: p for p in result.parties}
+    assert parties["Ada Q. Lovelace"].role == "debtor"
+    assert parties["Ada Q. Lovelace"].dob == "1980-03-04"
+    assert parties["Ada Q. Lovelace"].emails == ["ada@example.com"]
+    assert parties["Ben Lovelace"].role == "debtor"
+    assert "Debtor" not in " ".join(parties)
+
+
+def test_a_value_before_its_label_is_read_only_where_the_sheet_does_so() -> None:
+    lines = _lines((72, 72, "Ada Q. Lovelace"), (300, 72, "Debtor:"))
+    assert not any(p.where == "left" for p in page_pairs(lines))
