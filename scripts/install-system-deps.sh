@@ -16,6 +16,9 @@ need wamerican          test -e /usr/share/dict/words
 need fonts-dejavu-core  test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 need fonts-liberation   test -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
 need chromium           command -v chromium
+# opencv-python (RapidOCR, the OCR fallback) loads these two shared libraries
+need libgl1             sh -c 'ldconfig -p | grep -q "libGL\.so\.1"'
+need libglib2.0-0       sh -c 'ldconfig -p | grep -q "libglib-2\.0\.so\.0"'
 
 if [ ${#packages[@]} -eq 0 ]; then
   echo "system packages: all present"
