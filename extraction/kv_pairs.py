@@ -160,7 +160,24 @@ def _cell_below(lines: list[Line], index: int, bbox: BBox, columns: list[float] 
     if SEPARATED_RE.match(cell[2]) or case_split(cell[2]) is not None or \
             (at + 1 < len(cells) and re.match(r"\s*[:#–-]", cells[at + 1][2])):
         return None  # the cell under is a label with its own value (padded to its ':')
+    if len(lines[index].cells()) == 1 and _rows_of_cells(lines, index + 1):
+        return None  # a lone heading over rows of labels with their values beside them
     return cell
+
+
+def _rows_of_cells(lines: list[Line], index: int) -> bool:
+    """Line ``index`` is a row of three cells or more, or of two over another row of two
+    or more starting at its left edge: a table's rows, each cell no value of a lone label
+    above (a boxed sheet's 'Debtor' heading over 'Responsible Party | Jane Roe | DOB |
+    ...')."""
+    line = lines[index]
+    if len(line.cells()) >= 3:
+        return True
+    if len(line.cells()) < 2 or index + 1 >= len(lines):
+        return False
+    below = lines[index + 1]
+    return len(below.cells()) >= 2 and below.top - line.bottom <= BELOW_GAP_LINES * line.height \
+        and abs(below.bbox[0] - line.bbox[0]) <= ALIGN_PT
 
 
 SMALL_PRINT = 0.88  # a label this much smaller than the print under it is a form's label

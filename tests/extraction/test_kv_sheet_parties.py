@@ -183,3 +183,15 @@ def test_a_sheet_that_prints_each_value_before_its_label() -> None:
 def test_a_value_before_its_label_is_read_only_where_the_sheet_does_so() -> None:
     lines = _lines((72, 72, "Ada Q. Lovelace"), (300, 72, "Debtor:"))
     assert not any(p.where == "left" for p in page_pairs(lines))
+
+
+@pytest.mark.slow
+def test_a_lone_heading_over_rows_of_labels_and_values_labels_none_of_them() -> None:
+    result = _sheet((72, 60, "Debtor"),
+                    (72, 72, "Party Named Here"), (200, 72, "Ada Q. Lovelace"),
+                    (380, 72, "Born:"), (460, 72, "03/04/1980"),
+                    (72, 84, "Tax no."), (200, 84, "xxx-xx-1234"),
+                    (380, 84, "Mail:"), (460, 84, "ada@example.com"))
+    debtors = [p for p in result.parties if p.role == "debtor"]
+    assert [p.name for p in debtors] == ["Ada Q. Lovelace"]
+    assert debtors[0].dob == "1980-03-04"
