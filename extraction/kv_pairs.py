@@ -387,7 +387,7 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
     for c, (start, end, text, bbox) in enumerate(cells):
         key = (line.page, index, start)
         match = SEPARATED_RE.match(text)
-        if match and match.group("value").strip():
+        if match and re.search(r"[^\W_]", match.group("value")):
             v0 = start + match.start("value")
             value, vbox = _wrapped(lines, index, match.group("value").strip(),
                                    line.span_bbox(v0, end))

@@ -195,3 +195,12 @@ def test_a_lone_heading_over_rows_of_labels_and_values_labels_none_of_them() -> 
     debtors = [p for p in result.parties if p.role == "debtor"]
     assert [p.name for p in debtors] == ["Ada Q. Lovelace"]
     assert debtors[0].dob == "1980-03-04"
+
+
+@pytest.mark.parametrize("padded", ["Holder of record: :", "Holder of record - ..",
+                                    "Holder of record:  --"])
+def test_a_separator_padded_with_dots_or_a_second_colon_waits_for_the_cell_beside(
+        padded: str) -> None:
+    lines = _lines((72, 100, padded), (300, 100, "Northwind Receivables LLC"))
+    pairs = {(p.label, p.value, p.where) for p in page_pairs(lines)}
+    assert ("Holder of record", "Northwind Receivables LLC", "right") in pairs
