@@ -36,7 +36,7 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "amount": (
         (NONE, r"\b(?:payments?|credits?|paid|minimum|limit|monthly|installment|deposit|"
-               r"exempt|wages?|income|value|assessed|post-?\s?judgment|since\s+judgment|"
+               r"exempt|wages?|income|values?|post-?\s?judgment|since\s+judgment|"
                r"filing\s+fee|service\s+(?:fee|of\s+summons)|issuance|sheriff|answer\s+fee|"
                r"fee\s+schedule|not\s+part\s+of|you\s+owed|last\s+payment)\b"),
         # "Demand of complaint" on a later paper: what the complaint asked, before costs
@@ -112,9 +112,72 @@ def row_label(cand: Candidate) -> str:
     return _tail(text[:first.start()], 6)
 
 
+# What an amount is said to be in its own clause. A bound ("of more than $2,500", "fees of
+# up to $40", "not less than $25"), a rate or a price per unit ("$3.50 per day", "(per
+# defendant) $55.00", "at the rate of $25") and one end of a range ("$50,001 - $100,000")
+# are no sum of the document's account, whatever field word their sentence holds: the
+# sentence states a rule or a schedule, not what is owed.
+BOUND_BEFORE_RE = re.compile(
+    r"(?:\b(?:more|less|greater|fewer|higher|lower)\s+than|\bup\s+to|\bnot\s+to\s+exceed|"
+    r"\bexceed(?:s|ed|ing)?|\bin\s+excess\s+of|\bat\s+(?:least|most)|\bmaximum(?:\s+of)?|"
+    r"\bminimum(?:\s+of)?|\bas\s+(?:much|little)\s+as|\bbetween|\brate\s+of)"
+    r"(?:\s+(?:a|an|the))?\s*[$(]?\s*$", re.IGNORECASE)
+FIGURE = r"(?:\$\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2}|\d{1,3}(?:,\d{3})+)"
+RANGE_BEFORE_RE = re.compile(rf"{FIGURE}\s*(?:-|–|to|through)\s*[$(]?\s*$", re.IGNORECASE)
+UNIT = (r"(?:annum|year|yr|month|mo|week|wk|day|diem|hour|hr|defendant|party|person|page|"
+        r"copy|item|mile|filing|document|paper|writ|claim|garnishee|case)")
+RANGE_AFTER_RE = re.compile(rf"^\s*(?:-|–|to|through)\s*{FIGURE}", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(rf"^\)?\s*(?:(?:per|each|every|an?|/)\s*{UNIT}\b|each\b)",
+                           re.IGNORECASE)
+PER_UNIT_RE = re.compile(rf"\b(?:per|each|every)\s+{UNIT}\b", re.IGNORECASE)
+
+
+ABBREVIATION_RE = re.compile(r"^(?:[A-Z]|no|nos|inc|co|corp|ltd|llc|mr|mrs|ms|dr|st|jr|sr|"
+                             r"esq|vs?|al|ave|blvd|dept|ste|proc|civ|stat|sec|u\.s|[a-z]\.[a-z])"
+                             r"\.$", re.IGNORECASE)
+
+
+def own_sentence(text: str) -> str:
+    """The words of ``text`` (words before a value) after the last end of a sentence: a
+    field word of the sentence before ('... to the balance due. The court may award
+    $500.00') says nothing of this value."""
+    words = text.split()
+    for i in range(len(words) - 2, -1, -1):
+        word, following = words[i], words[i + 1]
+        if word.endswith(";") or (re.search(r"[.!?][)\"']?$", word)
+                                  and not ABBREVIATION_RE.match(word.rstrip(")\"'"))
+                                  and following[:1].isupper()):
+            return " ".join(words[i + 1:])
+    return text
+
+
+def generic_amount(cand: Candidate) -> str:
+    """Why an amount is a bound, a rate or a range endpoint by the words around it in its
+    own sentence ('bound', 'rate', 'range'); '' for an amount said to be a sum."""
+    if cand.kind != "amount":
+        return ""
+    line = cand.line.text
+    before = line[:cand.start]
+    if not before.strip():
+        before = cand.before  # the value opens its line: its sentence began above
+    after = line[cand.end:cand.end + 24]
+    if RANGE_BEFORE_RE.search(before[-40:]) or RANGE_AFTER_RE.search(after):
+        return "range"
+    if BOUND_BEFORE_RE.search(before[-40:]):
+        return "bound"
+    if RATE_AFTER_RE.search(after):
+        return "rate"
+    label = _tail(cand.left, 6)
+    if label and PER_UNIT_RE.search(label) and not VALUE_ONLY_RE.match(label):
+        return "rate"
+    return ""
+
+
 def _guess_role(cand: Candidate) -> RoleGuess:
     if cand.kind not in LABEL_RULES:
         return RoleGuess(NONE, 0.0, "shape")
+    if generic_amount(cand):
+        return RoleGuess(NONE, WHERE_SCORES["left"], "generic")
     row = row_label(cand)
     if row and _match(cand.kind, row) not in (None, NONE):
         # a 2-D table: the column header may only veto ("Credits", "Payments"); the row's
@@ -123,7 +186,8 @@ def _guess_role(cand: Candidate) -> RoleGuess:
             return RoleGuess(NONE, WHERE_SCORES["above"], "above")
         return RoleGuess(_match(cand.kind, row) or NONE, WHERE_SCORES["left"], "left")
     for where, text in (("left", _tail(cand.left, 6)), ("above", cand.above),
-                        ("before", _tail(cand.before, 12)), ("far", cand.above_far)):
+                        ("before", own_sentence(_tail(cand.before, 12))),
+                        ("far", cand.above_far)):
         if not text.strip():
             continue
         field_name = _match(cand.kind, text)

@@ -23,7 +23,7 @@ from extraction import parsers
 from extraction.candidates import Candidate
 from extraction.kv_pairs import label_wrap
 from extraction.label_meaning import MIN_SIMILARITY, NONE, readings
-from extraction.labels import RoleGuess
+from extraction.labels import RoleGuess, generic_amount
 
 KINDS = ("amount", "account_number")
 MAX_WORDS = 5
@@ -59,6 +59,7 @@ LABEL_RE = re.compile(r"^[^\W\d_][^\d@$%]*$")
 SCORE = {"hi": 0.9, "mid": 0.85}  # the evidence score of a field read from its label
 SURE = 0.65  # similarity at which a reading is 'hi'
 OVERRULE = 0.58  # a reading this close overrules a rule that read the same label
+VETO_OVERRULE = 0.75  # and this close, a rule that read it as a label of no field
 UNSURE = "unsure"  # a label of its own whose meaning no prototype reaches
 KEEP = "keep"  # the same for an account number: its labels' meanings lie close together
 
@@ -239,6 +240,10 @@ def label_guesses(lines: list[Line], candidates: list[Candidate]) -> list[LabelR
         if cand.kind == "amount" and cand.line.text[cand.end : cand.end + 2].strip()[:1] == "%":
             out[k] = (ValueLabel("%", "shape"), NONE, 1.0)  # a rate, whatever its label says
             continue
+        generic = generic_amount(cand)
+        if generic:  # a bound, a rate, a range's end: no sum, whatever its label says
+            out[k] = (ValueLabel(generic, "shape"), NONE, 1.0)
+            continue
         if cand.kind == "amount" and dated_row(cand):
             out[k] = (ValueLabel("", "row"), NONE, 1.0)  # a ledger's entry, not the account's
             continue
@@ -260,13 +265,24 @@ def label_guesses(lines: list[Line], candidates: list[Candidate]) -> list[LabelR
     return out
 
 
+def vetoed(guess: RoleGuess, similarity: float) -> bool:
+    """The rules read a label as one of no field ('Post-judgment interest', 'Costs since
+    judgment', 'Sheriff service fee'): a qualifier in the label that the nearest prototype
+    cannot weigh (it reads those at 0.56-0.69 of 'interest' and 'fees'), so only a meaning
+    far surer than a field's overrule (``VETO_OVERRULE``: 'Cost of credit', 0.79 of
+    interest, whose 'credit' the rules misread) overrules it."""
+    return (guess.field == NONE and guess.score > 0.0 and guess.where in ("left", "above")
+            and similarity < VETO_OVERRULE)
+
+
 def decide(guess: RoleGuess, found: LabelReading | None) -> RoleGuess:
     """The field of a value with a label of its own. Where the rules read the label itself
     they stand, unless its meaning is sure and another field (or none: 'Interest Rate' is no
-    interest); where they read other text (a heading or the previous row above, the words
-    before), the label's meaning decides (``where`` = 'meaning'), and a label whose meaning
-    is unsure leaves the value unlabelled, unless the role model chose it (an account
-    number's unsure label leaves the rules' reading as it is)."""
+    interest) and the rules did not read it as a label of no field (``vetoed``); where they
+    read other text (a heading or the previous row above, the words before), the label's
+    meaning decides (``where`` = 'meaning'), and a label whose meaning is unsure leaves the
+    value unlabelled, unless the role model chose it (an account number's unsure label
+    leaves the rules' reading as it is)."""
     if found is None or found[1] == KEEP:
         return guess
     label, field, similarity = found
@@ -275,7 +291,7 @@ def decide(guess: RoleGuess, found: LabelReading | None) -> RoleGuess:
             return guess
         return RoleGuess(NONE, 0.0, "meaning")
     if guess.where == label.where:
-        if field == guess.field or similarity < OVERRULE:
+        if field == guess.field or similarity < OVERRULE or vetoed(guess, similarity):
             return guess
         return RoleGuess(field, SCORE["mid"] if field != NONE else 0.0, "meaning")
     score = SCORE["hi"] if similarity >= SURE else SCORE["mid"]
