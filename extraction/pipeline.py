@@ -271,9 +271,14 @@ def extract_lines(pages: list[list[Line]], doc_type: str, *, ocr: bool,
              for n in named]
     # an organisation beside the account's numbers is the creditor only where nothing else
     # names one (a label, a caption, a sentence), and only the first the document prints
-    if any(a.role == PartyRole.CREDITOR and a.how != ORG for a in anchors) or \
-            any(h.name == "creditor_name" and "original" not in h.where for h in hits):
+    # (or the one whose name a label gives as the creditor's field: that label names it too)
+    labelled = {h.value.lower() for h in hits
+                if h.name == "creditor_name" and "original" not in h.where}
+    if any(a.role == PartyRole.CREDITOR and a.how != ORG for a in anchors):
         anchors = [a for a in anchors if a.how != ORG]
+    elif labelled:
+        anchors = [a for a in anchors if a.how != ORG] + \
+            [a for a in anchors if a.how == ORG and a.name.lower() in labelled][:1]
     else:
         anchors = [a for a in anchors if a.how != ORG] + [a for a in anchors if a.how == ORG][:1]
     # the charge-off creditor named in a sentence is a party too; NO_BLOCK: no contact block

@@ -204,3 +204,17 @@ def test_a_separator_padded_with_dots_or_a_second_colon_waits_for_the_cell_besid
     lines = _lines((72, 100, padded), (300, 100, "Northwind Receivables LLC"))
     pairs = {(p.label, p.value, p.where) for p in page_pairs(lines)}
     assert ("Holder of record", "Northwind Receivables LLC", "right") in pairs
+
+
+@pytest.mark.slow
+def test_the_company_a_label_names_as_the_creditors_field_is_the_creditor_party() -> None:
+    # 'Account owner' is read as the creditor_name field's label; the party is the company
+    # beside the account's number that kv_parties found by the sheet's structure
+    result = _sheet((72, 50, "Part One"), (72, 70, "Zorblat: Ada Q. Lovelace"),
+                    (72, 82, "Born: 03/04/1980"), (72, 94, "Mail: ada@example.com"),
+                    (72, 130, "Part Two"),
+                    (72, 150, "Account owner: Northwind Receivables LLC"),
+                    (72, 162, "Ref: 123456789"))
+    creditors = [p.name for p in result.parties if p.role == "creditor"]
+    assert creditors == ["Northwind Receivables LLC"]
+    assert [f.value for f in result.fields if f.name == "creditor_name"] == creditors
