@@ -13,6 +13,12 @@ Then, for each gate, the mean accuracy and time of reading a page with RapidOCR 
 when tesseract's mean confidence on it is under the gate, against tesseract alone.
 
     python bench/ocr_engines.py [--corpus samples/corpus] [--limit 10]
+    python bench/ocr_engines.py --fallback-cost [--limit 0]
+
+``--fallback-cost``: what the fallback costs on the generator's own scans (``*.scan.pdf``,
+``*.scan.png``, ``*.scan.tif``): each file read through intake with
+``CASETRACE_OCR_FALLBACK`` off and on (alternating which goes first), the pages whose
+reading differs (re-read), bag accuracy against the text layer, and the time ratio.
 """
 
 from __future__ import annotations
@@ -70,11 +76,46 @@ def bag_accuracy(reference: list[str], read: list[str]) -> float:
     return sum(min(n, have[w]) for w, n in Counter(reference).items()) / len(reference)
 
 
+def fallback_cost(corpus: Path, limit: int) -> int:
+    scans = sorted(p for p in corpus.glob("d*.scan.*"))
+    scans = scans[:limit] if limit else scans
+    seconds = {"off": 0.0, "on": 0.0}
+    accuracy: dict[str, list[float]] = {"off": [], "on": []}
+    pages = reread = 0
+    os.environ["CASETRACE_OCR_ENGINE"] = "tesseract"
+    for index, scan in enumerate(scans):
+        text_pdf = corpus / (scan.name.split(".scan.")[0] + ".pdf")
+        reference = read_bytes(text_pdf.read_bytes(), text_pdf.name)
+        reads = {}
+        for mode in ("off", "on") if index % 2 == 0 else ("on", "off"):
+            os.environ["CASETRACE_OCR_FALLBACK"] = "off" if mode == "off" else "rapidocr"
+            start = time.perf_counter()
+            reads[mode] = read_bytes(scan.read_bytes(), scan.name)
+            seconds[mode] += time.perf_counter() - start
+        for number, ref_page in enumerate(reference.pages):
+            if number >= len(reads["off"].pages):
+                continue
+            pages += 1
+            texts = {mode: reads[mode].pages[number].text for mode in reads}
+            reread += texts["off"] != texts["on"]
+            for mode in reads:
+                accuracy[mode].append(bag_accuracy(ref_page.text.split(), texts[mode].split()))
+    print(f"{len(scans)} generator scans, {pages} pages; re-read by the fallback: {reread}; "
+          f"mean bag accuracy off {statistics.mean(accuracy['off']):.4f} on "
+          f"{statistics.mean(accuracy['on']):.4f}; seconds off {seconds['off']:.1f} on "
+          f"{seconds['on']:.1f} (ratio {seconds['on'] / seconds['off']:.2f})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "samples" / "corpus")
     ap.add_argument("--limit", type=int, default=10, help="text PDFs used (0: all)")
+    ap.add_argument("--fallback-cost", action="store_true",
+                    help="instead: the fallback's cost on the corpus's own scans")
     args = ap.parse_args(argv)
+    if args.fallback_cost:
+        return fallback_cost(args.corpus, args.limit)
     pdfs = sorted(p for p in args.corpus.glob("d*.pdf") if not p.name.endswith(".scan.pdf"))
     pdfs = pdfs[: args.limit] if args.limit else pdfs
     rng = np.random.default_rng(7)
