@@ -120,13 +120,16 @@ def row_label(cand: Candidate) -> str:
 BOUND_BEFORE_RE = re.compile(
     r"(?:\b(?:more|less|greater|fewer|higher|lower)\s+than|\bup\s+to|\bnot\s+to\s+exceed|"
     r"\bexceed(?:s|ed|ing)?|\bin\s+excess\s+of|\bat\s+(?:least|most)|\bmaximum(?:\s+of)?|"
-    r"\bminimum(?:\s+of)?|\bas\s+(?:much|little)\s+as|\bbetween|\brate\s+of)"
+    r"\bminimum(?:\s+of)?|\bas\s+(?:much|little)\s+as|\bbetween|\brate\s+of|"
+    r"\blimited\s+to(?:\s+[a-z]+){0,2}?(?:\s+of)?)"
     r"(?:\s+(?:a|an|the))?\s*[$(]?\s*$", re.IGNORECASE)
 FIGURE = r"(?:\$\s?\d[\d,]*(?:\.\d{2})?|\d[\d,]*\.\d{2}|\d{1,3}(?:,\d{3})+)"
 RANGE_BEFORE_RE = re.compile(rf"{FIGURE}\s*(?:-|–|to|through)\s*[$(]?\s*$", re.IGNORECASE)
 UNIT = (r"(?:annum|year|yr|month|mo|week|wk|day|diem|hour|hr|defendant|party|person|page|"
         r"copy|item|mile|filing|document|paper|writ|claim|garnishee|case)")
 RANGE_AFTER_RE = re.compile(rf"^\s*(?:-|–|to|through)\s*{FIGURE}", re.IGNORECASE)
+BOUND_AFTER_RE = re.compile(r"^\)?\s*or\s+(?:less|more|fewer|greater|under|over|below|above)\b",
+                            re.IGNORECASE)
 RATE_AFTER_RE = re.compile(rf"^\)?\s*(?:(?:per|each|every|an?|/)\s*{UNIT}\b|each\b)",
                            re.IGNORECASE)
 PER_UNIT_RE = re.compile(rf"\b(?:per|each|every)\s+{UNIT}\b", re.IGNORECASE)
@@ -158,12 +161,12 @@ def generic_amount(cand: Candidate) -> str:
         return ""
     line = cand.line.text
     before = line[:cand.start]
-    if not before.strip():
-        before = cand.before  # the value opens its line: its sentence began above
     after = line[cand.end:cand.end + 24]
     if RANGE_BEFORE_RE.search(before[-40:]) or RANGE_AFTER_RE.search(after):
         return "range"
-    if BOUND_BEFORE_RE.search(before[-40:]):
+    # the words before in reading order too: the sentence may have begun on the line above
+    if any(BOUND_BEFORE_RE.search(text[-60:]) for text in (before, cand.before)) or \
+            BOUND_AFTER_RE.search(after):
         return "bound"
     if RATE_AFTER_RE.search(after):
         return "rate"

@@ -38,8 +38,11 @@ def test_a_bound_a_rate_and_a_range_are_told_from_a_sum_by_their_own_clause() ->
         "Mediation charge (per party) $120.00",
         "Liabilities (estimate) $10,001.00 - $50,000.00",
         "The balance of $2,118.40 remains unpaid, and costs of $95.00 were incurred.",
+        "Hearings are held for disputes of $8,000.00 or less; awards are limited to",
+        "claims of $4,000.00 for a company.",
     ) == {"750.00": "bound", "35.00": "bound", "4.12": "rate", "120.00": "rate",
-          "10001.00": "range", "50000.00": "range", "2118.40": "", "95.00": ""}
+          "10001.00": "range", "50000.00": "range", "2118.40": "", "95.00": "",
+          "8000.00": "bound", "4000.00": "bound"}
 
 
 def test_a_threshold_in_a_statutory_sentence_is_no_interest() -> None:
