@@ -38,7 +38,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "Fees", "Late Fees", "Fees & Costs", "Other Charges", "Collection Costs",
         "Penalties", "Service Charges", "Late Charges", "Misc. Fees", "Assessed Fees",
         "Add-on Charges", "Fees and Penalties", "Ancillary Charges", "Costs",
-        "Returned Item Charges", "Penalty Amount", "Surcharges",
+        "Returned Item Charges", "Penalty Amount", "Surcharges", "Assessments",
     ),
     "creditor_name": (
         "Client", "Creditor", "Current Creditor", "Owner of Debt", "Account Owner",
