@@ -110,18 +110,41 @@ LIST_NUMBER_RE = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\d)")
 
 
 ZIP_CELL_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+STATE_ZIP_CELL_RE = re.compile(r"^[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$")
+CITY_CELL_RE = re.compile(rf"^{parsers.LETTER}[^\d:;]*$")  # words, no number, no label colon
+# A street with its number (or a P.O. box) ending a cell, after any label before it.
+STREET_IN_CELL_RE = re.compile(r"(?:\b\d+[A-Za-z]?\s+\S+.*|\bP\.?\s?O\.?\s+Box\s+\d+)$",
+                               re.IGNORECASE)
 
 
 def _zip_joined_cells(line: Line) -> list[tuple[int, int]]:
     """The line's cells, a ZIP set apart in its own cell ("Sacramento, CA      95853", a
-    form's ZIP box) joined to the cell before it."""
+    form's ZIP box) joined to the cell before it. Where a form prints each part of an
+    address in its own box ("123 Main Street | San Diego | CA | 92101", labelled "Street
+    City State Zip" on the line under), the city, the state and a street with its number
+    before them are joined too, so the address reads as one."""
     cells: list[tuple[int, int]] = []
     for start, end in line.cells():
-        if cells and ZIP_CELL_RE.match(line.text[start:end].strip()):
+        text = line.text[start:end].strip()
+        if cells and ZIP_CELL_RE.match(text):
             cells[-1] = (cells[-1][0], end)
+            _join_boxed_parts(line, cells)
         else:
             cells.append((start, end))
     return cells
+
+
+def _join_boxed_parts(line: Line, cells: list[tuple[int, int]]) -> None:
+    """On a last cell that is a lone state and ZIP ("CA 92101"), join the city's cell and a
+    street's cell before it (in place)."""
+    if len(cells) < 2 or not STATE_ZIP_CELL_RE.match(line.text[slice(*cells[-1])].strip()):
+        return
+    city = line.text[slice(*cells[-2])].strip()
+    if not CITY_CELL_RE.match(city):
+        return
+    cells[-2:] = [(cells[-2][0], cells[-1][1])]
+    if len(cells) >= 2 and STREET_IN_CELL_RE.search(line.text[slice(*cells[-2])]):
+        cells[-2:] = [(cells[-2][0], cells[-1][1])]
 
 
 def _address_candidates(lines: list[Line], index: int) -> list[Candidate]:
