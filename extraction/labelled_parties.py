@@ -56,7 +56,12 @@ LABEL_ABOVE_RE = re.compile(
     r"[^:]*:(?:\s*\([^)]*\)\s*:?)*\s*(?P<rest>.*)$", re.IGNORECASE)
 
 
-HEADING_ROLE_RE = (("attorney", r"attorney|counsel"), ("debtor", r"debtor|defendant|consumer"),
+# An agent for service of process is named for a party but is none (LABELING.md: `other`);
+# the form's words say so before they name the party served ("If the defendant is a
+# corporation, list the person or agent authorized for service of process").
+AGENT_RE = r"agent\s+(?:authorized\s+)?for\s+service|registered\s+agent|service\s+of\s+process"
+HEADING_ROLE_RE = (("other", AGENT_RE), ("attorney", r"attorney|counsel"),
+                   ("debtor", r"debtor|defendant|consumer"),
                    ("creditor", r"creditor|plaintiff|client"))
 
 
@@ -66,11 +71,13 @@ FIRM_FIELD_RE = re.compile(r"(?:law\s+firm|firm(?:\s+name)?|(?:state\s+)?bar\s+(
 
 def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
     """Whose is a bare 'Name:' field: the heading a few lines above says ("DEBTOR
-    INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"); on a placement sheet without one,
-    the consumer's."""
+    INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"; an agent for service of process is
+    `other`); on a placement sheet without one, the consumer's."""
     for k in range(index + 1, min(len(lines), index + 3)):
         if FIRM_FIELD_RE.match(lines[k].text.strip()):
             return "attorney"  # "Name: ... / Law firm: ..." is counsel's own block
+    if re.search(AGENT_RE, lines[index].text, re.IGNORECASE):
+        return "other"  # "Name: ...   Job title: Registered Agent"
     for k in range(index - 1, max(-1, index - 4), -1):
         text = lines[k].text.lower()
         for role, pattern in HEADING_ROLE_RE:

@@ -1,0 +1,28 @@
+"""Role of a bare 'Name:' field (extraction/labelled_parties.py) on forms built in code."""
+
+from __future__ import annotations
+
+from extraction.labelled_parties import labelled_parties
+from extraction.pipeline import document_lines
+from tests.extraction.builders import document, page
+
+
+def _roles(*placed: tuple[float, float, str]) -> dict[str, str]:
+    lines = document_lines(document(page(*placed)))[0]
+    return {a.name: a.role for a in labelled_parties(lines, "complaint")}
+
+
+def test_the_agent_for_service_named_for_a_defendant_company_is_no_debtor() -> None:
+    roles = _roles((40, 100, "(2) The defendant (the person, business, or entity being sued) is:"),
+                   (40, 114, "Name: Harbor Tire Works Inc"),
+                   (40, 128, "If the defendant is a corporation, list the person or agent "
+                             "authorized for service of process here:"),
+                   (40, 142, "Name: Dana Whitfield"), (300, 142, "Job title: Manager"))
+    assert roles.get("Dana Whitfield") == "other"
+
+
+def test_a_registered_agent_beside_the_name_is_other_and_the_defendant_stays_debtor() -> None:
+    roles = _roles((40, 100, "DEFENDANT"), (40, 114, "Name: Ruben Castellanos"),
+                   (40, 142, "Name: Priya Raman"), (300, 142, "Title: Registered Agent"))
+    assert roles.get("Ruben Castellanos") == "debtor"
+    assert roles.get("Priya Raman") == "other"
