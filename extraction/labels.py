@@ -16,6 +16,7 @@ from extraction.candidates import Candidate
 
 NONE = "none"
 TOTAL = "total"  # a total whose field depends on the document: judgment amount or amount due
+ORDERED = "ordered"  # the date an order is signed: a judgment date only on a judgment
 
 # Patterns are searched in lower-cased label text; order matters (specific before general).
 LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -25,8 +26,9 @@ LABEL_RULES: dict[str, tuple[tuple[str, str], ...]] = {
                r"mailed|service|history|rev|revised)\b"),
         ("judgment_date", r"judgment\s+(?:was\s+)?(?:entered|date|dated|rendered|granted)|"
                           r"date\s+of\s+(?:entry\s+of\s+)?judgment|entered\s+(?:on|this)|"
-                          r"judgment\s+on\b|so ordered|it is so|done\s+and\s+ordered|"
-                          r"^ordered\b|judgment\s+entered"),
+                          r"judgment\s+on\b|judgment\s+entered"),
+        # an order's closing: the judgment's date on a judgment, an order's on any other
+        (ORDERED, r"so ordered|it is so|done\s+and\s+ordered|^ordered\b"),
         ("filing_date", r"\bfil(?:ed|ing)\b|date\s+filed|file\s+date\W*$|e-?filed|commenced|"
                         r"\brecord(?:ed|ing)\b|"
                         r"\(fecha\)|issued\s+on"),
@@ -85,6 +87,11 @@ def _tail(text: str, words: int) -> str:
 
 
 def resolve_total(field_name: str, doc_type: str) -> str:
+    """The field of a value whose label's meaning depends on the document: a total is a
+    judgment's amount or the amount due; the date under "IT IS SO ORDERED" is a judgment's
+    date on a judgment and no field on a minute order or an order on a motion."""
+    if field_name == ORDERED:
+        return "judgment_date" if doc_type == "judgment" else NONE
     if field_name != TOTAL:
         return field_name
     return "judgment_amount" if doc_type == "judgment" else "amount_due"

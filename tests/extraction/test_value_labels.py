@@ -306,3 +306,17 @@ def test_a_two_column_table_under_its_header_reads_each_rows_label() -> None:
     labels = _own_labels(lines)
     assert labels["10779.09"] == ("Principal balance at charge-off", "left")
     assert labels["217.05"] == ("Accrued interest", "left")
+
+
+def test_the_date_under_it_is_so_ordered_is_a_judgment_date_only_on_a_judgment() -> None:
+    from extraction.candidates import lines_to_candidates
+    from extraction.labels import guess_role
+    from extraction.pipeline import document_lines
+    from tests.extraction.builders import document, page
+
+    lines = document_lines(document(page((72, 100, "The motion to compel is granted."),
+                                         (72, 130, "IT IS SO ORDERED."),
+                                         (72, 160, "Dated: March 9, 2024"))))[0]
+    date = next(c for c in lines_to_candidates(lines) if c.kind == "date")
+    assert guess_role(date, "judgment").field == "judgment_date"
+    assert guess_role(date, "other").field == "none"  # a minute order's date
