@@ -198,10 +198,11 @@ def test_a_new_date_field_is_normalized_as_a_date(monkeypatch: pytest.MonkeyPatc
 
 
 def test_label_lexicon_names_fields_of_the_candidate_kind() -> None:
-    from extraction.labels import LABEL_RULES, NONE, TOTAL
+    from extraction.labels import LABEL_RULES, NONE, ORDERED, TOTAL
 
+    # TOTAL and ORDERED are resolved by document type (labels.resolve_total) into fields
     for kind, fields in ((FieldKind.DATE, DATE_FIELDS), (FieldKind.AMOUNT, AMOUNT_FIELDS)):
-        named = {name for name, _ in LABEL_RULES[kind]} - {NONE, TOTAL}
+        named = {name for name, _ in LABEL_RULES[kind]} - {NONE, TOTAL, ORDERED}
         assert named == set(fields), kind
 
 
