@@ -29,7 +29,6 @@ import os
 import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +37,7 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.ocr_accuracy import page_accuracy  # noqa: E402
 from intake.read import read_bytes  # noqa: E402
 from samples.scan import rasterize  # noqa: E402
 
@@ -69,13 +69,6 @@ def as_pdf(image: Image.Image, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def bag_accuracy(reference: list[str], read: list[str]) -> float:
-    if not reference:
-        return 1.0
-    have = Counter(read)
-    return sum(min(n, have[w]) for w, n in Counter(reference).items()) / len(reference)
-
-
 def fallback_cost(corpus: Path, limit: int) -> int:
     scans = sorted(p for p in corpus.glob("d*.scan.*"))
     scans = scans[:limit] if limit else scans
@@ -99,7 +92,7 @@ def fallback_cost(corpus: Path, limit: int) -> int:
             texts = {mode: reads[mode].pages[number].text for mode in reads}
             reread += texts["off"] != texts["on"]
             for mode in reads:
-                accuracy[mode].append(bag_accuracy(ref_page.text.split(), texts[mode].split()))
+                accuracy[mode].append(page_accuracy(ref_page.text.split(), texts[mode].split())[1])
     print(f"{len(scans)} generator scans, {pages} pages; re-read by the fallback: {reread}; "
           f"mean bag accuracy off {statistics.mean(accuracy['off']):.4f} on "
           f"{statistics.mean(accuracy['on']):.4f}; seconds off {seconds['off']:.1f} on "
@@ -134,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                     read = read_bytes(data, f"{pdf.stem}-{style}.pdf").pages[0]
                     confidence = statistics.mean(w.confidence for w in read.words) \
                         if read.words else 0.0
-                    results[name] = (bag_accuracy(words, read.text.split()),
+                    results[name] = (page_accuracy(words, read.text.split())[1],
                                      time.perf_counter() - start, confidence)
                 (t_acc, t_sec, t_conf), (r_acc, r_sec, _) = results["tesseract"], \
                     results["rapidocr"]
