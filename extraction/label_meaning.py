@@ -176,6 +176,24 @@ def readings(labels: list[str], kind: str = "") -> list[Reading]:
     return out
 
 
+def field_similarities(labels: list[str], kind: str) -> list[dict[str, float]]:
+    """Per label of a value of ``kind`` (a key of ``VALUE_PROTOTYPES``), the cosine of its
+    nearest prototype of each meaning; {} per label without the encoder."""
+    prototypes = _value_matrix(kind)
+    encoder = _encoder()
+    if prototypes is None or encoder is None or not labels:
+        return [{} for _ in labels]
+    names, matrix = prototypes
+    sims = encoder.encode([normalize(label) for label in labels]) @ matrix.T
+    out = []
+    for row in sims:
+        best: dict[str, float] = {}
+        for name, sim in zip(names, row, strict=True):
+            best[name] = max(best.get(name, -1.0), float(sim))
+        out.append(best)
+    return out
+
+
 def lean(labels: list[str], toward: str, away: str) -> list[float]:
     """Per label, how much closer it reads to meaning ``toward`` than to ``away`` (the
     difference of its nearest prototypes' cosines): which of two labels on a sheet names

@@ -28,7 +28,9 @@ from extraction.contacts import (
     share_attorney_blocks,
 )
 from extraction.in_house import share_counsel_blocks
+from extraction.itemization import OwnLabel, itemize
 from extraction.kv_parties import ORG, kv_party_anchors
+from extraction.label_meaning import field_similarities
 from extraction.labels import NONE, guess_role
 from extraction.letterhead import attach_letterhead
 from extraction.name_blocks import MAX_PAGE, add_repeat_places, attach_exhibit_addresses
@@ -41,7 +43,7 @@ from extraction.named_fields import (
 from extraction.party_anchors import lines_to_party_anchors
 from extraction.party_names import PartyAnchor
 from extraction.prose_addresses import attach_prose_addresses
-from extraction.value_labels import LabelReading, decide, label_guesses
+from extraction.value_labels import LabelReading, decide, label_guesses, spelled_out
 from intake.classify import classify_document
 
 if TYPE_CHECKING:  # role_model is imported where used (it brings numpy)
@@ -80,6 +82,7 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     value has a label of its own that the rules did not read (``own_labels``, from
     ``value_labels.label_guesses``), that label's meaning decides."""
     guesses = [guess_role(c, doc_type) for c in candidates]
+    rule_guesses = list(guesses)
     if use_transformer:
         from extraction import role_model
 
@@ -91,6 +94,8 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
     if own_labels is not None:
         guesses = [decide(g, found) for g, found in
                    zip(guesses, own_labels, strict=True)]
+    guesses = itemize(candidates, guesses, rule_guesses, _own_meanings(candidates, own_labels),
+                      doc_type)
     hits = []
     allowed = TYPE_FIELDS.get(doc_type)
     for cand, guess in zip(candidates, guesses, strict=True):
@@ -103,6 +108,21 @@ def candidates_to_hits(candidates: list[Candidate], doc_type: str, *, use_transf
                              "model" if guess.where == "model" else "rules",
                              cand.ocr_confidence))
     return hits
+
+
+def _own_meanings(candidates: list[Candidate], own_labels: list[LabelReading | None] | None
+                  ) -> list[OwnLabel]:
+    """Per candidate, what its own label (``value_labels``) says, for ``itemize``."""
+    if own_labels is None:
+        return [OwnLabel() for _ in candidates]
+    out = [OwnLabel(found is not None and found[1] == NONE,
+                    found[0].where if found is not None else "") for found in own_labels]
+    asked = [k for k, found in enumerate(own_labels) if found is not None
+             and found[0].where in ("left", "above") and candidates[k].kind == "amount"]
+    texts = [spelled_out(found[0].text) for found in (own_labels[k] for k in asked) if found]
+    for k, sims in zip(asked, field_similarities(texts, "amount"), strict=True):
+        out[k] = out[k]._replace(sims=sims)
+    return out
 
 
 SHEET_ACCOUNT_DIGITS = 10  # a card or loan number; file and reference numbers run shorter
