@@ -26,6 +26,7 @@ ambiguous, and nothing is changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import combinations, permutations
@@ -51,6 +52,20 @@ class OwnLabel(NamedTuple):
     sure_none: bool = False
     where: str = ""
     sims: dict[str, float] = {}  # noqa: RUF012 (never mutated)
+
+
+# words that name a sum of any kind: every part of an itemization is an amount, a balance
+# or a sum owed of something ('Finance charge balance' is the interest's, 'Base amount' the
+# principal's), so they tell the parts apart no more than the cents do
+SUM_WORDS_RE = re.compile(r"\b(?:amount|balance|sum|total|outstanding|due|owed|owing|unpaid|"
+                          r"remaining|current)\b", re.IGNORECASE)
+
+
+def part_words(label: str) -> str:
+    """A part's label without the words any sum has ('Finance charge balance' ->
+    'finance charge'); the label itself where nothing else is left."""
+    rest = " ".join(SUM_WORDS_RE.sub(" ", label).split())
+    return rest if re.search(r"[^\W\d_]{2}", rest) else label
 
 
 def _cents(value: str) -> int | None:
@@ -115,20 +130,16 @@ def _assign(parts: list[int], values: dict[int, list[int]], guesses: list[RoleGu
             rule_guesses: list[RoleGuess], own: Sequence[OwnLabel]) -> tuple[str, ...]:
     """The fields of the parts (distinct): the assignment their labels agree with most. A
     part's evidence for a field: 1.0 where the label rules read its own label as that field
-    (and the reading stood); the encoder's similarity where it surely reads it so (the
-    meaning ``decide`` took, or the nearest part's prototype); PRINCIPAL_PRIOR for the
-    largest part as principal."""
+    (and the reading stood); the encoder's similarity where it surely reads the label's
+    part words (``part_words``) so; PRINCIPAL_PRIOR for the largest part as principal."""
     def fit(value: int, field: str) -> float:
         best = 0.0
         for k in values[value]:
             rule, guess = rule_guesses[k], guesses[k]
             if _labelled(rule, guess, own[k], field):
                 best = max(best, 1.0)
-            sim = own[k].sims
-            clear = _clear_field(sim)
-            if guess.field == field and guess.where == "meaning":
-                best = max(best, sim.get(field, SURE))
-            elif clear is not None and clear[0] == field:
+            clear = _clear_field(own[k].sims)
+            if clear is not None and clear[0] == field:
                 best = max(best, clear[1])
         if field == "principal" and value == max(parts):
             best += PRINCIPAL_PRIOR

@@ -28,7 +28,7 @@ from extraction.contacts import (
     share_attorney_blocks,
 )
 from extraction.in_house import share_counsel_blocks
-from extraction.itemization import OwnLabel, itemize
+from extraction.itemization import OwnLabel, itemize, part_words
 from extraction.kv_parties import ORG, kv_party_anchors
 from extraction.label_meaning import field_similarities
 from extraction.labels import NONE, guess_role
@@ -119,7 +119,8 @@ def _own_meanings(candidates: list[Candidate], own_labels: list[LabelReading | N
                     found[0].where if found is not None else "") for found in own_labels]
     asked = [k for k, found in enumerate(own_labels) if found is not None
              and found[0].where in ("left", "above") and candidates[k].kind == "amount"]
-    texts = [spelled_out(found[0].text) for found in (own_labels[k] for k in asked) if found]
+    texts = [part_words(spelled_out(found[0].text)) for found in (own_labels[k] for k in asked)
+             if found]
     for k, sims in zip(asked, field_similarities(texts, "amount"), strict=True):
         out[k] = out[k]._replace(sims=sims)
     return out

@@ -9,6 +9,7 @@ next page, a judgment's sum adjudged, two different sums on one page.
 from __future__ import annotations
 
 from core.document import PageContent
+from extraction.itemization import part_words
 from extraction.pipeline import extract_document
 from tests.extraction.builders import document, page
 
@@ -109,3 +110,19 @@ def test_two_different_sums_on_one_page_change_nothing() -> None:
         (72, 146, "Remit this sum"), (400, 146, "750.00"),
     )
     assert "sum" not in _evidence(ambiguous).values()
+
+
+def test_the_words_any_sum_has_do_not_tell_the_parts_apart() -> None:
+    # 'Service charge balance' reads nearest 'principal balance' whole; without 'balance'
+    # it says nothing of the principal, and the largest part is the principal
+    ledger = page(
+        (72, 60, "LEDGER CARD"),
+        (72, 90, "Service charge balance"), (400, 90, "96.20"),
+        (72, 104, "Amount advanced"), (400, 104, "7,480.00"),
+        (72, 118, "Accumulated finance charge"), (400, 118, "1,203.77"),
+        (72, 132, "Total now owing"), (400, 132, "8,779.97"),
+    )
+    assert _money(ledger) == {"amount_due": "8779.97", "principal": "7480.00",
+                              "interest": "1203.77", "fees": "96.20"}
+    assert part_words("Service charge balance") == "Service charge"
+    assert part_words("Balance due") == "Balance due"  # nothing else left: kept whole
