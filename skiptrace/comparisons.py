@@ -179,6 +179,19 @@ def _edit_levels(side: _Side, workers: int) -> np.ndarray:
     return level
 
 
+def _street_similarity(street: _Side, where: np.ndarray, workers: int) -> np.ndarray:
+    """Similarity of the streets at ``where`` (0-100): the better of token-set ratio (words in
+    any order, an apartment or a second line on one side only) and plain ratio, which keeps a
+    street whose words ran together or fell apart ('97 merfieldplace', '3 lexcen a venue':
+    OCR and typing both do it) near the same street written properly (token-set ratio
+    compares whole words and puts '40 rumker place' / '40 rumkerlace' at 50)."""
+    score = street.similarity(fuzz.token_set_ratio, where, workers)
+    below = np.flatnonzero(score < 90)
+    score[below] = np.maximum(score[below],
+                              street.similarity(fuzz.ratio, where[below], workers))
+    return score
+
+
 def _address_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
                     workers: int) -> np.ndarray:
     street = _Side.of(table, "street", left, right)
@@ -187,21 +200,29 @@ def _address_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
     number = _Side.of(table, "street_number", left, right)
     same_zip = postcode.equal_present()
     zip_differs = ~postcode.equal() & ~postcode.missing()
+    # A ZIP one edit away (a digit mistyped, two swapped: '2161' / '2116') is a slip of the
+    # same ZIP or the area next door (neighbouring ZIPs share their leading digits): near
+    # enough for a street to count as the same one, and for a city typo to count, but not
+    # "same city or zip" on its own.
+    near_zip = np.zeros(len(left), dtype=bool)
+    could_be_near = np.flatnonzero(zip_differs & ~(city.equal() & ~city.missing()))
+    near_zip[could_be_near] = postcode.similarity(OSA.distance, could_be_near, workers) <= 1
     # A city typo counts as the same city, unless the ZIPs say otherwise.
     same_city = city.equal() & ~city.missing()
-    typo_worth = np.flatnonzero(~city.equal() & ~city.missing() & ~zip_differs)
+    typo_worth = np.flatnonzero(~city.equal() & ~city.missing() & (~zip_differs | near_zip))
     same_city[typo_worth] = city.similarity(JW, typo_worth, workers) >= 0.92
     same_area = same_zip | same_city
-    # token_set_ratio is the costly scorer: only where the street could be the same one.
-    worth = np.flatnonzero((same_area | number.equal_present()) & ~street.missing())
+    near_area = same_area | near_zip
+    # The street similarity is the costly scorer: only where the street could be the same one.
+    worth = np.flatnonzero((near_area | number.equal_present()) & ~street.missing())
     ratio = np.zeros(len(left), dtype=np.float32)
-    ratio[worth] = street.similarity(fuzz.token_set_ratio, worth, workers)
+    ratio[worth] = _street_similarity(street, worth, workers)
     # 12 Elm St and 14 Elm St are different homes: a near street needs the same number.
     same_number = number.equal() | number.missing()
     same_street = street.equal_present()
     level = np.where(same_area, 1, 0).astype(np.int8)
-    level[same_number & (((ratio >= 70) & same_area) | (ratio >= 90))] = 2
-    level[same_number & (ratio >= 90) & same_area | same_street] = 3
+    level[same_number & (((ratio >= 70) & near_area) | (ratio >= 90))] = 2
+    level[same_number & (ratio >= 90) & near_area | same_street] = 3
     level[same_street & same_zip & city.equal()] = 4
     nothing_l = (street.space.missing(street.left) & city.space.missing(city.left)
                  & postcode.space.missing(postcode.left))

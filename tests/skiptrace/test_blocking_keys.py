@@ -52,6 +52,13 @@ def _pairs_of(name: str, records: list[PersonRecord]) -> set[tuple[int, int]]:
     ("postcode+name_sound+initial",
      PersonRecord("a", given_name="Greta", surname="Lindqvist", postcode="97301"),
      PersonRecord("b", given_name="Greta", surname="Lindkvist", postcode="97301")),
+    # the given name replaced, no DOB or SSN-4, the ZIP mistyped: the surname's sound with
+    # the house number still meets
+    ("street_number+surname_sound",
+     PersonRecord("a", given_name="Olivia", surname="Felmingham", street="32 Angliss Place",
+                  city="Annandale", postcode="2604"),
+     PersonRecord("b", given_name="Keeley", surname="Felmingam", street="32 Angliss Pl",
+                  city="Annandale", postcode="2640", dob=DOB)),
     ("ssn4+birth_year", PersonRecord("a", given_name="Al", surname="Ng", ssn_last4="7310",
                                      dob=DOB),
      PersonRecord("b", given_name="Xu", surname="Ba", ssn_last4="7310",

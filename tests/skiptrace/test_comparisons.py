@@ -45,6 +45,31 @@ def test_address_move_disagrees_and_same_address_agrees():
     assert away[FIELD_INDEX["address"]] == 0
 
 
+def _address_level(first: dict, second: dict) -> str:
+    gamma = _gamma(PersonRecord(record_id="a", **first), PersonRecord(record_id="b", **second))
+    return FIELDS[FIELD_INDEX["address"]].levels[gamma[FIELD_INDEX["address"]]]
+
+
+def test_street_run_together_and_zip_one_edit_away_are_the_same_street():
+    home = dict(street="40 Rumker Place", city="Woodcroft", postcode="46550")
+    # The words ran together ('40 rumker pl' / '40 rumkerplace': token-set ratio below 70,
+    # plain ratio 85): a near street in the same area, not only the same ZIP.
+    assert _address_level(home, {**home, "street": "40 Rumkerplace"}) == "street token_set>=70"
+    # A ZIP one edit away (two digits swapped) is near enough for the street to count as
+    # the same one in the same area, and for a city typo to count as the same city.
+    moved_zip = dict(street="40 Rumkr Place", city="Marrara", postcode="46551")
+    assert _address_level(home, moved_zip) == "street token_set>=90 in same area"
+    assert _address_level(home, {**moved_zip, "city": "Woodcorft", "postcode": "45650",
+                                 "street": "40 Rumkerplace"}) == "street token_set>=70"
+    # A far ZIP in another city is another place: the run-together street alone is not
+    # near enough.
+    assert _address_level(home, {**moved_zip, "postcode": "61602",
+                                 "street": "40 Rumkerplace"}) == "else"
+    # And a ZIP one edit away is no "same city or zip" on its own.
+    assert _address_level(home, dict(street="9 Oak Ave", city="Marrara", postcode="46551")) \
+        == "else"
+
+
 def _dob_level(first: PersonRecord, second: PersonRecord) -> str:
     return FIELDS[FIELD_INDEX["dob"]].levels[_gamma(first, second)[FIELD_INDEX["dob"]]]
 

@@ -57,17 +57,20 @@ def _address_level(t: PersonTable, i: int, j: int) -> int:
         return MISSING
     same_zip = bool(zip_l) and zip_l == zip_r
     zip_differs = bool(zip_l) and bool(zip_r) and zip_l != zip_r
+    near_zip = zip_differs and OSA.distance(zip_l, zip_r) <= 1
     same_city = bool(city_l) and bool(city_r) and (
-        city_l == city_r or (JW(city_l, city_r) >= 0.92 and not zip_differs))
+        city_l == city_r or (JW(city_l, city_r) >= 0.92 and (not zip_differs or near_zip)))
     same_area = same_zip or same_city
+    near_area = same_area or near_zip
     same_number = number_l == number_r or not number_l or not number_r
-    ratio = fuzz.token_set_ratio(street_l, street_r) if street_l and street_r else 0.0
+    ratio = (max(fuzz.token_set_ratio(street_l, street_r), fuzz.ratio(street_l, street_r))
+             if street_l and street_r else 0.0)
     same_street = bool(street_l) and street_l == street_r
     if same_street and same_zip and city_l == city_r:
         return 4
-    if (same_number and ratio >= 90 and same_area) or same_street:
+    if (same_number and ratio >= 90 and near_area) or same_street:
         return 3
-    if same_number and ((ratio >= 70 and same_area) or ratio >= 90):
+    if same_number and ((ratio >= 70 and near_area) or ratio >= 90):
         return 2
     return 1 if same_area else 0
 
