@@ -94,6 +94,12 @@ def _cells(line: Line, columns: list[float] | tuple = ()) -> list[Cell]:
     return [(s, e, line.text[s:e], line.span_bbox(s, e)) for s, e in out]
 
 
+def line_cells(lines: list[Line], index: int) -> list[tuple[int, int]]:
+    """The (start, end) of the cells of line ``index``, also parted where a word starts on
+    a column of the lines around it (``local_columns``)."""
+    return [(s, e) for s, e, _, _ in _cells(lines[index], local_columns(lines, index))]
+
+
 def _label_like(text: str) -> bool:
     """A few words, no digits, starting with a capital and not ending a clause (a caption's
     "Plaintiff," a sentence's "the plaintiff", a title's "Plaintiff's Claim" is no label)."""
@@ -339,6 +345,11 @@ def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str
                                                max(vbox[2], box[2]), box[3])
         break
     return value, vbox
+
+
+def wrapped_value(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str, BBox]:
+    """``_wrapped``: a company's name with the rest of it wrapped onto the next line."""
+    return _wrapped(lines, index, value, vbox)
 
 
 def label_wrap(lines: list[Line], index: int, label: BBox, value: BBox) -> str:

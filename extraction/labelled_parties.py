@@ -7,7 +7,7 @@ import re
 
 from core.lines import Line
 from extraction.captions import ASSIGNEE_RE
-from extraction.kv_pairs import heading_row, value_under_small_label
+from extraction.kv_pairs import heading_row, line_cells, value_under_small_label, wrapped_value
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
@@ -91,7 +91,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
     headings whose name follows on the next line ('TO THE GARNISHEE (EMPLOYER):')."""
     out: list[PartyAnchor] = []
     for index, line in enumerate(lines):
-        cells = line.cells()
+        cells = line_cells(lines, index)  # a boxed row's next label starts on a column
         for c, (start, end) in enumerate(cells):
             cell = line.text[start:end]
             match = NAME_LABEL_RE.match(cell)
@@ -123,6 +123,9 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                     (name, place), at = under, index + 1
             if not name:
                 continue
+            if place is None:  # a company's name wrapped in its box ('... LLC' under it)
+                name, place = wrapped_value(lines, index, name,
+                                            line.span_bbox(name_start, name_end))
             name = clean_name(ASSIGNEE_RE.sub("", re.split(r",\s*\d", name)[0]))
             if not plausible_name(name):
                 continue

@@ -114,11 +114,13 @@ def _title_continues(previous: Line, line: Line) -> bool:
 
 def find_creditor_names(lines: list[Line]) -> list[NamedHit]:
     """Names after creditor labels, in the same cell, the next cell or the line below."""
-    from extraction.kv_pairs import value_under_small_label
+    from extraction.kv_pairs import line_cells, value_under_small_label, wrapped_value
 
     hits: list[NamedHit] = []
     for index, line in enumerate(lines):
-        cells = line.cells()
+        # a boxed row's next label ('CLIENT: ACME FUNDING  PRIOR CREDITOR: ...') starts on
+        # a column of the rows around it, though printed close to the value before it
+        cells = line_cells(lines, index)
         for c, (start, end) in enumerate(cells):
             match = CREDITOR_LABEL_RE.match(line.text[start:end].strip())
             if not match:
@@ -136,6 +138,8 @@ def find_creditor_names(lines: list[Line]) -> list[NamedHit]:
                                                 line.span_bbox(v_start, v_end))
                 if under is not None:
                     value, bbox = under
+            if bbox is None and value.strip():  # a name wrapped in its box ('... LLC' under)
+                value, bbox = wrapped_value(lines, index, value, line.span_bbox(v_start, v_end))
             value = clean_name(value)
             if not value or not plausible_name(value):
                 continue
