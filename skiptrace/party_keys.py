@@ -27,7 +27,7 @@ TF_PREFIX = "tf."
 # whose keys carry another version (or none) has them rewritten on its next link
 # (``has_keys`` is false there), instead of new parties silently missing old ones.
 KEYS_VERSION = "keys.version=3"  # 2: issue 13's compound keys (dob+name_sound, ...);
-# 3: street_number+surname_sound
+# 3: house number or ZIP + the street's first letter + a name's sound
 IN_CHUNK = 500  # values per IN (...) list: well under every database's parameter limit
 
 

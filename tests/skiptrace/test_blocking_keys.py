@@ -53,12 +53,25 @@ def _pairs_of(name: str, records: list[PersonRecord]) -> set[tuple[int, int]]:
      PersonRecord("a", given_name="Greta", surname="Lindqvist", postcode="97301"),
      PersonRecord("b", given_name="Greta", surname="Lindkvist", postcode="97301")),
     # the given name replaced, no DOB or SSN-4, the ZIP mistyped: the surname's sound with
-    # the house number still meets
-    ("street_number+surname_sound",
+    # the house number and the street's first letter still meets
+    ("street_number+street_initial+surname_sound",
      PersonRecord("a", given_name="Olivia", surname="Felmingham", street="32 Angliss Place",
                   city="Annandale", postcode="2604"),
      PersonRecord("b", given_name="Keeley", surname="Felmingam", street="32 Angliss Pl",
                   city="Annandale", postcode="2640", dob=DOB)),
+    # the surname replaced, the ZIP mistyped: the given name's sound (Kate is Katherine)
+    ("street_number+street_initial+given_sound",
+     PersonRecord("a", given_name="Katherine", surname="Dixon", street="4 Sanford Place",
+                  city="Phillip", postcode="5047"),
+     PersonRecord("b", given_name="Kate", surname="Clarke", street="4 Sanford Pl",
+                  city="Ringwood", postcode="5074")),
+    # a blank given name and another house on the same street: the surname's sound with the
+    # ZIP and the street's first letter
+    ("postcode+street_initial+surname_sound",
+     PersonRecord("a", given_name="", surname="Abeywickrama", street="18 Carnegie Garden",
+                  city="Armidale", postcode="2299"),
+     PersonRecord("b", given_name="Sue", surname="Abeywikrama", street="16 Carnegie Gardens",
+                  city="Armidale", postcode="2299")),
     ("ssn4+birth_year", PersonRecord("a", given_name="Al", surname="Ng", ssn_last4="7310",
                                      dob=DOB),
      PersonRecord("b", given_name="Xu", surname="Ba", ssn_last4="7310",
