@@ -123,6 +123,14 @@ def _word_case(word: str) -> str:
     return "T" if letters[0].isupper() and any(c.islower() for c in letters[1:]) else ""
 
 
+def _initials_of_a_company(words: list[str]) -> bool:
+    """Capitals that end a company's name in mixed case: initials or a series number of
+    four letters at most before its legal form ('Keystone SPV IV LLC', 'Hudson DFS Inc.'),
+    no value run into a label."""
+    return len(words) >= 2 and LEGAL_FORM_RE.fullmatch(words[-1]) is not None and all(
+        len(re.sub(r"[^A-Za-z]", "", w)) <= 4 for w in words[:-1])
+
+
 def case_split(text: str) -> int | None:
     """The number of first words that are a label run into its value where the case
     changes: a label in capitals before a name in mixed case ('CARDHOLDER Irma Alcantar',
@@ -136,7 +144,8 @@ def case_split(text: str) -> int | None:
         if all(c == "U" for c in head) and tail[0] == "T":
             return k
         if all(c == "T" for c in head) and all(c == "U" for c in tail) and \
-                not all(SUFFIX_RE.fullmatch(w) for w in words[k:]):
+                not all(SUFFIX_RE.fullmatch(w) for w in words[k:]) and \
+                not _initials_of_a_company(words[k:]):
             return k  # ('Jose Hernandez III' is one name: a suffix is no value)
     return None
 

@@ -31,3 +31,36 @@ def test_the_creditor_party_is_named_once_with_its_wrapped_legal_form() -> None:
     extraction = extract_document(document(SHEET, doc_type="placement"))
     assert [p.name for p in extraction.parties if p.role == "creditor"] == [
         "Ridgeway Capital Holdings LLC"]
+
+
+def test_initials_before_a_legal_form_are_part_of_a_companys_name() -> None:
+    from extraction.kv_pairs import case_split
+
+    assert case_split("Hudson DFS Inc.") is None
+    assert case_split("Marlowe Trust SPV II LLC") is None
+    assert case_split("Responsible Party JANE ROE") == 2  # a label before a name in capitals
+    assert case_split("Creditor NORTHWIND FUNDING LLC") == 1  # a word too long for initials
+
+
+def test_a_company_with_initials_under_a_small_creditor_label_is_the_creditor() -> None:
+    from core.document import PageContent, ReadDocument, Word
+
+    def cell(text: str, x: float, y: float, height: float) -> list[Word]:
+        out, position = [], x
+        for token in text.split():
+            width = 0.6 * height * len(token)
+            out.append(Word(token, (position, y, position + width, y + height), 1.0, 0))
+            position += width + 0.6 * height
+        return out
+
+    # a row of small labels over a row of values: 'Client' over 'Hudson DFS LLC'
+    words = (cell("Client", 72, 100, 7) + cell("Interest Rate", 250, 100, 7)
+             + cell("Loan No.", 400, 100, 7)
+             + cell("Hudson DFS LLC", 72, 110, 10) + cell("18.20%", 250, 110, 10)
+             + cell("5512340098761234", 400, 110, 10))
+    doc = ReadDocument(path="built.pdf", sha256="0" * 64, media_type="application/pdf",
+                       pages=[PageContent(number=1, width=612, height=792, source="text",
+                                          words=words)], doc_type="placement")
+    extraction = extract_document(doc)
+    assert [f.value for f in extraction.fields if f.name == "creditor_name"] == [
+        "Hudson DFS LLC"]
