@@ -245,13 +245,14 @@ def attach_contacts(drafts: list[PartyDraft], candidates: list[Candidate],
                                  sections) or _by_role(drafts, role)
         if owner is None:
             # a birth date or SSN is a person's: never a creditor's, counsel's or a company's;
-            # on a sheet about a debtor, a company named among the debtor's facts (where they
-            # work) does not own the unlabelled facts printed under it either
+            # on a sheet about a debtor, a party named among the debtor's facts that is no
+            # debtor (where they work: 'GRAY LTD', 'Moore-Wright') does not own the
+            # unlabelled facts printed under it either
             allowed = [d for d in drafts if not (
                 cand.kind in ("ssn_last4", "date") and (
                     d.role not in (PartyRole.DEBTOR, PartyRole.OTHER)
                     or ORG_SUFFIX_RE.search(d.name)))
-                and not (sheet and d.role == PartyRole.OTHER and ORG_SUFFIX_RE.search(d.name))]
+                and not (sheet and d.role == PartyRole.OTHER)]
             owner = _block_owner(cand, allowed, headings, sections)
         if owner is not None and owner.how == CO_DEBTOR and not any(
                 p.page == cand.page and p.line_index == cand.line.index for p in owner.places):
