@@ -119,6 +119,19 @@ def summons(facts: Facts, printer: Printer) -> Paper:
         f"{facts.suit.court_address}.",
         "There are other legal requirements. You may want to call an attorney right away.",
     ]
+    if rng.random() < 0.3:  # a summons in an eviction: give up the premises or appear
+        pool += [
+            pick(rng, ("You are hereby directed to relinquish to the plaintiff possession of "
+                       "the real property described in the petition, or to appear and show "
+                       "cause why you should be permitted to retain possession.",
+                       "You are commanded to appear and answer the complaint for possession "
+                       "of the premises you occupy.")),
+            "This matter shall be heard at the courthouse on the date and at the time shown "
+            "below, or three days after service, whichever is later.",
+            "If you do not appear, judgment will be given against you for the rent claimed "
+            "and for possession, and a writ of restitution shall issue directing the sheriff "
+            "to remove you from the premises.",
+        ]
     return Paper("summons", "summons", court=court_lines(facts), titles=[cased(rng, title)],
                  body=some(rng, pool, 4, len(pool)),
                  closing=[f"Date: {printer.date(None, suit.filing_date)}",
@@ -253,11 +266,16 @@ def property_record(facts: Facts, printer: Printer) -> Paper:
 
 def small_claim(facts: Facts, printer: Printer) -> Paper:
     """A plaintiff's claim on a small-claims form: numbered questions, instructions to both
-    sides, the amount claimed."""
+    sides, the amount claimed. Most states print the claim as one form with the court's
+    order to appear: its first page is a notice to the person sued (often in two
+    languages), the order with the trial date the clerk fills in and the instructions for
+    the person suing; the claim itself follows. It is the claim all the same."""
     rng, account = facts.rng, facts.account
     title = pick(rng, ("Plaintiff's Claim and Order to Go to Small Claims Court",
                        "Small Claims Complaint", "Statement of Claim (Small Claims)",
-                       "Notice of Small Claim", "Claim of Plaintiff"))
+                       "Notice of Small Claim", "Claim of Plaintiff",
+                       "Notice of Claim and Trial", "Small Claim and Notice of Hearing",
+                       "Plaintiff's Statement of Claim"))
     items = [
         "Notice to the person being sued: You are the defendant if your name is listed "
         "below. You and the plaintiff must go to court on the trial date listed.",
@@ -278,12 +296,68 @@ def small_claim(facts: Facts, printer: Printer) -> Paper:
         "I understand that by filing a claim in small claims court, I have no right to "
         "appeal this claim.",
     ]
-    return Paper("complaint.small_claim", "complaint", court=court_lines(facts),
-                 titles=[cased(rng, title)], body=numbered(rng, some(rng, items, 6, len(items))),
-                 closing=[f"Date: {printer.date(None, facts.day)}",
-                          "Plaintiff types or prints name here  Plaintiff signs here"],
-                 footer=pick(rng, ("Plaintiff's Claim and ORDER to Go to Small Claims Court "
-                                   "(Small Claims) Page 1 of 6", "")))
+    closing = [f"Date: {printer.date(None, facts.day)}",
+               "Plaintiff types or prints name here  Plaintiff signs here"]
+    footer = pick(rng, (f"{title} (Small Claims) Page 1 of {rng.randint(2, 6)}", ""))
+    if rng.random() < 0.5:
+        return Paper("complaint.small_claim", "complaint", court=court_lines(facts),
+                     titles=[cased(rng, title)],
+                     body=numbered(rng, some(rng, items, 6, len(items))),
+                     closing=closing, footer=footer)
+    # the one-form claim and order: notice and order first, the claim after them
+    notice = some(rng, [
+        "You are the defendant if your name is listed in this claim. The person suing you "
+        "is the plaintiff.",
+        "You and the plaintiff must go to court on the trial date listed below. If you do "
+        "not go to court, you may lose the case.",
+        "If you lose, the court can order that your wages, money or property be taken to "
+        "pay this claim.",
+        "Bring witnesses, receipts and any evidence you need to prove your case.",
+        "Read this form and all pages attached to understand the claim against you.",
+        "You do not need a lawyer, but you may have one. You may settle the claim before "
+        "the trial date.",
+    ], 3, 6)
+    spanish = some(rng, [
+        "Aviso al demandado: usted es el demandado si su nombre aparece en este reclamo.",
+        "Usted y el demandante tienen que ir a la corte en la fecha del juicio.",
+        "Si pierde el caso, la corte puede ordenar que se tome su sueldo o sus bienes "
+        "para pagar este reclamo.",
+        "Traiga testigos, recibos y cualquier prueba que necesite.",
+    ], 0, 4)
+    order = [pick(rng, ("Order to Go to Court", "ORDER TO APPEAR", "Notice of Trial",
+                        "Hearing Notice")),
+             pick(rng, ("The people named in this claim must attend court: (Clerk fills "
+                        "out section below)", "You are ordered to appear for trial at "
+                        "the date, time and place below.", "The court has set this claim "
+                        "for hearing as follows:")),
+             "Trial Date   Time   Department   Room",
+             pick(rng, ("Date:   Clerk, by   , Deputy", "Clerk of Court, by Deputy Clerk",
+                        "(Clerk fills in)"))]
+    instructions = some(rng, [
+        "Instructions for the person suing: You are the plaintiff. The person you are "
+        "suing is the defendant.",
+        "Fill out the pages of this form. Make copies for each party named in this case "
+        "and an extra copy for yourself.",
+        "Take or mail the original and the copies to the court clerk's office and pay "
+        "the filing fee. The clerk will write the date of your trial above.",
+        "Have someone at least 18, not you, give each defendant a court-stamped copy of "
+        "all pages of this form.",
+        "Go to court on your trial date. Bring witnesses, receipts and any evidence you "
+        "need to prove your case.",
+    ], 2, 5)
+    header = [cased(rng, title), pick(rng, ("Clerk stamps date here when form is filed.",
+                                            "For court use only", "")),
+              pick(rng, ("Fill in court name and street address:", "Court:", "")),
+              *court_lines(facts),
+              pick(rng, ("Court fills in case number when form is filed.", "")),
+              f"Case Number: {pick(rng, (facts.suit.case_number, ''))}",
+              f"Case Name: {facts.plaintiff} v. {facts.defendant}"]
+    return Paper("complaint.small_claim", "complaint", top=[line for line in header if line],
+                 caption=False,
+                 body=[pick(rng, ("Notice to the person being sued:", "NOTICE TO DEFENDANT:",
+                                  "To the defendant:")), *notice, *spanish, *order,
+                       *instructions, *numbered(rng, some(rng, items[2:], 6, len(items) - 2))],
+                 closing=closing, footer=footer)
 
 
 def eviction_petition(facts: Facts, printer: Printer) -> Paper:

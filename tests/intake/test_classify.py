@@ -215,3 +215,30 @@ def test_classify_document_reads_a_title_printed_beside_the_parties() -> None:
     found, confidence = classify_document([_caption_page()])
     assert found == "complaint"
     assert confidence >= 0.8
+
+
+# A small-claims claim printed as one form with the court's order to appear: its first page
+# speaks to the person sued, yet the paper is the plaintiff's claim (issue 11). Own wording;
+# the composed training papers print neither these sentences nor this arrangement.
+CLAIM_AND_ORDER = [
+    "STATEMENT OF CLAIM AND ORDER FOR TRIAL   For clerk's use only",
+    "Magistrate Court of Fulton County, 185 Central Ave, Atlanta, GA 30303",
+    "Claim number:   Parties: Peachtree Lending LLC v. Dana R. Whitfield",
+    "To the person named as defendant:",
+    "You are named in this claim. Come to court on the trial date written below.",
+    "If you stay away, the court may decide for the plaintiff without hearing you.",
+    "Para el demandado: usted aparece en este reclamo y debe presentarse en la corte.",
+    "Order for trial (clerk completes)",
+    "Trial date   Hour   Courtroom",
+    "For the person filing: give each defendant a stamped copy of every page.",
+    "1. Plaintiff: Peachtree Lending LLC, 40 Marietta St, Atlanta, GA 30303",
+    "2. Defendant: Dana R. Whitfield, 12 Oak Hollow Rd, Decatur, GA 30030",
+    "3. The plaintiff claims the defendant owes $2,418.77 on an unpaid installment loan.",
+    "4. The plaintiff asked the defendant to pay before filing this claim.",
+    "5. This court is proper because the defendant lives in this county.",
+    "Date: 03/02/2026   Plaintiff signs here",
+]
+
+
+def test_classify_document_claim_printed_with_its_order_to_appear_is_a_complaint() -> None:
+    assert _classify(CLAIM_AND_ORDER)[0] == "complaint"
