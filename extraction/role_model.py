@@ -211,11 +211,13 @@ def combine(rule: RoleGuess, model: dict[str, float] | None, kind: str = "") -> 
     if strong and p_rule >= KEEP_LABEL:
         return RoleGuess(rule.field, rule.score + (0.02 if best == rule.field else -0.1),
                          rule.where)
-    if rule.where == "left" and rule.field != NONE:
+    if rule.where == "left":
         # a label beside the value is not moved to another field: a head trained on generated
         # documents moved real "Principal" rows to fees (real set 0.876 -> 0.811). Where it
         # does not believe the label, the label stands with less trust, so calibration counts
-        # it apart and a rival with a believed label wins the field. Text above may be a
+        # it apart and a rival with a believed label wins the field. That holds for a label
+        # that names no field too ("Rev." before a form's revision date, "DOB", "Printed"):
+        # the head read a form's footer date as its filing date. Text above may be a
         # block's heading ("Balances" over "Penalties"), so there the model may move it.
         return RoleGuess(rule.field, rule.score - DOUBT, rule.where)
     if p_best >= ACCEPT and best != rule.field and not (best == NONE and rule.field != NONE):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from extraction import role_model
-from extraction.labels import RoleGuess
+from extraction.labels import NONE, RoleGuess
 
 
 def test_head_probabilities_sum_to_one() -> None:
@@ -54,6 +54,15 @@ def test_combine_never_moves_a_label_beside_the_value_but_doubts_it() -> None:
         out = role_model.combine(rule, model, "amount")
         assert (out.field, out.where) == ("fees", "left")
         assert out.score == pytest.approx(0.95 - role_model.DOUBT)
+
+
+def test_combine_never_gives_a_field_to_a_value_whose_label_beside_it_names_none() -> None:
+    # "Rev. January 1, 2026" in a form's footer, "DOB", "Printed": the head once read the
+    # revision date as the filing date
+    rule = RoleGuess(NONE, 0.95, "left")
+    out = role_model.combine(rule, {"filing_date": 0.97, "due_date": 0.01, "none": 0.02},
+                             "date")
+    assert (out.field, out.where) == (NONE, "left")
 
 
 def test_combine_keeps_full_trust_where_the_model_agrees() -> None:
