@@ -363,6 +363,41 @@ def _wrapped_candidates(lines: list[Line]) -> list[Candidate]:
     return out
 
 
+EMAIL_HEAD_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$")
+EMAIL_TAIL_RE = re.compile(r"^[A-Za-z0-9.-]*[A-Za-z]$")
+WRAP_ALIGN_PT = 3.0  # a value wrapped in its cell goes on at the cell's left edge
+
+
+def _wrapped_emails(lines: list[Line]) -> list[Candidate]:
+    """An e-mail address a narrow cell wrapped onto the next line ('jdoe1970@gmai' over
+    'l.com'): a word with an '@' and no whole address in it, the close line under it
+    holding a word at the same left edge that completes one."""
+    out: list[Candidate] = []
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if nxt.top - line.bottom > 1.6 * line.height:
+            continue
+        for w, word in enumerate(line.words):
+            if not EMAIL_HEAD_RE.match(word.text) or parsers.EMAIL_RE.fullmatch(word.text):
+                continue
+            left = word.bbox[0]
+            if w > 0 and line.words[w - 1].bbox[2] > left - 2.0:
+                continue  # not the first word of its cell
+            for tail in nxt.words:
+                if abs(tail.bbox[0] - left) > WRAP_ALIGN_PT:
+                    continue
+                joined = word.text + tail.text
+                if EMAIL_TAIL_RE.match(tail.text) and parsers.EMAIL_RE.fullmatch(joined):
+                    start = line.starts[w]
+                    out.append(Candidate(
+                        kind="email", value=joined.lower(), raw=joined, page=line.page,
+                        bbox=union_bbox([word.bbox, tail.bbox]), line=line, start=start,
+                        end=start + len(word.text),
+                        ocr_confidence=min(word.confidence, tail.confidence)))
+                break
+    return out
+
+
 def lines_to_candidates(lines: list[Line]) -> list[Candidate]:
     """All candidates of one page's lines, each with its three contexts filled in."""
     out: list[Candidate] = []
@@ -374,6 +409,7 @@ def lines_to_candidates(lines: list[Line]) -> list[Candidate]:
                                  ocr_confidence=line.span_confidence(start, end)))
         out.extend(_address_candidates(lines, index) or _labelled_address(lines, index))
     out.extend(_wrapped_candidates(lines))
+    out.extend(_wrapped_emails(lines))
     line_index = {id(line): i for i, line in enumerate(lines)}
     for cand in out:
         i = line_index[id(cand.line)]

@@ -24,3 +24,16 @@ def test_a_contact_under_the_employer_line_of_a_sheet_is_the_debtors() -> None:
     parties = {p.name: p for p in extract_document(document(sheet, doc_type="placement")).parties}
     assert parties["Dana K. Whitfield"].emails == ["dana.whitfield81@example.com"]
     assert parties["Hartley-Osei"].role == "other" and parties["Hartley-Osei"].emails == []
+
+
+def test_an_email_wrapped_in_its_cell_onto_the_next_line_is_read_whole() -> None:
+    from extraction.candidates import lines_to_candidates
+    from extraction.pipeline import document_lines
+
+    lines = document_lines(document(page(
+        (72, 96, "Contact mailbox"), (250, 96, "Phone on file"),
+        (72, 108, "d.whitfield.home@outl"), (250, 108, "(415) 555-0187"),
+        (72, 119, "ook.com"),
+    )))[0]
+    emails = [c.value for c in lines_to_candidates(lines) if c.kind == "email"]
+    assert emails == ["d.whitfield.home@outlook.com"]
