@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 SCORER = ROOT.parent / "shared" / "eval" / "score_extract.py"
 
-# measured 2026-12-03 at 5206b25 by the contract command (the RapidOCR fallback for broken
-# print, form-box addresses, agents for service): field F1 0.914, party F1 0.938, doc_type
-# 8/10, 31 of 31 values at confidence >= 0.9 right
-MEASURED = {"field_f1": 0.914, "party_f1": 0.938, "doc_type_accuracy": 0.800}
+# measured 2026-12-03 at 286b35a by the contract command (the claim-and-order small-claims
+# form in the doc-type training data; a label beside a value naming no field is not
+# overruled by the role model): field F1 0.923, party F1 0.938, doc_type 9/10, 31 of 31
+# values at confidence >= 0.9 right
+MEASURED = {"field_f1": 0.923, "party_f1": 0.938, "doc_type_accuracy": 0.900}
 MARGIN = 0.03
 FLOORS = {name: round(value - MARGIN, 3) for name, value in MEASURED.items()}
 CONFIDENT_RIGHT = 0.90  # the contract's promise for values at confidence >= 0.9
