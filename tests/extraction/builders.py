@@ -22,6 +22,17 @@ def words_at(text: str, x: float, y: float, line: int = 0, confidence: float = 1
     return words
 
 
+def sized_words(text: str, x: float, y: float, height: float) -> list[Word]:
+    """The words of ``text`` set from (x, y) in a face ``height`` points tall (a form's
+    small label print beside its larger fill)."""
+    out, position = [], x
+    for token in text.split():
+        width = 0.6 * height * len(token)
+        out.append(Word(token, (position, y, position + width, y + height), 1.0, 0))
+        position += width + 0.6 * height
+    return out
+
+
 def page(*placed: tuple[float, float, str], number: int = 1, source: str = "text"
          ) -> PageContent:
     """A page from (x, y, text) triples."""

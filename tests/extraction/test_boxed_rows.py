@@ -7,7 +7,7 @@ generator does not draw."""
 from __future__ import annotations
 
 from extraction.pipeline import extract_document
-from tests.extraction.builders import document, page
+from tests.extraction.builders import document, page, sized_words
 
 FIRST = "Client: Ridgeway Capital"
 SECOND_X = 72 + 6 * (len(FIRST) + 1)  # one space after the first value: one cell by gap
@@ -43,16 +43,9 @@ def test_initials_before_a_legal_form_are_part_of_a_companys_name() -> None:
 
 
 def test_a_company_with_initials_under_a_small_creditor_label_is_the_creditor() -> None:
-    from core.document import PageContent, ReadDocument, Word
+    from core.document import PageContent, ReadDocument
 
-    def cell(text: str, x: float, y: float, height: float) -> list[Word]:
-        out, position = [], x
-        for token in text.split():
-            width = 0.6 * height * len(token)
-            out.append(Word(token, (position, y, position + width, y + height), 1.0, 0))
-            position += width + 0.6 * height
-        return out
-
+    cell = sized_words
     # a row of small labels over a row of values: 'Client' over 'Hudson DFS LLC'
     words = (cell("Client", 72, 100, 7) + cell("Interest Rate", 250, 100, 7)
              + cell("Loan No.", 400, 100, 7)

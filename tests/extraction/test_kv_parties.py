@@ -9,7 +9,7 @@ import pytest
 from core.lines import Line
 from extraction.kv_pairs import column_starts, line_pairs, page_pairs
 from extraction.pipeline import document_lines, extract_document
-from tests.extraction.builders import document, page, words_at
+from tests.extraction.builders import document, page, sized_words, words_at
 
 
 def _lines(*placed: tuple[float, float, str]) -> list[Line]:
@@ -144,16 +144,9 @@ def test_a_row_of_column_headings_is_no_label_and_value() -> None:
 
 
 def test_a_row_of_small_labels_over_larger_values_reads_down_not_across() -> None:
-    from core.document import PageContent, ReadDocument, Word
+    from core.document import PageContent, ReadDocument
 
-    def cell(text: str, x: float, y: float, height: float) -> list[Word]:
-        out, position = [], x
-        for token in text.split():
-            width = 0.6 * height * len(token)
-            out.append(Word(token, (position, y, position + width, y + height), 1.0, 0))
-            position += width + 0.6 * height
-        return out
-
+    cell = sized_words
     words = (cell("Zorblat", 72, 100, 7) + cell("Wibble", 300, 100, 7)
              + cell("Ada Lovelace", 72, 110, 10) + cell("Engine Works Inc.", 300, 110, 10))
     doc = ReadDocument(path="built.pdf", sha256="0" * 64, media_type="application/pdf",
