@@ -39,7 +39,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 # "Fax:", "(F)", "Facsimile", and a form's "FAX NO. :" / "FAX No. (Optional):"
 FAX_RE = re.compile(r"(?:\(f\)|\bfax|facsimile)(?:\s*(?:no|number|#)\.?)?(?:\s*\(optional\))?\W*$",
                     re.IGNORECASE)
-DOB_RE = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*date|born)\b", re.IGNORECASE)
+DOB_RE = re.compile(r"\b(?:dob|d\.o\.b|date\s+of\s+birth|birth\s*(?:date|day)|born)\b",
+                    re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -124,12 +125,19 @@ def _record_note(owner: PartyDraft, cand: Candidate, next_lines: dict[tuple[int,
 TRAILING_LABEL_RE = re.compile(r"[^\W\d_][^:\d]{0,40}?\s*(?::|\s[-–]|-)")
 
 
+BARE_LABEL_RE = re.compile(r"[^\W\d_][^\W\d_.'/-]*\.?(?:\s[^\W\d_][^\W\d_.'/-]*\.?){0,3}")
+
+
 def label_after(cand: Candidate) -> str:
     """The label a sheet that sets each value before its label prints after the value
     ('12/07/1968    Born -'): the rest of the value's line where it is a few words ending
-    with a separator; else ''."""
+    with a separator, or, where the value opens its line, a few words without one
+    ('December 7, 1967    DOB'); else ''."""
     rest = cand.line.text[cand.end:].strip()
-    return rest if TRAILING_LABEL_RE.fullmatch(rest) else ""
+    if TRAILING_LABEL_RE.fullmatch(rest):
+        return rest
+    opens = not cand.line.text[:cand.start].strip()
+    return rest if opens and BARE_LABEL_RE.fullmatch(rest) else ""
 
 
 def _label_role(cand: Candidate) -> str | None:

@@ -100,12 +100,19 @@ def line_cells(lines: list[Line], index: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _cells(lines[index], local_columns(lines, index))]
 
 
+# a company's legal form ending a cell: the cell is a company's name, no label
+NAME_FORM_RE = re.compile(r"\s(?:LLC|L\.L\.C|Inc|Corp|N\.A|LP|L\.P|LLP|PLLC|P\.C|Ltd)\.?,?$",
+                          re.IGNORECASE)
+
+
 def _label_like(text: str) -> bool:
     """A few words, no digits, starting with a capital and not ending a clause (a caption's
-    "Plaintiff," a sentence's "the plaintiff", a title's "Plaintiff's Claim" is no label)."""
+    "Plaintiff," a sentence's "the plaintiff", a title's "Plaintiff's Claim" is no label),
+    nor a company's name ending with its legal form (a grid's value over the next value)."""
     words = text.split()
     return (0 < len(words) <= MAX_LABEL_WORDS and not re.search(r"\d|@", text)
-            and text[:1].isupper() and not re.search(r"(?:[,.;)\]]|['’]s)$", text.strip()))
+            and text[:1].isupper() and not re.search(r"(?:[,.;)\]]|['’]s)$", text.strip())
+            and not NAME_FORM_RE.search(text.strip()))
 
 
 # words in capitals that end a name in mixed case ('Jose Hernandez III', 'Northwind LLC')
@@ -123,6 +130,11 @@ def _word_case(word: str) -> str:
     return "T" if letters[0].isupper() and any(c.islower() for c in letters[1:]) else ""
 
 
+def word_case(word: str) -> str:
+    """``_word_case``: 'U' for a word in capitals, 'T' for a capital then small letters."""
+    return _word_case(word)
+
+
 def _initials_of_a_company(words: list[str]) -> bool:
     """Capitals that end a company's name in mixed case: initials or a series number of
     four letters at most before its legal form ('Keystone SPV IV LLC', 'Hudson DFS Inc.'),
@@ -134,16 +146,18 @@ def _initials_of_a_company(words: list[str]) -> bool:
 def case_split(text: str) -> int | None:
     """The number of first words that are a label run into its value where the case
     changes: a label in capitals before a name in mixed case ('CARDHOLDER Irma Alcantar',
-    'HOLDER Redwood Recovery LLC') or a label in mixed case before a name in capitals
-    ('Responsible Party JANE ROE'). A printout sets labels in one case and values in
-    another, so no separator is needed to see where the label ends."""
+    'HOLDER Redwood Recovery LLC') or a label in mixed or sentence case before a name in
+    capitals ('Responsible Party JANE ROE', 'Principal client JANE ROE'). A printout sets
+    labels in one case and values in another, so no separator is needed to see where the
+    label ends."""
     words = text.split()
     cases = [_word_case(w) for w in words]
     for k in range(1, min(MAX_SPLIT_WORDS, len(words) - 1) + 1):
         head, tail = cases[:k], cases[k:]
         if all(c == "U" for c in head) and tail[0] == "T":
             return k
-        if all(c == "T" for c in head) and all(c == "U" for c in tail) and \
+        if head[0] == "T" and all(c in ("T", "") for c in head) and \
+                all(c == "U" for c in tail) and \
                 not all(SUFFIX_RE.fullmatch(w) for w in words[k:]) and \
                 not _initials_of_a_company(words[k:]):
             return k  # ('Jose Hernandez III' is one name: a suffix is no value)
@@ -252,9 +266,10 @@ def holds_pair(text: str) -> bool:
         return True
     words = text.split()
     k = next((i for i, w in enumerate(words) if re.search(r"[\d@]", w)), 0)
+    if k and MONTH_RE.fullmatch(words[k - 1]):
+        k -= 1  # the date's month: the label ends before it ('Date Opened February 10')
     return 1 <= k <= MAX_LABEL_WORDS and words[0][:1].isupper() and \
-        all(LABEL_WORD_RE.fullmatch(w) for w in words[:k]) and \
-        not MONTH_RE.fullmatch(words[k - 1])
+        all(LABEL_WORD_RE.fullmatch(w) for w in words[:k])
 
 
 def heads_pairs(lines: list[Line], index: int, x: float, columns: list[float] | tuple = ()
@@ -336,10 +351,10 @@ def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str
             re.search(r"[:#–-]\s*$", value) or SEPARATED_RE.match(value):
         # (a value that is itself a label has its own value under it)
         return value, vbox
-    if not (ORG_SUFFIX_RE.search(value) or re.search(r"\b(?:and|&|of)$", value.strip(),
-                                                        re.IGNORECASE)):
-        return value, vbox  # a person's name, or a company's already whole: the line under
-        # it is the next value (where they work)
+    company = bool(ORG_SUFFIX_RE.search(value) or re.search(r"\b(?:and|&|of)$", value.strip(),
+                                                            re.IGNORECASE))
+    # (else a person's name, or a company's already whole: the line under it is the next
+    # value, where they work; only a legal form alone under it ends it: 'LLC')
     line, below = lines[index], lines[index + 1]
     if below.top - line.bottom > BELOW_GAP_LINES * line.height:
         return value, vbox
@@ -348,6 +363,8 @@ def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str
         text = below.text[s:e].strip()
         if abs(box[0] - vbox[0]) > ALIGN_PT:
             continue
+        if not company and not (LEGAL_FORM_RE.fullmatch(text) and len(value.split()) >= 2):
+            break
         if 1 <= len(text.split()) <= 3 and LEGAL_FORM_RE.search(text) and \
                 not re.search(r"[\d:@]", text):
             return f"{value.strip()} {text}", (min(vbox[0], box[0]), vbox[1],
@@ -380,6 +397,30 @@ def _label_after(cells: list[Cell]) -> str | None:
     return match.group("label") if match and _label_like(match.group("label")) else None
 
 
+VALUE_RE = re.compile(r"[\d@$%]")  # a cell that prints a number, a date, an amount, an e-mail
+
+
+def _bare_label_after(cells: list[Cell]) -> str | None:
+    """The label of a line of two cells whose second is a label without a separator
+    ('Kelly Pirece    Consumer', '$39.00    Fees and penalties'); else None."""
+    if len(cells) != 2:
+        return None
+    text = cells[1][2].strip()
+    return text if _label_like(text) and not SEPARATED_RE.match(text) else None
+
+
+def _value_then_label(cells: list[Cell]) -> bool:
+    """A line of two cells: a value with digits or an '@', then a label without a
+    separator ('12/07/1967    DOB')."""
+    return _bare_label_after(cells) is not None and bool(VALUE_RE.search(cells[0][2]))
+
+
+def _label_then_value(cells: list[Cell]) -> bool:
+    """A line of two cells: a label, then a value with digits or an '@' ('DOB  12/07/1967')."""
+    return len(cells) == 2 and _label_like(cells[0][2].strip().rstrip(":")) and \
+        bool(VALUE_RE.search(cells[1][2]))
+
+
 def labels_after_values(lines: list[Line], index: int, columns: list[float] | tuple = ()
                         ) -> bool:
     """The lines within COLUMN_REACH of line ``index`` print their values before their
@@ -387,6 +428,18 @@ def labels_after_values(lines: list[Line], index: int, columns: list[float] | tu
     near = range(max(0, index - COLUMN_REACH), min(len(lines), index + COLUMN_REACH + 1))
     return sum(_label_after(_cells(lines[k], columns)) is not None for k in near) \
         >= LABELS_AFTER
+
+
+def bare_labels_after_values(lines: list[Line], index: int, columns: list[float] | tuple = ()
+                             ) -> bool:
+    """The lines within COLUMN_REACH of line ``index`` print a value with digits before a
+    label with no separator (``_value_then_label``), LABELS_AFTER of them at least and more
+    than print a label before such a value: a sheet set value first without separators,
+    where only the values that are numbers show which cell is the label."""
+    near = range(max(0, index - COLUMN_REACH), min(len(lines), index + COLUMN_REACH + 1))
+    cells = [_cells(lines[k], columns) for k in near]
+    after = sum(_value_then_label(c) for c in cells)
+    return after >= LABELS_AFTER and after > sum(_label_then_value(c) for c in cells)
 
 
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:
@@ -403,6 +456,11 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
     if trailing is not None and labels_after_values(lines, index, columns):
         _, _, value, vbox = cells[-2]
         return [Pair(trailing, value.strip(), line.page, index, vbox, "left",
+                     (line.page, index, cells[-1][0]))]
+    bare = _bare_label_after(cells)
+    if bare is not None and bare_labels_after_values(lines, index, columns):
+        _, _, value, vbox = cells[0]
+        return [Pair(bare, value.strip(), line.page, index, vbox, "left",
                      (line.page, index, cells[-1][0]))]
     for c, (start, end, text, bbox) in enumerate(cells):
         key = (line.page, index, start)
@@ -438,6 +496,11 @@ def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ())
     return out
 
 
+LABEL_GOES_ON_RE = re.compile(r"of|and|&|the", re.IGNORECASE)  # no label ends with these
+LABEL_ENDS_RE = re.compile(r"of|and|&|by|to|for|from|at|on|with|in", re.IGNORECASE)  # nor
+# does a name start with these ('Owed To', 'Referred By': the label's last word)
+
+
 def _split_readings(line: Line, index: int, start: int, end: int) -> list[Pair]:
     """'Responsible Party JANE ROE': the first one to three words as a label, the rest as
     its value (a padded label whose gap is narrower than a cell gap)."""
@@ -449,6 +512,11 @@ def _split_readings(line: Line, index: int, start: int, end: int) -> list[Pair]:
         label = " ".join(words[:k])
         if not _label_like(label):
             break
+        if LABEL_GOES_ON_RE.fullmatch(words[k - 1]) or not words[k][:1].isupper() or \
+                LABEL_ENDS_RE.fullmatch(words[k]):
+            continue  # a label goes on after 'of' ('Creditor of Record') and ends with
+            # 'by' ('Referred By'); a name starts with a capital and with no preposition
+            # ('Creditor' -> 'of Record Keystone SPV IV LLC' is no reading)
         if boundary is not None and k != boundary:
             continue  # a reading across the change of case cuts the label or the value
         offset = start + len(" ".join(words[:k])) + 1

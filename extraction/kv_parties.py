@@ -15,11 +15,13 @@ from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
 from extraction.kv_pairs import (
     ALIGN_PT,
+    NAME_FORM_RE,
     SEPARATED_RE,
     Pair,
     among_pairs,
     heading_cells,
     page_pairs,
+    word_case,
 )
 from extraction.label_meaning import MIN_SIMILARITY, PARTY_ROLES, lean, normalize, readings
 from extraction.letterhead import signature_lines
@@ -173,6 +175,58 @@ def label_row(lines: list[Line], index: int) -> bool:
         0 < len(c.split()) <= 4 and not re.search(r"[\d@$]", c) for c in cells)
 
 
+CO_PREFIX_RE = re.compile(r"co[-\s](?=[a-z])", re.IGNORECASE)  # 'Co-Borrower', 'Co Maker'
+ORG_MEANINGS = ("creditor", "original", "employer")  # meanings whose value is a company
+SPLIT_MARGIN = 0.1  # a split reading this much surer than the cell's others is its label
+
+
+def _clearest_splits(pairs: list[Pair], label_readings: list) -> dict[int, bool]:
+    """id(pair) -> the pair is a split reading (a label run into its value, no separator)
+    whose label means a party and reads as a label clearly more than any other split of
+    its cell, or is its only one ('Place of Employment' before 'Sanchez Ltd LLC', over
+    'Place'; 'Place of' ends in a connector, no label):
+    where the first words of a cell read as a label only up to one word, the cut is
+    there, even when the label is not near enough a prototype to be sure on its own."""
+    by_cell: dict[tuple[int, int, int], list[float]] = {}
+    for pair, reading in zip(pairs, label_readings, strict=True):
+        if pair.where == "split":
+            by_cell.setdefault(pair.cell, []).append(reading.similarity)
+    out = {}
+    for pair, reading in zip(pairs, label_readings, strict=True):
+        others = list(by_cell.get(pair.cell, []))
+        if pair.where == "split" and reading.similarity in others:
+            others.remove(reading.similarity)
+        out[id(pair)] = pair.where == "split" and \
+            reading.similarity >= MIN_SIMILARITY and not reading.unknown and \
+            all(reading.similarity - o >= SPLIT_MARGIN for o in others)
+    return out
+
+
+SIM_TIE = 0.03  # readings of one cell this close in meaning are equally sure
+
+
+def _one_case(label: str) -> bool:
+    """The label's capitalized words share one case ('Responsible Party', 'DEBTOR NAME';
+    not 'Principal client GRANITE', whose last word is the value's)."""
+    cases = {word_case(w) for w in label.split()} - {""}
+    return len(cases) <= 1
+
+
+def _best_reading(options: list[tuple[tuple[int, int], float, str, PartyAnchor]]
+                  ) -> PartyAnchor:
+    """Of one label cell's readings (rank, the label's similarity, the label, anchor): the
+    best rank (a known meaning before the structure's, beside before under before run in),
+    then the label that reads most surely; of readings that read equally surely (within
+    SIM_TIE: 'Debtor' and 'Debtor Name' before 'James Smith', 'Responsible' and
+    'Responsible Party' before 'Timothy A. Park'), the whole label in one case, since the
+    name starts after it."""
+    top = min(o[0] for o in options)
+    ranked = [o for o in options if o[0] == top]
+    best = max(ranked, key=lambda o: o[1])
+    tied = [o for o in ranked if o[1] >= best[1] - SIM_TIE and (o is best or _one_case(o[2]))]
+    return max(tied, key=lambda o: (len(o[2].split()), o[1]))[3]
+
+
 SHEET_TYPES = ("placement", "other")  # documents whose structure may be read as a sheet's
 
 
@@ -215,12 +269,24 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                       and not label_row(lines, p.line_index - 1)}
     printed_labels |= {normalize(p.label) for p, r in zip(pairs, label_readings, strict=True)
                        if r.meaning in PARTY_ROLES}
-    chosen: dict[tuple[int, int, int], tuple[tuple[int, int, float], PartyAnchor]] = {}
+    clearest_split = _clearest_splits(pairs, label_readings)
+    all_labels = {normalize(p.label) for p in all_pairs}
+    best_split: dict[tuple[int, int, int], float] = {}  # cell -> its surest split label
+    for pair, reading in zip(pairs, label_readings, strict=True):
+        if pair.where == "split":
+            best_split[pair.cell] = max(best_split.get(pair.cell, -1.0), reading.similarity)
+    # cells that are a label's value beside or under it: no label run into a value
+    valued = {(p.line_index, round(p.value_bbox[0])) for p in all_pairs if p.where != "split"}
+    chosen: dict[tuple[int, int, int], list[tuple[tuple[int, int], float, str, PartyAnchor]]] = {}
     scoped: dict[int, PartyAnchor] = {}  # heading -> its first name under an unknown label
+    scoped_person: dict[int, bool] = {}  # heading -> that name is among a person's facts
+    scoped_label: dict[int, str] = {}  # heading -> that name's label
     org_labels: dict[int, float] = {}  # ORG anchor -> its label's lean to current creditor
     for pair, reading, value_reading in zip(pairs, label_readings, value_readings, strict=True):
         name = _name_value(pair)
         assert name is not None
+        if pair.where == "split" and (pair.line_index, round(_label_x(lines, pair))) in valued:
+            continue
         org = bool(ORG_SUFFIX_RE.search(name))
         if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
             continue  # a label or a heading ('Account Profile'), no person's name
@@ -228,6 +294,13 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         generic = normalize(pair.label) in GENERIC_LABELS
         role = None if generic else PARTY_ROLES.get(reading.meaning)
         unknown = generic or reading.unknown
+        if unknown and not generic and not org and CO_PREFIX_RE.match(pair.label.strip()) \
+                and reading.nearest in RUN_IN_MEANINGS and reading.similarity >= RUN_IN_LABEL \
+                and (pair.where != "split" or _case_boundary(pair)):
+            # 'Co-Applicant', 'Co-Maker': a party joined to the debtor, whatever the
+            # encoder makes of the rest of the word
+            role, unknown = "debtor", False
+            reading = reading._replace(meaning="codebtor")
         if reading.meaning == "employer" and doc_type not in SHEET_TYPES:
             continue  # a court paper's employer is its garnishee, named by the role rules
         if role == "debtor" and org and person_sections and section not in person_sections:
@@ -250,13 +323,26 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                     scoped[heading] = PartyAnchor("debtor", name, pair.page, pair.value_bbox,
                                                   pair.line_index, SCORES["codebtor"],
                                                   "kv-section")
-                continue
+                    scoped_person[heading] = section in person_sections
+                    scoped_label[heading] = pair.label
+                    continue
+                if pair.line_index == held.line_index or normalize(name) in all_labels:
+                    continue
+                # a person on a later line under the heading: the structure reads them (a
+                # co-debtor); a name that is itself a label ('Works At') is none
             # the sheet's structure reads only a value beside its label (under it, in a
             # form's cell, may be a title or the next label), never a label that is a name
             # (a row of labels over a row of values is a grid: there the value under a
             # label is its value, and the company there may be whom the account is owed to)
             grid = pair.where == "below" and label_row(lines, pair.line_index - 1)
-            if not (unknown and (separated or run_in)) or doc_type not in SHEET_TYPES or \
+            # a company run into a label with no separator, among the account's numbers:
+            # its name ends with its legal form, so the cut is the label that reads most as
+            # a label (``chosen``)
+            org_run_in = not separated and org and section in numbered and \
+                section not in person_sections and NAME_FORM_RE.search(name) is not None \
+                and reading.similarity >= best_split[pair.cell]
+            if not (unknown and (separated or run_in or org_run_in)) or \
+                    doc_type not in SHEET_TYPES or \
                     (pair.where == "below" and not grid) or \
                     (ORG_SUFFIX_RE.search(pair.label) and reading.similarity < MIN_SIMILARITY) \
                     or normalize(name) in printed_labels:
@@ -272,22 +358,37 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
                 org_labels[id(anchor)] = lean([pair.label], "creditor", "original")[0]
             else:
                 continue
-            rank = (1, PREFERENCE[pair.where], -reading.similarity)
+            rank = (1, PREFERENCE[pair.where])
         else:
             if pair.where == "split" and not _case_boundary(pair) and \
-                    reading.similarity < SPLIT_MIN_SIMILARITY:
-                continue
+                    reading.similarity < SPLIT_MIN_SIMILARITY and not (
+                        clearest_split[id(pair)]
+                        and org == (reading.meaning in ORG_MEANINGS)
+                        and among_pairs(lines, pair.line_index, _label_x(lines, pair))):
+                continue  # (a clear cut needs a value of the label's kind, in a list of
+                # labels run into values: a title's 'Allied Account Resolution Services'
+                # is none)
             meaning = reading.meaning
+            if meaning == "debtor" and CO_PREFIX_RE.match(pair.label.strip()):
+                meaning = "codebtor"  # ('Co-Borrower': the encoder hears the borrower)
             anchor = PartyAnchor(role, name, pair.page, pair.value_bbox, pair.line_index,
                                  SCORES[meaning],
                                  CO_DEBTOR if meaning == "codebtor" else "kv")
-            rank = (0, PREFERENCE[pair.where], -reading.similarity)
-        if pair.cell not in chosen or rank < chosen[pair.cell][0]:
-            chosen[pair.cell] = (rank, anchor)
-    found = [anchor for _, anchor in chosen.values()]
+            rank = (0, PREFERENCE[pair.where])
+        chosen.setdefault(pair.cell, []).append((rank, reading.similarity, pair.label,
+                                                 anchor))
+    found = [_best_reading(options) for options in chosen.values()]
+    found_names = {normalize(a.name) for a in found}  # (a name is no label of a name beside)
     for heading, anchor in scoped.items():
         if not any(a.role == "debtor" and heads[heading][0] < a.line_index <= anchor.line_index
                    for a in found):
+            found.append(anchor)
+        elif scoped_person[heading] and normalize(anchor.name) not in all_labels and \
+                normalize(scoped_label[heading]) not in found_names and not any(
+                a.name.lower() == anchor.name.lower() for a in found):
+            # a person under the heading after its debtor, among the debtor's own facts: a
+            # co-debtor ('Secondary Obligor' after 'Customer')
+            anchor.how = CO_DEBTOR
             found.append(anchor)
     # of several companies beside the account's numbers, the one whose label reads most as
     # the current creditor rather than the original one ('Referred By' over 'Originator')

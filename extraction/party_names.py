@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from core.document import BBox
 
 ORG_SUFFIX_RE = re.compile(
-    r"\b(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Company|Co\.|N\.A\.|Bank|LP|L\.P\.|LLP|"
+    r"\b(?:LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|Company|Co\.|N\.A\.|Bank|LP|L\.P\.|LLP|Ltd|Limited|PLC|"
     r"PLLC|P\.C\.|Services|Funding|Capital|Credit|Financial|Management|Group|Associates|"
     r"Partners|Trust|Union|Investments|Recovery|Portfolio|Collection|Law|Firm|Hospital|"
     r"Medical|Health|Energy|Wireless|Utilities)\b", re.IGNORECASE)
@@ -55,7 +55,7 @@ def clean_name(text: str) -> str:
 
 def looks_like_name(text: str) -> bool:
     """Most words capitalized: a name or firm, not a run of prose."""
-    words = [w for w in re.findall(r"[A-Za-z][\w.'\-]*", text) if w.lower() not in
+    words = [w for w in re.findall(r"[^\W\d_][\w.'\-]*", text) if w.lower() not in
              ("of", "and", "the", "as", "de", "la", "del", "van", "von")]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
