@@ -44,9 +44,18 @@ RUN_IN_MEANINGS = ("debtor", "codebtor")  # to a person's label
 HEADING_REACH = 12  # lines under a section heading that it may scope
 
 
+HYPHENATED_RE = re.compile(r"[^\W\d_][^\W\d_']+(?:-[^\W\d_][^\W\d_']+)+")  # 'Collins-Barron'
+
+
 def _name_value(pair: Pair) -> str | None:
+    """The pair's value as a name: two to seven words, or one hyphenated word of
+    capitalized parts ('Collins-Barron': a firm named for its partners; kept only where the
+    label means a company's role, ``ORG_MEANINGS``)."""
     name = clean_name(pair.value)
-    if not plausible_name(name) or not looks_like_name(name) or not 2 <= len(name.split()) <= 7:
+    if not plausible_name(name) or not looks_like_name(name):
+        return None
+    if not 2 <= len(name.split()) <= 7 and not (
+            HYPHENATED_RE.fullmatch(name) and all(p[:1].isupper() for p in name.split("-"))):
         return None
     return name
 
@@ -287,6 +296,8 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         assert name is not None
         if pair.where == "split" and (pair.line_index, round(_label_x(lines, pair))) in valued:
             continue
+        if len(name.split()) == 1 and reading.meaning not in ORG_MEANINGS:
+            continue  # one hyphenated word names a firm only under a firm's label
         org = bool(ORG_SUFFIX_RE.search(name))
         if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
             continue  # a label or a heading ('Account Profile'), no person's name

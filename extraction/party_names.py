@@ -13,9 +13,10 @@ ORG_SUFFIX_RE = re.compile(
     r"PLLC|P\.C\.|Services|Funding|Capital|Credit|Financial|Management|Group|Associates|"
     r"Partners|Trust|Union|Investments|Recovery|Portfolio|Collection|Law|Firm|Hospital|"
     r"Medical|Health|Energy|Wireless|Utilities)\b", re.IGNORECASE)
-STOP_NAME_RE = re.compile(r"\b(?:address|phone|tel|date|amount|case|no\.|number|court|"
+# (a word of a hyphenated surname is none: 'Case-Elliott Inc.', 'Moore-Date')
+STOP_NAME_RE = re.compile(r"(?<!-)\b(?:address|phone|tel|date|amount|case|no\.|number|court|"
                           r"county|state\s+of|re:|account\s*(?:no|number|#)|balance|dear|"
-                          r"district|judicial|courthouse|division)\b",
+                          r"district|judicial|courthouse|division)\b(?!-)",
                           re.IGNORECASE)
 
 

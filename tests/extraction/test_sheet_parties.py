@@ -153,3 +153,28 @@ def test_a_label_run_into_a_company_among_the_accounts_numbers_names_the_credito
                     (72, 174, "Opened On 01/02/2019"))
     creditors = [p.name for p in result.parties if p.role == "creditor"]
     assert creditors == ["Brightwater Holdings Ltd"]
+
+
+@pytest.mark.parametrize(("name", "plausible"), [
+    ("Case-Holt Ltd", True),  # a stop word inside a hyphenated surname is the surname
+    ("Ola Date-Nordmann", True),
+    ("Case No. 4471", False),
+    ("Date Opened", False),
+])
+def test_stop_words_inside_a_hyphenated_surname_do_not_stop_the_name(name: str,
+                                                                     plausible: bool) -> None:
+    from extraction.party_names import plausible_name
+
+    assert plausible_name(name) is plausible
+
+
+@pytest.mark.slow
+def test_a_firm_named_in_one_hyphenated_word_is_read_only_under_a_firms_label() -> None:
+    result = _sheet((72, 60, "Borrower"),
+                    (72, 80, "Name:"), (200, 80, "Ola K. Nordmann"),
+                    (72, 94, "Employer:"), (200, 94, "Holt-Brennan"),
+                    (72, 108, "Taxpayer no:"), (200, 108, "XXX-XX-4417"),
+                    (72, 122, "Zorblat:"), (200, 122, "Wibble-Frobnic"))
+    names = {p.name: p.role for p in result.parties}
+    assert names.get("Holt-Brennan") == "other"
+    assert "Wibble-Frobnic" not in names  # under a label that means no firm: no party
