@@ -26,6 +26,17 @@ def english_words() -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The list's words printed lower case: common words, not the names it also holds
+    ("DeLeon", "Kimberly"), for repairs that must never make a name out of pieces."""
+    for path in SYSTEM_WORD_LISTS:
+        if path.exists():
+            words = path.read_text(encoding="utf-8", errors="ignore").split()
+            return frozenset(w for w in words if w.islower() and "'" not in w)
+    return frozenset()
+
+
 def _looks_like_word(token: str) -> bool:
     return any(c in _VOWELS for c in token) and not re.search(r"(.)\1\1", token)
 

@@ -22,6 +22,7 @@ from intake.ocr.geometry import map_words_back
 from intake.ocr.preprocess import Picture, smooth_upsampled
 from intake.ocr.registry import DEFAULT_ENGINE, get_engine
 from intake.ocr.skew import estimate_skew
+from intake.ocr.split_words import rejoin_split_words
 from intake.wordlist import dictionary_ratio
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def _read(engine: OcrEngine, image: Image.Image, rotation: int, skew: float, dpi
         total_ccw += skew
     read = engine.read(work, dpi, page=page, language=language, timeout=timeout)
     scale = 72.0 / dpi
-    words = map_words_back(read.words, total_ccw,
+    words = map_words_back(rejoin_split_words(read.words), total_ccw,
                            (work.width / 2 * scale, work.height / 2 * scale),
                            (image.width / 2 * scale, image.height / 2 * scale))
     return OcrResult(words=words, mean_confidence=read.mean_confidence, rotation=rotation,
