@@ -406,13 +406,15 @@ def _bare_label_after(cells: list[Cell]) -> str | None:
     if len(cells) != 2:
         return None
     text = cells[1][2].strip()
-    return text if _label_like(text) and not SEPARATED_RE.match(text) else None
+    bare = re.sub(r"(\b[^\W\d_]{2,4})\.$", r"\1", text)  # an abbreviation ('Security no.')
+    return text if _label_like(bare) and not SEPARATED_RE.match(text) else None
 
 
 def _value_then_label(cells: list[Cell]) -> bool:
     """A line of two cells: a value with digits or an '@', then a label without a
     separator ('12/07/1967    DOB')."""
-    return _bare_label_after(cells) is not None and bool(VALUE_RE.search(cells[0][2]))
+    return _bare_label_after(cells) is not None and bool(VALUE_RE.search(cells[0][2])) and \
+        not holds_pair(cells[0][2])  # ('Phone 602-555-0147  Mobile' prints its own label)
 
 
 def _label_then_value(cells: list[Cell]) -> bool:
@@ -430,16 +432,49 @@ def labels_after_values(lines: list[Line], index: int, columns: list[float] | tu
         >= LABELS_AFTER
 
 
+BLOCK_LABELS_AFTER = 2  # lines of one block that print a number before its bare label
+
+
+def _lone_heading(cells: list[Cell]) -> bool:
+    """A line of one cell of a few words without digits: a block's heading."""
+    return len(cells) == 1 and 0 < len(cells[0][2].split()) <= MAX_LABEL_WORDS and \
+        not VALUE_RE.search(cells[0][2])
+
+
+def _own_block(lines: list[Line], index: int, columns: list[float] | tuple) -> list[int]:
+    """The lines within COLUMN_REACH of line ``index`` up to the block headings around it
+    (``_lone_heading``): a contacts table under its own heading ('Numbers' over '602-555-0147
+    Mobile') is no evidence of how the block above it prints its pairs."""
+    out = [index]
+    for step in (-1, 1):
+        k = index + step
+        while 0 <= k < len(lines) and abs(k - index) <= COLUMN_REACH and \
+                not _lone_heading(_cells(lines[k], columns)):
+            out.append(k)
+            k += step
+    return out
+
+
 def bare_labels_after_values(lines: list[Line], index: int, columns: list[float] | tuple = ()
                              ) -> bool:
-    """The lines within COLUMN_REACH of line ``index`` print a value with digits before a
-    label with no separator (``_value_then_label``), LABELS_AFTER of them at least and more
-    than print a label before such a value: a sheet set value first without separators,
-    where only the values that are numbers show which cell is the label."""
-    near = range(max(0, index - COLUMN_REACH), min(len(lines), index + COLUMN_REACH + 1))
-    cells = [_cells(lines[k], columns) for k in near]
+    """The lines of line ``index``'s own block (``_own_block``) print a value with digits
+    before a label with no separator (``_value_then_label``), BLOCK_LABELS_AFTER of them at
+    least and more than print a label before such a value: a block set value first without
+    separators, where only the values that are numbers show which cell is the label. A block
+    that prints a label before such a value is set label first; one with no line of either
+    kind (a name and a company) goes the page's way (LABELS_AFTER lines at least, more than
+    the other way)."""
+    cells = [_cells(lines[k], columns) for k in _own_block(lines, index, columns)]
     after = sum(_value_then_label(c) for c in cells)
-    return after >= LABELS_AFTER and after > sum(_label_then_value(c) for c in cells)
+    before = sum(_label_then_value(c) for c in cells)
+    if after >= BLOCK_LABELS_AFTER and after > before:
+        return True
+    if before:
+        return False
+    # a block too short to tell (a name and a company): the page's way, by its lines
+    page = [_cells(line, columns) for line in lines]
+    after = sum(_value_then_label(c) for c in page)
+    return after >= LABELS_AFTER and after > sum(_label_then_value(c) for c in page)
 
 
 def line_pairs(lines: list[Line], index: int, columns: list[float] | tuple = ()) -> list[Pair]:

@@ -63,6 +63,33 @@ def test_a_few_value_first_rows_of_a_table_do_not_make_a_sheet_value_first() -> 
     assert not any(where == "left" for _, _, where in _pairs(lines))
 
 
+def test_a_contacts_table_under_its_own_heading_does_not_make_the_block_above_value_first(
+        ) -> None:
+    # 'Number  Kind' rows print a value before a word, but under their own heading: the
+    # block above prints its label first ('Birthday  1971-03-02'), and that decides it
+    lines = _lines((72, 60, "Household"),
+                   (72, 80, "Birthday"), (260, 80, "1971-03-02"),
+                   (72, 94, "Borrower"), (260, 94, "Ola K. Nordmann"),
+                   (72, 114, "Numbers"),
+                   (72, 128, "Number"), (260, 128, "Kind"),
+                   (72, 142, "602-555-0147"), (260, 142, "Mobile"),
+                   (72, 156, "602-555-0148"), (260, 156, "Home"),
+                   (72, 170, "602-555-0149"), (260, 170, "Work"),
+                   (72, 184, "602-555-0150"), (260, 184, "Fax"))
+    pairs = _pairs(lines)
+    assert ("Borrower", "Ola K. Nordmann", "right") in pairs
+    assert ("Ola K. Nordmann", "Borrower", "left") not in pairs
+
+
+def test_a_short_value_first_block_with_abbreviated_labels_is_read_value_first() -> None:
+    lines = _lines((72, 60, "Household"),
+                   (72, 80, "Ola K. Nordmann"), (260, 80, "Borrower"),
+                   (72, 94, "XXX-XX-4417"), (260, 94, "Taxpayer no."),
+                   (72, 108, "1971-03-02"), (260, 108, "Birth dt."),
+                   (72, 128, "Ledger"))
+    assert ("Borrower", "Ola K. Nordmann", "left") in _pairs(lines)
+
+
 def test_a_legal_form_wrapped_alone_onto_the_next_line_ends_the_company() -> None:
     lines = _lines((72, 80, "Holder of note:"), (200, 80, "BRIGHTWATER HOLDINGS"),
                    (200, 92, "LTD"), (72, 110, "Opened:"), (200, 110, "01/02/2019"))
