@@ -154,6 +154,12 @@ def drop_partial_accounts(hits: list[FieldHit]) -> list[FieldHit]:
                                     and re.sub(r"\D", "", h.value)[-4:] in full)]
 
 
+# A multi-value field (fees, account numbers) keeps every value scoring MULTI_VALUE_SURE or
+# more, and any within MULTI_VALUE_MARGIN of its best value.
+MULTI_VALUE_SURE = 0.85
+MULTI_VALUE_MARGIN = 0.05
+
+
 def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[ExtractedField]:
     """One value per field (several for account numbers), calibrated, best first."""
     hits = drop_partial_accounts(hits)
@@ -172,7 +178,11 @@ def select_fields(hits: list[FieldHit], doc_type: str, ocr: bool) -> list[Extrac
         competitors = sum(1 for o in options[1:] if o[0] >= top_score - 0.05)
         keep = options[:1]
         if name in MULTI_VALUE_FIELDS:
-            keep = [o for o in options if o[0] >= 0.85] or options[:1]
+            # every sure item, and those as sure as the best: a judgment's costs and its
+            # attorney fees read alike, and a model that doubts both a little (a layout it
+            # never saw) must not keep one and drop the other
+            keep = [o for o in options if o[0] >= MULTI_VALUE_SURE
+                    or o[0] >= top_score - MULTI_VALUE_MARGIN]
         elif name == "creditor_name":
             # several plaintiffs in the caption ("TRUSTEES OF FUND A and ... FUND B") are
             # each a party the debt is owed to; so is the charge-off creditor a pleading names
