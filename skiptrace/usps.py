@@ -61,7 +61,7 @@ UNIT_DESIGNATORS: dict[str, str] = {
 
 _TOKEN_MAP = {**STREET_SUFFIXES, **DIRECTIONALS, **UNIT_DESIGNATORS}
 _HASH_UNIT = re.compile(r"#\s*(\w+)")
-_PO_BOX = re.compile(r"\bp\s*o\s*box\b|\bpost office box\b")
+_PO_BOX = re.compile(r"\bp\.?\s*o\.?\s*box\b|\bpost office box\b")  # "P.O. Box", "PO Box", "Pobox"
 
 
 _HOUSE_NUMBER = re.compile(r"^\s*([0-9]+)\s+(.*)$", re.DOTALL)

@@ -29,3 +29,12 @@ def test_standardize_street_with_the_house_number_split_off_gives_the_same_answe
         "1420 North", "3 North Shore Drive East", "12a Elm St", "PO Box 7"]
     for street in streets:
         assert standardize_street(street) == _standardize_street_cached(street), street
+
+
+def test_a_po_box_reads_the_same_however_it_is_written_and_gives_no_street_name_key():
+    from skiptrace.blocking import _name_of_street
+
+    written = ["P.O. Box 40", "PO Box 40", "P. O. Box 40", "Post Office Box 40", "Pobox 40"]
+    assert {standardize_street(w) for w in written} == {"po box 40"}
+    assert _name_of_street(standardize_street("P.O. Box 40")) == ""
+    assert standardize_street("12 Polo Box Rd") == "12 polo box rd"
