@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from skiptrace.comparisons import FIELD_INDEX, FIELDS
 from skiptrace.fellegi_sunter import FellegiSunterModel, value_frequencies
@@ -69,3 +70,55 @@ def test_frequencies_from_codes_equal_those_from_the_strings():
         counts = pd.Series(present).value_counts().to_numpy(dtype=float)
         expected = (counts * (counts - 1)).sum() / (len(present) * (len(present) - 1))
         assert _collision_probability(table, name) == max(expected, 1e-7), name
+
+
+def _people_twice(people: int, seed: int, duplicate: bool):
+    """``people`` made-up people, each written twice when ``duplicate`` (the second time with
+    two letters of the street name swapped: the same street in the same area, not exact)."""
+    import string
+    from datetime import date
+
+    from skiptrace.records import PersonRecord
+
+    rng = np.random.default_rng(seed)
+
+    def word(length: int) -> str:
+        return "".join(rng.choice(list(string.ascii_lowercase), size=length))
+
+    records = []
+    for person in range(people):
+        given, surname, street = word(6), word(8), word(9)
+        born = date(1940 + int(rng.integers(0, 50)), int(rng.integers(1, 13)),
+                    int(rng.integers(1, 29)))
+        area = int(rng.integers(0, 20))
+        number = int(rng.integers(1, 900))
+        fields = dict(given_name=given, surname=surname, dob=born,
+                      city=f"town{string.ascii_lowercase[area]}", state="NY",
+                      postcode=f"{10000 + area}")
+        records.append(PersonRecord(f"{person}a", street=f"{number} {street} road", **fields))
+        if duplicate:
+            typo = street[:3] + street[4] + street[3] + street[5:]
+            records.append(PersonRecord(f"{person}b", street=f"{number} {typo} road", **fields))
+    return records
+
+
+def test_u_leaves_out_the_true_matches_among_random_pairs():
+    """1,000 people written twice: a random pair is a match one time in 2,000, and those
+    matches are nearly all the random pairs on the same street in the same area and all of
+    those sharing a birth date. u says how often *non-matches* agree, so it stays near what
+    1,000 people written once give, not at the duplicates' rate (which the raw counts give:
+    about 5e-4 for both)."""
+    from skiptrace.fellegi_sunter import _collision_probability, estimate_u
+    from skiptrace.normalize import normalize_records
+
+    address, dob = FIELD_INDEX["address"], FIELD_INDEX["dob"]
+    near_street = FIELDS[address].levels.index("street token_set>=90 in same area")
+    twice = normalize_records(_people_twice(1_000, seed=5, duplicate=True))
+    once = normalize_records(_people_twice(1_000, seed=5, duplicate=False))
+    assert _collision_probability(twice, "dob") > 5e-4  # the duplicates' own dates
+    u_twice = estimate_u(twice, em_sample_pairs=400_000)
+    u_once = estimate_u(once, em_sample_pairs=400_000)
+    assert u_twice[address][near_street] < 2e-5
+    assert u_twice[dob][-1] < 2 * u_once[dob][-1] + 1e-5
+    # no duplicates: exact agreement as counted
+    assert u_once[dob][-1] == pytest.approx(_collision_probability(once, "dob"), rel=1e-3)
