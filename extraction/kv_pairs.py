@@ -337,7 +337,7 @@ def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
     return " " + text.rstrip(": ")
 
 
-LEGAL_FORM_RE = re.compile(r"(?:LLC|L\.L\.C\.|Inc|Corp|Corporation|Company|Co|N\.A|NA|LP|"
+LEGAL_FORM_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc|Corp|Corporation|Company|Co|N\.A|NA|LP|"
                            r"L\.P|LLP|PLLC|P\.C|Ltd)\.?,?$", re.IGNORECASE)
 
 
