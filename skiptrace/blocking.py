@@ -293,28 +293,26 @@ def _pair_of(t: PersonTable, first: str, second: str) -> np.ndarray:
     return _join_codes(_single(t, first), _single(t, second))
 
 
-def _street_initial_code(t: PersonTable) -> np.ndarray:
-    """Codes of ``_street_initial``, made on the distinct streets when the table has them."""
-    if ("street_initial",) not in t.key_codes:
+def _street_derived_code(t: PersonTable, name: str,
+                         derive: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Codes of ``derive`` over the streets (their initial, their name), made on the distinct
+    streets when the table has them, and kept on the table under ``name``."""
+    if (name,) not in t.key_codes:
         if "street" in t.distinct:
             codes, values = t.distinct["street"]
-            column = _street_initial(np.asarray(values, dtype=object))[codes]
+            column = derive(np.asarray(values, dtype=object))[codes]
         else:
-            column = _street_initial(t.street)
-        t.key_codes[("street_initial",)] = _coded(column)
-    return t.key_codes[("street_initial",)][0]
+            column = derive(t.street)
+        t.key_codes[(name,)] = _coded(column)
+    return t.key_codes[(name,)][0]
+
+
+def _street_initial_code(t: PersonTable) -> np.ndarray:
+    return _street_derived_code(t, "street_initial", _street_initial)
 
 
 def _street_name_code(t: PersonTable) -> np.ndarray:
-    """Codes of ``_street_name``, made on the distinct streets when the table has them."""
-    if ("street_name",) not in t.key_codes:
-        if "street" in t.distinct:
-            codes, values = t.distinct["street"]
-            column = _street_name(np.asarray(values, dtype=object))[codes]
-        else:
-            column = _street_name(t.street)
-        t.key_codes[("street_name",)] = _coded(column)
-    return t.key_codes[("street_name",)][0]
+    return _street_derived_code(t, "street_name", _street_name)
 
 
 def _with_street_name_and_initial(t: PersonTable, column: str) -> tuple[np.ndarray, np.ndarray]:

@@ -255,6 +255,22 @@ def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
     return u_values
 
 
+def _em_step(patterns: np.ndarray, counts: np.ndarray, m: list[np.ndarray],
+             u: list[np.ndarray], share: float
+             ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray]]:
+    """One EM step over distinct comparison vectors (``counts`` of each): the expected
+    matched and unmatched counts per vector, and m and u re-estimated from them."""
+    log_m = _log_likelihood(patterns, m) + np.log(share)
+    log_u = _log_likelihood(patterns, u) + np.log(1.0 - share)
+    posterior = 1.0 / (1.0 + np.exp(np.clip(log_u - log_m, -500, 500)))
+    matched = counts * posterior
+    unmatched = counts - matched
+    new_m = [_floored(_level_shares(patterns, matched, f, len(s.levels)))
+             for f, s in enumerate(FIELDS)]
+    new_u = [_level_shares(patterns, unmatched, f, len(s.levels)) for f, s in enumerate(FIELDS)]
+    return matched, unmatched, new_m, new_u
+
+
 def _random_pair_em(patterns: np.ndarray, counts: np.ndarray, records: int,
                     ) -> tuple[np.ndarray, float, list[np.ndarray]]:
     """EM over random pairs' distinct comparison vectors (``counts`` of each): the expected
@@ -266,14 +282,7 @@ def _random_pair_em(patterns: np.ndarray, counts: np.ndarray, records: int,
     share = 1.0 / max(records, 2)
     unmatched = counts
     for _ in range(MAX_EM_ITERATIONS):
-        log_m = _log_likelihood(patterns, m) + np.log(share)
-        log_u = _log_likelihood(patterns, u) + np.log(1.0 - share)
-        posterior = 1.0 / (1.0 + np.exp(np.clip(log_u - log_m, -500, 500)))
-        matched = counts * posterior
-        unmatched = counts - matched
-        new_m = [_floored(_level_shares(patterns, matched, f, len(s.levels)))
-                 for f, s in enumerate(FIELDS)]
-        u = [_level_shares(patterns, unmatched, f, len(s.levels)) for f, s in enumerate(FIELDS)]
+        matched, unmatched, new_m, u = _em_step(patterns, counts, m, u, share)
         change = max(float(np.abs(a - b).max()) for a, b in zip(new_m, m, strict=True))
         m = new_m
         share = float(np.clip(matched.sum() / max(counts.sum(), 1.0), 1e-12, 0.5))
@@ -331,15 +340,8 @@ def train_em(gamma: np.ndarray, start: FellegiSunterModel, population_u: list[np
     share = 0.1
     iterations = 0
     for iterations in range(1, MAX_EM_ITERATIONS + 1):  # noqa: B007 - kept for the notes
-        log_m = _log_likelihood(patterns, m) + np.log(share)
-        log_u = _log_likelihood(patterns, u_candidates) + np.log(1.0 - share)
-        posterior = 1.0 / (1.0 + np.exp(np.clip(log_u - log_m, -500, 500)))
-        matched = counts * posterior
-        unmatched = counts - matched
-        new_m = [_floored(_level_shares(patterns, matched, f, len(s.levels)))
-                 for f, s in enumerate(FIELDS)]
-        u_candidates = [_level_shares(patterns, unmatched, f, len(s.levels))
-                        for f, s in enumerate(FIELDS)]
+        matched, _, new_m, u_candidates = _em_step(patterns, counts, m, u_candidates,
+                                                   share)
         new_share = float(np.clip(matched.sum() / max(counts.sum(), 1.0), 1e-6, 1 - 1e-6))
         change = max(float(np.abs(a - b).max()) for a, b in zip(new_m, m, strict=True))
         m, share = new_m, new_share
