@@ -83,11 +83,15 @@ def _year(dob: np.ndarray) -> np.ndarray:
 
 
 def _initial_of_street(street: str) -> str:
-    """The first letter of a street's name, after its house number where it has one ('' for
-    a number alone or no street)."""
-    parts = street.split(" ", 2)
-    numbered = parts[0][:1].isdigit()
-    name = (parts[1] if len(parts) > 1 else "") if numbered else parts[0]
+    """The first letter of a street's name, after its house number where it has one and a
+    directional ('12 s lamb blvd' -> 'l': else every "S ..." street of a ZIP shares 's');
+    '' for a number alone or no street."""
+    words = street.split(" ", 3)
+    if words[0][:1].isdigit():
+        del words[0]
+    if len(words) > 1 and words[0] in _DIRECTIONS:
+        del words[0]
+    name = words[0] if words else ""
     return name[:1] if name[:1].isalpha() else ""
 
 

@@ -26,10 +26,11 @@ TF_PREFIX = "tf."
 # Stored with every party's keys. Change it whenever ``BLOCKING_KEYS`` change: a database
 # whose keys carry another version (or none) has them rewritten on its next link
 # (``has_keys`` is false there), instead of new parties silently missing old ones.
-KEYS_VERSION = "keys.version=6"  # 2: issue 13's compound keys (dob+name_sound, ...);
+KEYS_VERSION = "keys.version=7"  # 2: issue 13's compound keys (dob+name_sound, ...);
 # 3: house number or ZIP + the street's first letter + a name's sound; 4: the street's
 # first letter also where it has no house number; 5: city or ZIP + the street's name + an
-# initial; 6: "P.O. Box" read as a PO box (it was "p o box", which gave a street-name key)
+# initial; 6: "P.O. Box" read as a PO box (it was "p o box", which gave a street-name key);
+# 7: the street's initial skips a directional ('12 s lamb blvd' -> 'l')
 IN_CHUNK = 500  # values per IN (...) list: well under every database's parameter limit
 
 

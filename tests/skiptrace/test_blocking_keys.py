@@ -203,3 +203,14 @@ def test_blocks_stay_small_where_the_first_part_has_few_values() -> None:
                                               dtype=object), 400)[0]
     assert len(by_initial) > 10 * stats.pairs_per_key["dob+name_sound"]
     assert sum(stats.pairs_per_key[name] for name in compound) < len(table)
+
+
+def test_the_street_initial_is_that_of_its_name_after_a_directional():
+    from skiptrace.blocking import _initial_of_street
+
+    # every "S ..." street of a ZIP shared the initial 's' before: one block for them all
+    assert _initial_of_street("12 s lamb blvd") == _initial_of_street("12 lamb blvd") == "l"
+    assert _initial_of_street("n main st") == "m"
+    assert _initial_of_street("s lamb") == "l"
+    assert _initial_of_street("12 n") == "n"  # a street named N keeps its letter
+    assert _initial_of_street("12") == "" and _initial_of_street("") == ""
