@@ -100,9 +100,11 @@ def line_cells(lines: list[Line], index: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _, _ in _cells(lines[index], local_columns(lines, index))]
 
 
+# Legal forms that end a company's name ('Acme LLC', 'Bank, N.A.'); LEGAL_FORM_RE adds the
+# words that are also the end of a label or a plain word ('Collection Company', 'Co').
+LEGAL_FORMS = r"LLC|L\.L\.C\.?|Inc|Corp|N\.A|LP|L\.P|LLP|PLLC|P\.C|Ltd"
 # a company's legal form ending a cell: the cell is a company's name, no label
-NAME_FORM_RE = re.compile(r"\s(?:LLC|L\.L\.C|Inc|Corp|N\.A|LP|L\.P|LLP|PLLC|P\.C|Ltd)\.?,?$",
-                          re.IGNORECASE)
+NAME_FORM_RE = re.compile(rf"\s(?:{LEGAL_FORMS})\.?,?$", re.IGNORECASE)
 
 
 def _label_like(text: str) -> bool:
@@ -120,7 +122,7 @@ SUFFIX_RE = re.compile(r"(?:[IVX]+|JR|SR|ESQ|LLC|L\.L\.C|INC|CORP|CO|LP|LLP|PLLC
                        r"P\.C|USA|US)\.?,?")
 
 
-def _word_case(word: str) -> str:
+def word_case(word: str) -> str:
     """'U' for a word in capitals, 'T' for a capital then small letters, else ''."""
     letters = [c for c in word if c.isalpha()]
     if not letters:
@@ -128,11 +130,6 @@ def _word_case(word: str) -> str:
     if all(c.isupper() for c in letters):
         return "U"
     return "T" if letters[0].isupper() and any(c.islower() for c in letters[1:]) else ""
-
-
-def word_case(word: str) -> str:
-    """``_word_case``: 'U' for a word in capitals, 'T' for a capital then small letters."""
-    return _word_case(word)
 
 
 def _initials_of_a_company(words: list[str]) -> bool:
@@ -151,7 +148,7 @@ def case_split(text: str) -> int | None:
     labels in one case and values in another, so no separator is needed to see where the
     label ends."""
     words = text.split()
-    cases = [_word_case(w) for w in words]
+    cases = [word_case(w) for w in words]
     for k in range(1, min(MAX_SPLIT_WORDS, len(words) - 1) + 1):
         head, tail = cases[:k], cases[k:]
         if all(c == "U" for c in head) and tail[0] == "T":
@@ -337,8 +334,8 @@ def _label_wrap(lines: list[Line], index: int, label: BBox, value: BBox,
     return " " + text.rstrip(": ")
 
 
-LEGAL_FORM_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc|Corp|Corporation|Company|Co|N\.A|NA|LP|"
-                           r"L\.P|LLP|PLLC|P\.C|Ltd)\.?,?$", re.IGNORECASE)
+LEGAL_FORM_RE = re.compile(rf"\b(?:{LEGAL_FORMS}|Corporation|Company|Co|NA)\.?,?$",
+                           re.IGNORECASE)
 
 
 def _wrapped(lines: list[Line], index: int, value: str, vbox: BBox) -> tuple[str, BBox]:

@@ -18,23 +18,25 @@ _VOWELS = set("aeiouyAEIOUY")
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
+def _system_words() -> tuple[str, ...]:
+    """The system dictionary's entries as written, without possessives; () without one."""
     for path in SYSTEM_WORD_LISTS:
         if path.exists():
             words = path.read_text(encoding="utf-8", errors="ignore").split()
-            return frozenset(w.lower() for w in words if "'" not in w)
-    return frozenset()
+            return tuple(w for w in words if "'" not in w)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _system_words())
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The list's words printed lower case: common words, not the names it also holds
     ("DeLeon", "Kimberly"), for repairs that must never make a name out of pieces."""
-    for path in SYSTEM_WORD_LISTS:
-        if path.exists():
-            words = path.read_text(encoding="utf-8", errors="ignore").split()
-            return frozenset(w for w in words if w.islower() and "'" not in w)
-    return frozenset()
+    return frozenset(w for w in _system_words() if w.islower())
 
 
 def _looks_like_word(token: str) -> bool:

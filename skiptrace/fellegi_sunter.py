@@ -234,17 +234,16 @@ def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
     non_match, share, m = _random_pair_em(patterns, counts, n)
     u_values: list[np.ndarray] = []
     for f, spec in enumerate(FIELDS):
+        levels = patterns[:, f]
+        present = levels != MISSING
         if spec.name in NAME_DEPENDENT_FIELDS:
-            levels = gamma[:first_kept, f]
-            present = levels != MISSING
-            sums = np.bincount(levels[present], minlength=len(spec.levels)) + 0.5
+            first_levels = gamma[:first_kept, f]
+            sums = np.bincount(first_levels[first_levels != MISSING],
+                               minlength=len(spec.levels)) + 0.5
         else:
-            levels = patterns[:, f]
-            present = levels != MISSING
             sums = np.bincount(levels[present], weights=non_match[present],
                                minlength=len(spec.levels)) + 0.5
         u = sums / sums.sum()
-        levels, present = patterns[:, f], patterns[:, f] != MISSING
         exact_u = _collision_probability(table, _EXACT_COLUMNS[spec.name])
         present_pairs = float(counts[present].sum())
         if present_pairs > 0:
