@@ -197,9 +197,37 @@ def _collision_probability(table: PersonTable, name: str) -> float:
                      PROBABILITY_FLOOR))
 
 
+def _exact_address_probability(table: PersonTable) -> float:
+    """P(two random records whose addresses are not wholly blank agree on the address
+    exactly): the same street line (house number included), ZIP and city, as the address
+    field's exact level asks. Counting the street line alone counted every '12 high street'
+    of another town as agreeing, so the exact level weighed less than a near street in the
+    same area (FEBRL4 hard: 13.6 bits against 19.1)."""
+    street_space, (street,) = table_codes(table, "street")
+    zip_space, (postcode,) = table_codes(table, "postcode")
+    city_space, (city,) = table_codes(table, "city")
+    street_missing, zip_missing = street_space.missing(street), zip_space.missing(postcode)
+    address_present = ~(street_missing & zip_missing & city_space.missing(city))
+    holding = int(address_present.sum())
+    keyed = ~street_missing & ~zip_missing
+    if holding < 2 or not keyed.any():
+        return PROBABILITY_FLOOR
+    key = np.stack([street[keyed], postcode[keyed], city[keyed]], axis=1)
+    _keys, counts = np.unique(key, axis=0, return_counts=True)
+    counts = counts.astype(float)
+    return float(max((counts * (counts - 1)).sum() / (holding * (holding - 1)),
+                     PROBABILITY_FLOOR))
+
+
+def _exact_probability(table: PersonTable, field_name: str) -> float:
+    """P(two random records with the field present agree on it exactly)."""
+    if field_name == "address":
+        return _exact_address_probability(table)
+    return _collision_probability(table, _EXACT_COLUMNS[field_name])
+
+
 _EXACT_COLUMNS = {"given_name": "given", "surname": "surname", "dob": "dob", "ssn4": "ssn4",
-                  "address": "street", "phone": "phone", "email": "email",
-                  "case": "case_number"}
+                  "phone": "phone", "email": "email", "case": "case_number"}
 
 
 def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
@@ -244,7 +272,7 @@ def estimate_u(table: PersonTable, sample_pairs: int = 20_000, seed: int = 7,
             sums = np.bincount(levels[present], weights=non_match[present],
                                minlength=len(spec.levels)) + 0.5
         u = sums / sums.sum()
-        exact_u = _collision_probability(table, _EXACT_COLUMNS[spec.name])
+        exact_u = _exact_probability(table, spec.name)
         present_pairs = float(counts[present].sum())
         if present_pairs > 0:
             resolution = min(exact_u, 0.5 / present_pairs)

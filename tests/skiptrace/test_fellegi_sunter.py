@@ -122,3 +122,43 @@ def test_u_leaves_out_the_true_matches_among_random_pairs():
     assert u_twice[dob][-1] < 2 * u_once[dob][-1] + 1e-5
     # no duplicates: exact agreement as counted
     assert u_once[dob][-1] == pytest.approx(_collision_probability(once, "dob"), rel=1e-3)
+
+
+def test_exact_address_u_counts_the_whole_address_not_the_street_line():
+    """The address field's exact level asks for the same street line, ZIP and city. Its u is
+    how often two random people's whole addresses agree: '4 main street' in forty towns is
+    one street line but forty addresses, so counting the street line alone overstated u
+    about forty times and weighed the exact level below a near street in the same area."""
+    import string
+
+    from skiptrace.fellegi_sunter import (
+        _collision_probability,
+        _exact_address_probability,
+        estimate_u,
+    )
+    from skiptrace.normalize import normalize_records
+    from skiptrace.records import PersonRecord
+
+    rng = np.random.default_rng(17)
+    streets = ("main street", "high street", "park road", "church lane")
+    records = []
+    addresses = []
+    for person in range(2_000):
+        town = int(rng.integers(0, 40))
+        line = f"{int(rng.integers(1, 6))} {streets[int(rng.integers(0, 4))]}"
+        city = f"town{string.ascii_lowercase[town % 26]}{town // 26}"
+        postcode = f"{20000 + town}"
+        addresses.append((line, postcode, city))
+        given = "".join(rng.choice(list(string.ascii_lowercase), size=7))
+        surname = "".join(rng.choice(list(string.ascii_lowercase), size=9))
+        records.append(PersonRecord(f"p{person}", given_name=given, surname=surname,
+                                    street=line, city=city, state="NY", postcode=postcode))
+    table = normalize_records(records)
+    _keys, counts = np.unique(np.array(addresses), axis=0, return_counts=True)
+    whole = (counts * (counts - 1)).sum() / (2_000 * 1_999)
+    assert _exact_address_probability(table) == pytest.approx(whole)
+    street_line = _collision_probability(table, "street")
+    assert street_line > 20 * whole
+    address = FIELD_INDEX["address"]
+    u = estimate_u(table, em_sample_pairs=200_000)[address]
+    assert u[-1] == pytest.approx(whole, rel=0.05)
