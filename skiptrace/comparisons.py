@@ -47,8 +47,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("ssn4", ("else", "one edit", "exact")),
     # One field for the whole address: street, city and ZIP move together when a person
     # moves, and three separate fields would count one move three times.
-    FieldSpec("address", ("else", "same city or zip", "street token_set>=70",
-                          "street token_set>=90 in same area", "exact")),
+    FieldSpec("address", ("else", "same city or zip", "same street, other number, same area",
+                          "street token_set>=70", "street token_set>=90 in same area",
+                          "exact")),
     FieldSpec("phone", ("else", "same last seven", "exact")),
     FieldSpec("email", ("else", "same or similar local part", "exact")),
     FieldSpec("case", ("else", "same account last four", "same case number")),
@@ -68,8 +69,27 @@ CODE_GROUPS: dict[str, tuple[str, ...]] = {
 JW = JaroWinkler.normalized_similarity
 
 
+STREET_NAME = "street_name"  # derived from the street group: the street line less its number
+
+
+def _without_number(street: str) -> str:
+    """'12 elm st' -> 'elm st'; a street line of a number alone stays as it is."""
+    first, _, rest = street.partition(" ")
+    return rest if first[:1].isdigit() and rest else street
+
+
 def table_codes(table: PersonTable, group: str) -> tuple[CodeSpace, list[np.ndarray]]:
     """The code space and per-column codes of a column group, computed once per table."""
+    if group == STREET_NAME and group not in table.codes:
+        # The street codes over the street lines' values less the house number: the same
+        # codes (two houses of one street keep two codes), so only the distinct street
+        # lines are rewritten.
+        space, codes = table_codes(table, "street")
+        values = np.empty(len(space.values), dtype=object)
+        values[:] = [_without_number(value) for value in space.values]
+        lengths = np.fromiter((len(v) for v in values), dtype=np.int32, count=len(values))
+        table.codes[group] = (CodeSpace(values=values, lengths=lengths, blank=space.blank),
+                              codes)
     if group not in table.codes:
         names = CODE_GROUPS[group]
         table.codes[group] = (
@@ -221,9 +241,15 @@ def _address_levels(table: PersonTable, left: np.ndarray, right: np.ndarray,
     same_number = number.equal() | number.missing()
     same_street = street.equal_present()
     level = np.where(same_area, 1, 0).astype(np.int8)
-    level[same_number & (((ratio >= 70) & near_area) | (ratio >= 90))] = 2
-    level[same_number & (ratio >= 90) & near_area | same_street] = 3
-    level[same_street & same_zip & city.equal()] = 4
+    # Another house number on the same street of the same area: a mistyped number or a
+    # move down the street, or a neighbour; its own level, so EM and u weigh it.
+    other_number = np.flatnonzero(~number.equal() & ~number.missing() & near_area
+                                  & ~street.missing())
+    name = _Side.of(table, STREET_NAME, left, right)
+    level[other_number[_street_similarity(name, other_number, workers) >= 90]] = 2
+    level[same_number & (((ratio >= 70) & near_area) | (ratio >= 90))] = 3
+    level[same_number & (ratio >= 90) & near_area | same_street] = 4
+    level[same_street & same_zip & city.equal()] = 5
     nothing_l = (street.space.missing(street.left) & city.space.missing(city.left)
                  & postcode.space.missing(postcode.left))
     nothing_r = (street.space.missing(street.right) & city.space.missing(city.right)
@@ -316,7 +342,7 @@ def name_order_swapped(table: PersonTable, left: np.ndarray, right: np.ndarray,
 
 def prepare_codes(table: PersonTable) -> None:
     """Make every column group's codes now (before worker processes fork off the table)."""
-    for group in CODE_GROUPS:
+    for group in (*CODE_GROUPS, STREET_NAME):
         table_codes(table, group)
 
 

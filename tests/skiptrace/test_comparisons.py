@@ -70,6 +70,26 @@ def test_street_run_together_and_zip_one_edit_away_are_the_same_street():
         == "else"
 
 
+def test_other_house_number_on_the_same_street_has_its_own_level():
+    """Another number on the same street of the same area (a mistyped number, a move down
+    the street, a neighbour) is its own level, between the same area and a near street with
+    the same number; on another street, or with the street name far off, it is the area."""
+    home = dict(street="23 Delprat Circuit", city="Maryborough", postcode="24300")
+    other = "same street, other number, same area"
+    assert _address_level(home, {**home, "street": "14 Delprat Circuit"}) == other
+    assert _address_level(home, {**home, "street": "14 Delpratt Circuit"}) == other
+    assert _address_level(home, {**home, "postcode": "24301",
+                                 "street": "14 Delprat Circuit"}) == other  # ZIP one edit
+    assert _address_level(home, {**home, "street": "14 Hurley Street"}) == "same city or zip"
+    assert _address_level(home, {**home, "city": "Peoria", "postcode": "61602",
+                                 "street": "14 Delprat Circuit"}) == "else"
+    assert _address_level(dict(street="48", city="Maryborough", postcode="24300"),
+                          dict(street="52", city="Maryborough", postcode="24300")) \
+        == "same city or zip"  # a number alone is no street name
+    assert _address_level(home, {**home, "street": "Delprat Circuit"}) \
+        == "street token_set>=90 in same area"  # no number on one side: as before
+
+
 def _dob_level(first: PersonRecord, second: PersonRecord) -> str:
     return FIELDS[FIELD_INDEX["dob"]].levels[_gamma(first, second)[FIELD_INDEX["dob"]]]
 

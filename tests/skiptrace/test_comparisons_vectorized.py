@@ -67,11 +67,16 @@ def _address_level(t: PersonTable, i: int, j: int) -> int:
              if street_l and street_r else 0.0)
     same_street = bool(street_l) and street_l == street_r
     if same_street and same_zip and city_l == city_r:
-        return 4
+        return 5
     if (same_number and ratio >= 90 and near_area) or same_street:
-        return 3
+        return 4
     if same_number and ((ratio >= 70 and near_area) or ratio >= 90):
-        return 2
+        return 3
+    if not same_number and near_area and street_l:
+        name_l, name_r = (s.partition(" ")[2] if s[:1].isdigit() and " " in s else s
+                          for s in (street_l, street_r))
+        if max(fuzz.token_set_ratio(name_l, name_r), fuzz.ratio(name_l, name_r)) >= 90:
+            return 2
     return 1 if same_area else 0
 
 
