@@ -32,6 +32,10 @@ MIN_MERGED_CONFIDENCE = 0.6
 MIN_WORD_CHARACTERS = 3
 # An OCR word that overlaps a layer word by this share of its own area is that word.
 MAX_OVERLAP_SHARE = 0.2
+# A new word this short (letters and digits) wedged between two words of one layer line,
+# each within this many of the line's heights, is an edge of their letters ("LA N REINA").
+MAX_WEDGED_CHARACTERS = 2
+MAX_WEDGE_GAP_HEIGHTS = 1.5
 
 
 def leftover_ink_share(image: Image.Image) -> float:
@@ -64,15 +68,32 @@ def _overlap_share(box: tuple[float, float, float, float],
     return width * height / area
 
 
+def _wedged(word: Word, layer: list[Word]) -> bool:
+    """A scrap of one or two characters in the space between two words of a layer line:
+    typed lines hold no word there, so it is ink of their letters left past the boxes."""
+    if sum(c.isalnum() for c in word.text) > MAX_WEDGED_CHARACTERS:
+        return False
+    x0, top, x1, bottom = word.bbox
+    middle = (top + bottom) / 2
+    beside = [w for w in layer if w.bbox[1] <= middle <= w.bbox[3]]
+    reach = [MAX_WEDGE_GAP_HEIGHTS * (w.bbox[3] - w.bbox[1]) for w in beside]
+    left = any(0 <= x0 - w.bbox[2] + 0.5 <= gap for w, gap in zip(beside, reach, strict=True))
+    right = any(0 <= w.bbox[0] - x1 + 0.5 <= gap for w, gap in zip(beside, reach, strict=True))
+    return left and right
+
+
 def new_words(layer: list[Word], read: list[Word]) -> list[Word]:
     """The OCR words the layer lacks: confident, holding a letter or digit, not on top of
-    a layer word, and on an OCR line with a word of MIN_WORD_CHARACTERS letters or digits
-    (edges of layer letters peeking out of their boxes read as short scraps)."""
+    a layer word nor wedged between two, and on an OCR line with a word of
+    MIN_WORD_CHARACTERS letters or digits (edges of layer letters peeking out of their
+    boxes read as short scraps)."""
     by_line: dict[int, list[Word]] = {}
     for word in read:
         if word.confidence < MIN_MERGED_CONFIDENCE or not any(c.isalnum() for c in word.text):
             continue
         if any(_overlap_share(word.bbox, other.bbox) > MAX_OVERLAP_SHARE for other in layer):
+            continue
+        if _wedged(word, layer):
             continue
         by_line.setdefault(word.line, []).append(word)
     kept: list[Word] = []

@@ -104,3 +104,14 @@ def test_merge_leaves_out_lone_scraps_of_layer_letters():
             Word("3/1/2024", (400, 62, 450, 72), 0.9, 3)]
     merged = merge_words(layer, read)
     assert [w.text for w in merged] == ["FILED", "3/1/2024", "Declaration"]
+
+
+def test_merge_leaves_out_a_scrap_wedged_between_two_words_of_a_layer_line():
+    layer = [Word("350", (20, 94, 32, 102), 1.0, 0), Word("CAMINO", (35, 94, 68, 102), 1.0, 0),
+             Word("DEL", (77, 94, 90, 102), 1.0, 0), Word("MAR,", (107, 94, 130, 102), 1.0, 0)]
+    read = [Word("N", (100.8, 97.4, 103.0, 101.5), 0.75, 0),
+            Word("Received", (140, 93, 190, 103), 0.9, 0),
+            Word("pen", (92, 94, 104, 102), 0.85, 0)]
+    merged = merge_words(layer, read)
+    # the lone letter in the space is dropped; a word the layer lacks there is kept
+    assert [w.text for w in merged] == ["350", "CAMINO", "DEL", "pen", "MAR,", "Received"]
