@@ -69,9 +69,24 @@ def section_headings(lines: list[Line]) -> dict[int, str]:
         text = line.text.strip()
         separated = SEPARATED_RE.match(text)
         if len(cells) == 1 and 0 < len(text.split()) <= 4 and not re.search(r"\d|@", text) \
-                and not (separated and separated.group("value")):
+                and not (separated and separated.group("value")) \
+                and not _label_over_value(lines, index):
             out[index] = text
     return out
+
+
+def _label_over_value(lines: list[Line], index: int) -> bool:
+    """Line ``index`` is a label whose value is the line under it: that line is one bare
+    value (one cell starting where the label does, its first word printing a digit or an
+    '@', no label of its own: "SSN/TIN" over "***-**-1519"); a heading heads lines of
+    labels ("Claim" over "LPD - 06/18/2022"), not one bare value."""
+    if index + 1 >= len(lines):
+        return False
+    line, below = lines[index], lines[index + 1]
+    words = below.text.split()
+    return len(below.cells()) == 1 and abs(below.bbox[0] - line.bbox[0]) <= ALIGN_PT and \
+        bool(words) and bool(re.search(r"[\d@]", words[0])) and \
+        below.top - line.bottom <= 1.5 * max(line.height, 1.0)
 
 
 def _label_x(lines: list[Line], pair: Pair) -> float:
@@ -102,6 +117,23 @@ def _fact_cells(line: Line, fact) -> list[float]:
           if fact(text) or (i + 1 < len(cells) and fact(f"{text} {cells[i + 1][1]}")
                             and not fact(cells[i + 1][1]))]
     return xs or ([x for x, _ in cells] if fact(line.text) else [])
+
+
+def _grid_fact_cells(lines: list[Line], index: int, fact) -> list[float]:
+    """Left x of the cells of line ``index`` that print ``fact`` with the label over them,
+    where the line above is a row of labels (``label_row``): the label's cell starts within
+    ALIGN_PT of the value's."""
+    if not label_row(lines, index - 1):
+        return []
+    above, line = lines[index - 1], lines[index]
+    labels = [(above.span_bbox(s, e)[0], above.text[s:e]) for s, e in above.cells()]
+    out = []
+    for s, e in line.cells():
+        x = line.span_bbox(s, e)[0]
+        label = next((t for lx, t in labels if abs(lx - x) <= ALIGN_PT), None)
+        if label is not None and fact(f"{label} {line.text[s:e]}"):
+            out.append(x)
+    return out
 
 
 def person_fact(text: str) -> bool:
@@ -168,8 +200,11 @@ class Sections:
                      and self.heads[k][1] <= x < self.heads[k][2]), None)
 
     def holding(self, lines: list[Line], fact) -> set[int]:
-        """The sections of the cells that print ``fact`` (a test on a text)."""
-        return {self.at(i, x) for i, line in enumerate(lines) for x in _fact_cells(line, fact)}
+        """The sections of the cells that print ``fact`` (a test on a text), read with the
+        label over them where the line is a row of values under a row of labels (a grid:
+        'DOB' over '1991-10-13')."""
+        return {self.at(i, x) for i, line in enumerate(lines)
+                for x in _fact_cells(line, fact) + _grid_fact_cells(lines, i, fact)}
 
 
 def label_row(lines: list[Line], index: int) -> bool:
@@ -286,6 +321,14 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             best_split[pair.cell] = max(best_split.get(pair.cell, -1.0), reading.similarity)
     # cells that are a label's value beside or under it: no label run into a value
     valued = {(p.line_index, round(p.value_bbox[0])) for p in all_pairs if p.where != "split"}
+    # rows of labels with a name under one of them (a grid): the cell beside a label there
+    # is the next label ('WORKS AT' beside 'SOC. SEC.'), no value
+    # (three cells at least: a list of labels beside values, two or four cells a line, has
+    # the next label under each label)
+    graded = {p.line_index - 1 for p, r in zip(pairs, value_readings, strict=True)
+              if p.where == "below" and r.similarity < MIN_SIMILARITY
+              and label_row(lines, p.line_index - 1)
+              and len(lines[p.line_index - 1].cells()) >= 3}
     chosen: dict[tuple[int, int, int], list[tuple[tuple[int, int], float, str, PartyAnchor]]] = {}
     scoped: dict[int, PartyAnchor] = {}  # heading -> its first name under an unknown label
     scoped_person: dict[int, bool] = {}  # heading -> that name is among a person's facts
@@ -298,6 +341,8 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             continue
         if len(name.split()) == 1 and reading.meaning not in ORG_MEANINGS:
             continue  # one hyphenated word names a firm only under a firm's label
+        if pair.where == "right" and pair.line_index in graded:
+            continue  # the next label of a grid's row of labels
         org = bool(ORG_SUFFIX_RE.search(name))
         if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
             continue  # a label or a heading ('Account Profile'), no person's name
@@ -328,7 +373,8 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
         if role is None:
             heading = page_sections.heading_of(pair.line_index, pair.value_bbox[0])
             if not generic and heading in debtor_sections and \
-                    reading.similarity < MIN_SIMILARITY and not org and separated:
+                    reading.similarity < MIN_SIMILARITY and not org and separated and \
+                    not (reading.nearest == "employer" and reading.similarity >= RUN_IN_LABEL):
                 held = scoped.get(heading)
                 if held is None or pair.line_index < held.line_index:
                     scoped[heading] = PartyAnchor("debtor", name, pair.page, pair.value_bbox,
@@ -355,14 +401,20 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             if not (unknown and (separated or run_in or org_run_in)) or \
                     doc_type not in SHEET_TYPES or \
                     (pair.where == "below" and not grid) or \
+                    (pair.where == "right" and label_row(lines, pair.line_index - 1)) or \
                     (ORG_SUFFIX_RE.search(pair.label) and reading.similarity < MIN_SIMILARITY) \
                     or normalize(name) in printed_labels:
                 continue  # (a company word in a label that reads as no label: a name)
             if section in person_sections:
-                anchor = PartyAnchor("other" if org else "debtor", name, pair.page,
+                # a company among the person's facts is where they work, and so is a
+                # name without a legal form under a label that leans to the employer
+                # ('Works At' before 'AGUILAR TAYLOR AND BROWN': no person's label)
+                works = org or (reading.nearest == "employer"
+                                and reading.similarity >= RUN_IN_LABEL)
+                anchor = PartyAnchor("other" if works else "debtor", name, pair.page,
                                      pair.value_bbox, pair.line_index,
-                                     SCORES["employer" if org else "codebtor"],
-                                     AMONG if org else PERSON)
+                                     SCORES["employer" if works else "codebtor"],
+                                     AMONG if works else PERSON)
             elif org and section in numbered and person_sections:
                 anchor = PartyAnchor("creditor", name, pair.page, pair.value_bbox,
                                      pair.line_index, SCORES["employer"], ORG)
@@ -391,8 +443,9 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
     found = [_best_reading(options) for options in chosen.values()]
     found_names = {normalize(a.name) for a in found}  # (a name is no label of a name beside)
     for heading, anchor in scoped.items():
-        if not any(a.role == "debtor" and heads[heading][0] < a.line_index <= anchor.line_index
-                   for a in found):
+        if not any(a.role == "debtor" and a.how != CO_DEBTOR
+                   and heads[heading][0] < a.line_index <= anchor.line_index for a in found):
+            # (a co-debtor printed beside the debtor is no debtor: 'Co-Signer' in the row)
             found.append(anchor)
         elif scoped_person[heading] and normalize(anchor.name) not in all_labels and \
                 normalize(scoped_label[heading]) not in found_names and not any(
