@@ -9,10 +9,14 @@ it belongs to:
 - the debtor, when the sentence speaks of a last known address or of where a defendant
   resides (the creditor whose records are cited is named there too);
 - otherwise the party whose name is printed closest before it in the same sentence, passing
-  over a name that only follows "assignee of" / "successor in interest to".
+  over a name that only follows "assignee of" / "successor in interest to"; where the
+  sentence's subject is a role word nearer the address than any name ("Plaintiff is ...
+  with its principal place of business at ..."), the party of that role when it is the only
+  one.
 A sentence must read as a statement (a verb such as "is", "was", "resides") about an
 address or a party, so the stacked blocks of a caption page are left to the block rules; a
-line of several cells (a form row, two columns) ends a sentence.
+line of several cells (a form row, two columns) ends a sentence, and so does a numbered
+paragraph ("... and states: / 1. Plaintiff is ...").
 """
 
 from __future__ import annotations
@@ -41,6 +45,12 @@ PROSE_WORD_RE = re.compile(r"\b(?:is|was|and|the|of|at|to|are|for)\b")
 PASS_OVER_RE = re.compile(r"(?:assignee\s+of|successor\s+in\s+interest\s+to|assignor)\W*$",
                           re.IGNORECASE)
 WINDOW = 90  # how far before its ZIP an address may start, in characters
+# a role word as a clause's subject ("Plaintiff is ...", "; Defendant resides ..."), not the
+# object of a preposition ("counsel for Plaintiff") nor a possessive ("Plaintiff's counsel")
+SUBJECT_ROLE_RE = re.compile(r"(?<![\w'’])(?<!for )(?<!of )(?<!to )(?<!by )(?<!against )"
+                             r"(?<!from )(?<!with )(?<!sues )(?P<role>plaintiff|defendant)"
+                             r"(?![\w'’])", re.IGNORECASE)
+SUBJECT_ROLES = {"plaintiff": "creditor", "defendant": "debtor"}
 
 
 def page_text(lines: list[Line]) -> str:
@@ -55,6 +65,7 @@ def page_text(lines: list[Line]) -> str:
             cells = cells[1:]
         if len(cells) > 1 and PARAGRAPH_NUMBER_RE.match(line.text[cells[0][0]:cells[0][1]]):
             cells = cells[1:]
+            parts.append(BREAK)  # a numbered paragraph starts a sentence
         if len(cells) == 1 and not LABEL_ROW_RE.match(line.text[cells[0][0]:cells[0][1]]):
             parts.append(line.text[cells[0][0]:cells[0][1]])
         elif cells:
@@ -137,7 +148,20 @@ def _owner(sentence: str, start: int, drafts: list[PartyDraft], since: int = 0
         end = _name_end(sentence, draft.name, start)
         if end is not None and (best is None or end > best[0]):
             best = (end, draft)
+    subject = _subject_role(sentence[since:start])
+    if subject is not None and (best is None or since + subject[0] > best[0]):
+        holders = [d for d in drafts if d.role == subject[1]]
+        if len(holders) == 1:
+            return holders[0]
     return best[1] if best else None
+
+
+def _subject_role(clause: str) -> tuple[int, str] | None:
+    """(end, role) of the last role word the clause has as a subject, if any."""
+    found = None
+    for match in SUBJECT_ROLE_RE.finditer(clause):
+        found = (match.end(), SUBJECT_ROLES[match.group("role").lower()])
+    return found
 
 
 def _same_address(a: str, b: str) -> bool:

@@ -148,6 +148,26 @@ def test_addresses_in_a_pleadings_sentences_go_to_the_party_they_name() -> None:
     assert not any("Fresno" in a for p in parties.values() for a in p.addresses)
 
 
+def test_an_address_whose_sentence_speaks_of_the_plaintiff_is_not_the_defendants() -> None:
+    """'... sues JOHN DOE ("Defendant") ... and states: / 1. Plaintiff is authorized ... with its
+    principal place of business at ADDRESS': a numbered paragraph starts a sentence, and the
+    role word before the address names its party, not the last name printed."""
+    gutter = [(30, 200 + 24 * i, str(i + 1)) for i in range(6)]
+    body = [(60, 200, "BRIGHTWATER RECOVERY, INC., (\"Plaintiff\"), by counsel, sues ROSA"),
+            (60, 224, "ELENA QUIROGA, (\"Defendant\") on an account stated and states:"),
+            (60, 248, "1."), (90, 248, "Plaintiff is authorized to do business in CALIFORNIA,"),
+            (60, 272, "with its principal place of business at 77 HARBOR POINT DR SUITE 4"),
+            (60, 296, "OAKLAND CA 94607. Plaintiff buys consumer receivables."),
+            (60, 320, "2."), (90, 320, "Defendant resides at 15 ALDER CT, FRESNO, CA 93721.")]
+    caption = [(60, 100, "BRIGHTWATER RECOVERY, INC.,"), (90, 112, "Plaintiff,"),
+               (60, 124, "vs."), (60, 136, "ROSA ELENA QUIROGA,"), (90, 148, "Defendant.")]
+    parties = _parties(page(*caption, *gutter, *body), doc_type="complaint")
+    assert parties[("creditor", "BRIGHTWATER RECOVERY, INC.")].addresses == [
+        "77 HARBOR POINT DR, SUITE 4, OAKLAND, CA 94607"]
+    assert parties[("debtor", "ROSA ELENA QUIROGA")].addresses == [
+        "15 ALDER CT, FRESNO, CA 93721"]
+
+
 def test_form_rows_are_not_prose_and_a_signature_name_is_not_doubled() -> None:
     """Guards for the two rules above (they pass on the code before them too): a labelled
     row "Garnishee: X, 1 Main St ..." keeps its address with its party, and "/s/ Jane Roe"
