@@ -7,7 +7,13 @@ import re
 
 from core.lines import Line
 from extraction.captions import ASSIGNEE_RE
-from extraction.kv_pairs import heading_row, line_cells, value_under_small_label, wrapped_value
+from extraction.kv_pairs import (
+    NAME_FORM_RE,
+    heading_row,
+    line_cells,
+    value_under_small_label,
+    wrapped_value,
+)
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 ROLE_LABELS: tuple[tuple[str, str], ...] = (
@@ -96,6 +102,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
             cell = line.text[start:end]
             match = NAME_LABEL_RE.match(cell)
             name_start = name_end = 0
+            name_cell = c  # the cell the name is in (the label's own, or the next)
             if match:
                 role = role_of_label(match.group("label"))
                 if role == "name":
@@ -115,6 +122,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
             if not name and c + 1 < len(cells):
                 name_start, name_end = cells[c + 1]
                 name = line.text[name_start:name_end]
+                name_cell = c + 1
                 # a small label in a row of labels: the cell beside it is the next label,
                 # the name is in the cell under it
                 under = value_under_small_label(lines, index, line.span_bbox(start, end),
@@ -123,6 +131,10 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                     (name, place), at = under, index + 1
             if not name:
                 continue
+            if place is None and name_cell + 1 < len(cells) and \
+                    _name_goes_on(line.text, cells[name_cell + 1]):
+                name_end = cells[name_cell + 1][1]  # 'MIDLAND' | 'CREDIT MANAGEMENT, INC.'
+                name = line.text[name_start:name_end].strip()
             if place is None:  # a company's name wrapped in its box ('... LLC' under it)
                 name, place = wrapped_value(lines, index, name,
                                             line.span_bbox(name_start, name_end))
@@ -140,6 +152,14 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
             if anchor is not None:
                 out.append(anchor)
     return out
+
+
+def _name_goes_on(text: str, cell: tuple[int, int]) -> bool:
+    """The next cell ends the company name a label's cell began: it ends in a legal form
+    and holds no label or figure (a wide space, or a column of the lines around, cut the
+    name: 'PLAINTIFF/PETITIONER: MIDLAND   CREDIT MANAGEMENT, INC.')."""
+    words = text[cell[0]:cell[1]].strip()
+    return bool(NAME_FORM_RE.search(words)) and not re.search(r"[:\d]", words)
 
 
 def _name_after_heading(lines: list[Line], index: int, heading: re.Match, role: str

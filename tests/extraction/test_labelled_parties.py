@@ -26,3 +26,19 @@ def test_a_registered_agent_beside_the_name_is_other_and_the_defendant_stays_deb
                    (40, 142, "Name: Priya Raman"), (300, 142, "Title: Registered Agent"))
     assert roles.get("Ruben Castellanos") == "debtor"
     assert roles.get("Priya Raman") == "other"
+
+
+def test_a_company_name_cut_into_two_cells_after_its_label_is_read_whole() -> None:
+    # the gap after 'NORTHWIND' is as wide as a cell break (a column of the line under it)
+    roles = _roles((40, 100, "PLAINTIFF/PETITIONER: NORTHWIND"),
+                   (250, 100, "CREDIT SERVICES, INC."),
+                   (40, 114, "DEFENDANT/RESPONDENT: ALBA J MORENO"),
+                   (40, 142, "Plaintiff: Harbor Tire Works"), (300, 142, "Case No. 24-1"))
+    assert roles.get("NORTHWIND CREDIT SERVICES, INC.") == "creditor"
+    assert "NORTHWIND" not in roles
+    assert roles.get("ALBA J MORENO") == "debtor"
+    assert roles.get("Harbor Tire Works") == "creditor"
+    # the label alone in its cell, the name cut over the next two
+    roles = _roles((40, 100, "PLAINTIFF:"), (130, 100, "NORTHWIND"),
+                   (250, 100, "CREDIT SERVICES, INC."), (40, 114, "DEFENDANT: ALBA J MORENO"))
+    assert roles.get("NORTHWIND CREDIT SERVICES, INC.") == "creditor"
