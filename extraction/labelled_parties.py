@@ -133,7 +133,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
                 continue
             if place is None and name_cell + 1 < len(cells) and \
                     _name_goes_on(line.text, cells[name_cell + 1]):
-                name_end = cells[name_cell + 1][1]  # 'MIDLAND' | 'CREDIT MANAGEMENT, INC.'
+                name_end = cells[name_cell + 1][1]  # 'NORTHWIND' | 'CREDIT SERVICES, INC.'
                 name = line.text[name_start:name_end].strip()
             if place is None:  # a company's name wrapped in its box ('... LLC' under it)
                 name, place = wrapped_value(lines, index, name,
@@ -157,7 +157,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
 def _name_goes_on(text: str, cell: tuple[int, int]) -> bool:
     """The next cell ends the company name a label's cell began: it ends in a legal form
     and holds no label or figure (a wide space, or a column of the lines around, cut the
-    name: 'PLAINTIFF/PETITIONER: MIDLAND   CREDIT MANAGEMENT, INC.')."""
+    name: 'PLAINTIFF/PETITIONER: NORTHWIND   CREDIT SERVICES, INC.')."""
     words = text[cell[0]:cell[1]].strip()
     return bool(NAME_FORM_RE.search(words)) and not re.search(r"[:\d]", words)
 

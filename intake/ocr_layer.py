@@ -33,7 +33,7 @@ MIN_WORD_CHARACTERS = 3
 # An OCR word that overlaps a layer word by this share of its own area is that word.
 MAX_OVERLAP_SHARE = 0.2
 # A new word this short (letters and digits) wedged between two words of one layer line,
-# each within this many of the line's heights, is an edge of their letters ("LA N REINA").
+# each within this many of the line's heights, is an edge of their letters ("DEL N MAR").
 MAX_WEDGED_CHARACTERS = 2
 MAX_WEDGE_GAP_HEIGHTS = 1.5
 
