@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from core.lines import Line
-from extraction.captions import caption_by_role_words, caption_parties
+from extraction.captions import DOES_RE, caption_by_role_words, caption_parties
 from extraction.labelled_parties import labelled_parties
 from extraction.party_names import ORG_SUFFIX_RE, PartyAnchor, clean_name, plausible_name
 from extraction.prose_parties import (
@@ -31,6 +31,11 @@ def split_joint_debtors(anchor: PartyAnchor) -> list[PartyAnchor]:
     """'JANE DOE and JOHN DOE' as owners or addressees: the first is the debtor, the others
     co-owners ("other"); a firm's name with 'and' stays whole."""
     parts = re.split(r"\s+and\s+", anchor.name)
+    if anchor.role == "debtor" and len(parts) > 1 and any(DOES_RE.match(p) for p in parts):
+        # 'JANE DOE; and DOES 1 through 10, inclusive': fictitious defendants are no party
+        parts = [p for p in parts if not DOES_RE.match(p)]
+        anchor = PartyAnchor(anchor.role, clean_name(" and ".join(parts)), anchor.page,
+                             anchor.bbox, anchor.line_index, anchor.score, anchor.how)
     if anchor.role != "debtor" or len(parts) < 2 or ORG_SUFFIX_RE.search(anchor.name) or \
             not all(len(p.split()) >= 2 and plausible_name(p) for p in parts):
         return [anchor]

@@ -79,6 +79,19 @@ def test_extract_caption_parties_with_assignee_and_does() -> None:
     assert fields["creditor_name"] == ["ATLAS RECEIVABLES ACQUISITION CORP."]
 
 
+def test_does_joined_to_the_defendant_by_a_semicolon_are_no_party() -> None:
+    # a federal caption: 'NAME; and DOES 1' wraps onto 'through 10, inclusive,'
+    caption = [(60, 200, "NORTHWIND DATA SERVICES, INC.,"), (300, 200, "Case No. 8:21-cv-0042"),
+               (90, 212, "Plaintiff,"), (60, 224, "v."),
+               (60, 236, "MARTA ILIESCU; and DOES 1"), (60, 248, "through 10, inclusive,"),
+               (90, 260, "Defendants.")]
+    result = _extract(page((200, 150, "UNITED STATES DISTRICT COURT"), *caption),
+                      doc_type="complaint")
+    parties = {(p.role, p.name) for p in result.parties}
+    assert ("debtor", "MARTA ILIESCU") in parties
+    assert not any("DOES" in name for _, name in parties)
+
+
 def test_extract_attorney_block_contacts_without_fax() -> None:
     block = stacked(["JANET LOWE, SBN 267859", "MARLOWE, STRAND & RUIZ", "7071 PARK TER",
                      "MIAMI, FL 33125", "(T) (305) 594-3597 (F) (305) 594-3598",
