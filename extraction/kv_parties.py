@@ -341,8 +341,6 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             continue
         if len(name.split()) == 1 and reading.meaning not in ORG_MEANINGS:
             continue  # one hyphenated word names a firm only under a firm's label
-        if pair.where == "right" and pair.line_index in graded:
-            continue  # the next label of a grid's row of labels
         org = bool(ORG_SUFFIX_RE.search(name))
         if value_reading.similarity >= (VALUE_IS_LABEL if org else MIN_SIMILARITY):
             continue  # a label or a heading ('Account Profile'), no person's name
@@ -371,6 +369,9 @@ def kv_party_anchors(lines: list[Line], doc_type: str = "placement") -> list[Par
             name[:1].isupper() and \
             among_pairs(lines, pair.line_index, _label_x(lines, pair))
         if role is None:
+            if pair.where == "right" and pair.line_index in graded:
+                continue  # the next label of a grid's row of labels (a label that means a
+                # party keeps the name beside it: 'OBLIGOR:  JASMINE C. BAUTISTA')
             heading = page_sections.heading_of(pair.line_index, pair.value_bbox[0])
             if not generic and heading in debtor_sections and \
                     reading.similarity < MIN_SIMILARITY and not org and separated and \
