@@ -10,9 +10,11 @@ from extraction.column_cells import Cell, cells_box, column_cells, without_divid
 from extraction.party_names import PartyAnchor, clean_name, looks_like_name, plausible_name
 
 CAPTION_V_RE = re.compile(r"^(?:v\.?|vs\.?|versus|-\s*against\s*-|against)$", re.IGNORECASE)
-CAPTION_ROLE_RE = re.compile(r"^(?:plaintiffs?|defendants?|defendant\(s\)|judgment\s+debtors?|"
+APPEAL_ROLE = r"appellants?|appellees?"
+CAPTION_ROLE_RE = re.compile(r"^(?:(?:plaintiffs?|defendants?|defendant\(s\)|judgment\s+debtors?|"
                              r"judgment\s+creditors?|petitioners?|respondents?|garnishees?)"
-                             r"[,.;:]?$", re.IGNORECASE)
+                             rf"(?:\s*[-/]\s*(?:{APPEAL_ROLE}))?|{APPEAL_ROLE})[,.;:]?$",
+                             re.IGNORECASE)
 ASSIGNEE_RE = re.compile(r",?\s+(?:as\s+)?(?:assignee|successor|assigned|a/a/o|aao|d/?b/?a|"
                          r"doing\s+business\s+as)\b.*$", re.IGNORECASE | re.DOTALL)
 DOES_RE = re.compile(r"^(?:and\s+)?(?:does\b|(?:any\s+and\s+)?all[.,]?\s+other\s+occupants)|"
@@ -68,11 +70,15 @@ def caption_parties(lines: list[Line]) -> list[PartyAnchor]:
                 [("creditor", found) for found in several] or \
                 [("creditor", _caption_side(above, upward=True))]
             sides.append(("debtor", _caption_side(below, upward=False)))
+            # an appeal's caption ("X, Appellant, vs. Y, Respondent") does not say who owes
+            appeal = any(found is not None and re.fullmatch(rf"(?:{APPEAL_ROLE})\W*",
+                                                            found[2], re.IGNORECASE)
+                         for _, found in sides)
             for role, found in sides:
                 if found is None:
                     continue
                 name, cells, role_word = found
-                role = _role_from_caption_word(role_word) or role
+                role = "other" if appeal else _role_from_caption_word(role_word) or role
                 out.append(PartyAnchor(role, name, line.page, cells_box(cells),
                                        cells[0].line_index, 0.92, "caption"))
             break

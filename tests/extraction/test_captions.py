@@ -82,3 +82,16 @@ def test_the_occupants_line_under_a_tenant_is_not_part_of_the_name() -> None:
                                        (72, 148, occupants), (72, 160, "Defendant.")))
         debtors = [a.name for a in found if a.role == "debtor"]
         assert debtors and debtors[0] == "DELMAR T. OKAFOR", (occupants, debtors)
+
+
+def test_an_appeals_sides_are_other_and_a_plaintiff_appellee_stays_the_creditor() -> None:
+    found = caption_parties(_lines((72, 100, "MARGO T. LINDQVIST,"), (300, 100, ") No. ED1044"),
+                                   (110, 112, "Appellant,"), (72, 124, "vs."),
+                                   (72, 136, "CITY OF FAIRPORT,"), (110, 148, "Respondent.")))
+    assert {(a.role, a.name) for a in found} == {("other", "MARGO T. LINDQVIST"),
+                                                 ("other", "CITY OF FAIRPORT")}
+    found = caption_parties(_lines((72, 100, "ACME CREDIT LLC,"),
+                                   (110, 112, "Plaintiff-Appellee,"), (72, 124, "v."),
+                                   (72, 136, "JOHN Q. ROE,"), (110, 148, "Defendant-Appellant.")))
+    assert {(a.role, a.name) for a in found} == {("creditor", "ACME CREDIT LLC"),
+                                                 ("debtor", "JOHN Q. ROE")}
