@@ -132,7 +132,7 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
             if not name:
                 continue
             if place is None and name_cell + 1 < len(cells) and \
-                    _name_goes_on(line.text, cells[name_cell + 1]):
+                    _name_goes_on(line, (name_start, name_end), cells[name_cell + 1]):
                 name_end = cells[name_cell + 1][1]  # 'NORTHWIND' | 'CREDIT SERVICES, INC.'
                 name = line.text[name_start:name_end].strip()
             if place is None:  # a company's name wrapped in its box ('... LLC' under it)
@@ -154,12 +154,20 @@ def labelled_parties(lines: list[Line], doc_type: str = "other") -> list[PartyAn
     return out
 
 
-def _name_goes_on(text: str, cell: tuple[int, int]) -> bool:
-    """The next cell ends the company name a label's cell began: it ends in a legal form
-    and holds no label or figure (a wide space, or a column of the lines around, cut the
-    name: 'PLAINTIFF/PETITIONER: NORTHWIND   CREDIT SERVICES, INC.')."""
-    words = text[cell[0]:cell[1]].strip()
-    return bool(NAME_FORM_RE.search(words)) and not re.search(r"[:\d]", words)
+# the most space (in line heights) a cut inside one name leaves; a second column is further
+MAX_NAME_CUT_HEIGHTS = 3.0
+
+
+def _name_goes_on(line: Line, name: tuple[int, int], cell: tuple[int, int]) -> bool:
+    """The next cell ends the company name a label's cell began: it is near (a wide space,
+    or a column of the lines around, cut the name: 'PLAINTIFF/PETITIONER: NORTHWIND
+    CREDIT SERVICES, INC.'), ends in a legal form and holds no label or figure (a second
+    column's 'Prior Creditor - Harbor Point Corp.' is the next field)."""
+    words = line.text[cell[0]:cell[1]].strip()
+    left, right = line.span_bbox(*name), line.span_bbox(*cell)
+    near = right[0] - left[2] <= MAX_NAME_CUT_HEIGHTS * (left[3] - left[1])
+    return near and bool(NAME_FORM_RE.search(words)) and \
+        not re.search(r"[:\d]|\s[-\u2013\u2014]\s", words)
 
 
 def _name_after_heading(lines: list[Line], index: int, heading: re.Match, role: str

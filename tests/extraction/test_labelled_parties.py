@@ -40,5 +40,11 @@ def test_a_company_name_cut_into_two_cells_after_its_label_is_read_whole() -> No
     assert roles.get("Harbor Tire Works") == "creditor"
     # the label alone in its cell, the name cut over the next two
     roles = _roles((40, 100, "PLAINTIFF:"), (130, 100, "NORTHWIND"),
-                   (250, 100, "CREDIT SERVICES, INC."), (40, 114, "DEFENDANT: ALBA J MORENO"))
+                   (208, 100, "CREDIT SERVICES, INC."), (40, 114, "DEFENDANT: ALBA J MORENO"))
     assert roles.get("NORTHWIND CREDIT SERVICES, INC.") == "creditor"
+    # a second column's field is no part of the name, however it ends
+    roles = _roles((40, 100, "Consumer - Dana K. Ortiz"),
+                   (330, 100, "Prior Creditor - Harbor Point Financial Corp."),
+                   (40, 114, "Debtor: Ruth Vale"), (330, 114, "Bluewater Lending LLC"))
+    assert roles.get("Dana K. Ortiz") == "debtor"
+    assert roles.get("Ruth Vale") == "debtor"
