@@ -10,6 +10,7 @@ label means a party most surely.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from core.lines import Line
 from extraction.contacts import CO_DEBTOR, DOB_RE
@@ -210,12 +211,14 @@ class Sections:
 def label_row(lines: list[Line], index: int) -> bool:
     """Line ``index`` is a row of labels over a row of values: two cells or more, each a few
     words without digits, over a line of two cells or more (values close together may
-    share a cell of the line)."""
+    share a cell of the line), and no cell a label with its colon beside its value."""
     if not 0 <= index < len(lines) - 1:
         return False
     line, below = lines[index], lines[index + 1]
     cells = [line.text[s:e].strip() for s, e in line.cells()]
-    return len(cells) >= 2 and len(below.cells()) >= 2 and all(
+    # 'ORIGINAL LENDER:' beside 'Pinecrest Credit Union' is a label and its value
+    paired = any(a.endswith(":") and not b.endswith(":") for a, b in pairwise(cells))
+    return len(cells) >= 2 and len(below.cells()) >= 2 and not paired and all(
         0 < len(c.split()) <= 4 and not re.search(r"[\d@$]", c) for c in cells)
 
 

@@ -94,3 +94,18 @@ def test_the_legal_words_for_who_owes_and_who_is_owed() -> None:
     owes, owed = readings(["Judgment Obligor", "Obligee"])
     assert owes.meaning == "debtor"
     assert owed.meaning == "creditor"
+
+
+def test_a_label_beside_its_value_over_the_next_pair_is_no_row_of_labels() -> None:
+    # 'FIRST LENDER: | Bayline Credit Union' over 'FOR: | Osterley Receivables LLC': the
+    # second pair's company is whom the account is owed to, not the next label of a grid
+    parties = _parties(
+        (72, 60, "BORROWER FILE"),
+        (72, 74, "BORROWER:"), (190, 74, "Tomasz Wrobel"),
+        (72, 88, "BIRTH DATE:"), (190, 88, "03/14/1979"),
+        (72, 116, "LOAN FACTS"),
+        (72, 130, "FIRST LENDER:"), (190, 130, "Bayline Credit Union"),
+        (72, 144, "FOR:"), (190, 144, "Osterley Receivables LLC"),
+        (72, 158, "LOAN NO.:"), (190, 158, "5500123498761234"),
+    )
+    assert parties["Osterley Receivables LLC"].role == "creditor"  # type: ignore[attr-defined]
