@@ -75,6 +75,11 @@ FIRM_FIELD_RE = re.compile(r"(?:law\s+firm|firm(?:\s+name)?|(?:state\s+)?bar\s+(
                            r"\.?\s*[:#]", re.IGNORECASE)
 
 
+# a line opening with a short label, its separator and a value is a field, not a heading
+FIELD_LINE_RE = re.compile(r"^\s*[^\W\d][\w'’/().&-]*(?:\s+[\w'’/().&-]+){0,2}\s*"
+                           r"(?::|\s[-\u2013\u2014])\s*\w")
+
+
 def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
     """Whose is a bare 'Name:' field: the heading a few lines above says ("DEBTOR
     INFORMATION", "ATTORNEY OR PARTY WITHOUT ATTORNEY"; an agent for service of process is
@@ -86,6 +91,8 @@ def _bare_name_role(lines: list[Line], index: int, doc_type: str) -> str | None:
         return "other"  # "Name: ...   Job title: Registered Agent"
     for k in range(index - 1, max(-1, index - 4), -1):
         text = lines[k].text.lower()
+        if FIELD_LINE_RE.match(text):
+            continue  # 'Prior creditor - CASCADE BANK': a field of its own, no heading
         for role, pattern in HEADING_ROLE_RE:
             if re.search(pattern, text):
                 return role

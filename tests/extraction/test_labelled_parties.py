@@ -48,3 +48,11 @@ def test_a_company_name_cut_into_two_cells_after_its_label_is_read_whole() -> No
                    (40, 114, "Debtor: Ruth Vale"), (330, 114, "Bluewater Lending LLC"))
     assert roles.get("Dana K. Ortiz") == "debtor"
     assert roles.get("Ruth Vale") == "debtor"
+
+
+def test_a_field_above_a_bare_name_is_no_heading() -> None:
+    lines = document_lines(document(page((40, 100, "DEBTOR INFORMATION"),
+                                         (40, 114, "Prior creditor - Cascade Savings Bank"),
+                                         (40, 128, "Name: Ines Okafor"))))[0]
+    roles = {a.name: a.role for a in labelled_parties(lines, "placement")}
+    assert roles.get("Ines Okafor") == "debtor"
